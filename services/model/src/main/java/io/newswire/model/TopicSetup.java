@@ -1,0 +1,71 @@
+package io.newswire.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics a service uses when they are missing, with compaction where the contract says. */
+public final class TopicSetup {
+  /** Partitions of the data topics: the ceiling on instances of one service that share work. */
+  public static final int DATA_PARTITIONS = 3;
+
+  private TopicSetup() {}
+
+  /** Every topic of the pipeline, with its settings. */
+  public static List<NewTopic> all() {
+    List<NewTopic> topics = new ArrayList<>();
+    for (String topic : List.of(Topics.RAW, Topics.CLEAN, Topics.ALERTS)) {
+      topics.add(new NewTopic(topic, DATA_PARTITIONS, (short) 1));
+      topics.add(new NewTopic(Topics.dlq(topic), 1, (short) 1));
+    }
+    Map<String, String> compacted =
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    topics.add(new NewTopic(Topics.RULES, 1, (short) 1).configs(compacted));
+    topics.add(new NewTopic(Topics.dlq(Topics.RULES), 1, (short) 1));
+    topics.add(new NewTopic(Topics.SOURCES, DATA_PARTITIONS, (short) 1).configs(compacted));
+    return topics;
+  }
+
+  /**
+   * Creates whichever of {@link #all()} do not exist yet; existing topics are left as they are.
+   *
+   * @throws IllegalStateException if the broker does not answer within {@code timeoutSeconds}
+   */
+  public static void ensure(Admin admin, long timeoutSeconds) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          all().stream().filter(t -> !existing.contains(t.name())).toList();
+      if (missing.isEmpty()) {
+        return;
+      }
+      for (var entry : admin.createTopics(missing).values().entrySet()) {
+        try {
+          entry.getValue().get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          // another instance created it between our list and create
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Could not create the Newswire topics within "
+              + timeoutSeconds
+              + " s; check kafka.bootstrap.servers points at a running broker",
+          e);
+    }
+  }
+}
