@@ -1,0 +1,52 @@
+package io.newswire.embedded.kafka;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The settings of a single-node broker+controller on loopback. */
+final class BrokerProperties {
+
+  private BrokerProperties() {}
+
+  static Properties singleNode(Path logDir, int port, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toString());
+    // One broker: every internal topic must be satisfiable with a single replica, or consumer
+    // groups and transactions hang waiting for replicas that will never exist.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    // Tests and the launcher start consumers right away; the default 3 s delay only slows them.
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "true");
+    // More than one partition so that scaling a service out to several instances does something.
+    p.put("num.partitions", "3");
+    // Fewer threads than the server defaults: this broker shares 2 cores with the whole pipeline.
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "4");
+    p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    return p;
+  }
+
+  static void write(Properties props, Path file) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      props.store(out, "written by KafkaBrokerMain on every start; edits are overwritten");
+    }
+  }
+}

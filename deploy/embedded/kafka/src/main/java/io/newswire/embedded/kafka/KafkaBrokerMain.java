@@ -1,0 +1,102 @@
+package io.newswire.embedded.kafka;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A single-node KRaft Kafka broker for development and tests, run as a child JVM by the
+ * embedded stack. Prints {@code NEWSWIRE-READY kafka 127.0.0.1:PORT} once it accepts clients.
+ */
+public final class KafkaBrokerMain {
+
+  public static final String READY_PREFIX = "NEWSWIRE-READY kafka ";
+
+  private KafkaBrokerMain() {}
+
+  public static void main(String[] argv) throws IOException {
+    quietLogging();
+    Args args;
+    try {
+      args = Args.parse(argv);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Path logDir = args.data().resolve("kraft-logs");
+    Files.createDirectories(logDir);
+    Properties props = BrokerProperties.singleNode(logDir, args.port(), args.controllerPort());
+    Path configFile = args.data().resolve("server.properties");
+    BrokerProperties.write(props, configFile);
+    format(clusterId(args.data()), configFile);
+
+    KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            server.shutdown();
+          }
+        };
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "kafka-shutdown"));
+    args.parentPid().ifPresent(pid -> ParentWatch.start(pid, stop));
+    server.startup();
+    System.out.println(READY_PREFIX + "127.0.0.1:" + args.port());
+    System.out.flush();
+  }
+
+  /**
+   * Kafka logs every config value and every partition change at INFO: thousands of lines per
+   * start. WARN keeps the child's log readable; pass -Dorg.slf4j.simpleLogger.defaultLogLevel=info
+   * to the child JVM to see everything.
+   */
+  private static void quietLogging() {
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer", "info");
+    setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+    setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /**
+   * The cluster id is chosen once per data directory and kept in a file: formatting again with a
+   * different id would make the broker refuse its own log directory after a restart.
+   */
+  private static String clusterId(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("cluster.id");
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+    String id = Uuid.randomUuid().toString();
+    Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+    return id;
+  }
+
+  private static void format(String clusterId, Path configFile) {
+    int rc =
+        StorageTool.execute(
+            new String[] {
+              "format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"
+            },
+            System.out);
+    if (rc != 0) {
+      throw new IllegalStateException(
+          "formatting the KRaft log directory failed (exit code " + rc + "); delete "
+              + configFile.getParent() + " to start from an empty broker");
+    }
+  }
+}
