@@ -22,7 +22,19 @@ public final class KafkaBrokerMain {
 
   private KafkaBrokerMain() {}
 
-  public static void main(String[] argv) throws IOException {
+  public static void main(String[] argv) {
+    try {
+      run(argv);
+    } catch (Throwable e) {
+      // exit explicitly: server threads already started would otherwise keep this JVM alive
+      // with nothing serving, and the parent would only notice at its timeout
+      System.err.println("the Kafka broker failed to start:");
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] argv) throws IOException {
     quietLogging();
     Args args;
     try {

@@ -1,0 +1,44 @@
+package io.newswire.embedded.elasticsearch;
+
+import java.util.Optional;
+
+/**
+ * Stops this child JVM when the process that started it is gone.
+ *
+ * <p>A parent killed with {@code kill -9} (or a crashed IDE test run) cannot stop its children,
+ * and an orphaned node would keep the data directory locked and its ports bound until someone
+ * finds it by hand. Polling is cheap and works on every OS, unlike prctl(PR_SET_PDEATHSIG).
+ * The same class lives in the Kafka module: the two child classpaths share nothing.
+ */
+final class ParentWatch {
+
+  private static final long POLL_MILLIS = 500;
+
+  private ParentWatch() {}
+
+  /** Starts a daemon thread that runs {@code shutdown} then halts once {@code parentPid} exits. */
+  static void start(long parentPid, Runnable shutdown) {
+    Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (parent.map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                  Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              System.err.println("parent process " + parentPid + " is gone; shutting down");
+              try {
+                shutdown.run();
+              } finally {
+                // halt, not exit: exit would run the shutdown hook, which repeats the shutdown
+                Runtime.getRuntime().halt(0);
+              }
+            },
+            "parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+}
