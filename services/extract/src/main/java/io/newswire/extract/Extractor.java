@@ -1,0 +1,81 @@
+package io.newswire.extract;
+
+import io.newswire.extract.html.HtmlExtractor;
+import io.newswire.extract.input.BodyDecoder;
+import io.newswire.extract.input.InputGuard;
+import io.newswire.extract.text.PlainTextExtractor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Extracts the main text and metadata of a page or a plain-text report. Holds no state: one instance can be
+ * shared by any number of threads.
+ */
+public final class Extractor {
+
+  /** How far into a body without a content type to look for HTML tags. */
+  private static final int SNIFF_CHARS = 4096;
+
+  private static final String[] HTML_MARKERS = {"<html", "<body", "<p", "<div", "<!doctype html", "<head", "<br"};
+
+  /**
+   * @param body the page or report as text
+   * @param contentType e.g. {@code text/html} or {@code text/plain}, parameters allowed; null to sniff
+   * @param url where it came from, used to resolve links; may be null
+   * @throws ExtractionException for empty or binary input, or when no text is left after cleaning
+   */
+  public Extraction extract(String body, String contentType, String url) {
+    List<String> warnings = new ArrayList<>();
+    String checked = InputGuard.check(body, warnings);
+    if (isHtml(contentType, checked)) {
+      return HtmlExtractor.extract(checked, url, warnings);
+    }
+    return PlainTextExtractor.extract(checked, warnings);
+  }
+
+  /**
+   * Like {@link #extract} for raw bytes: decodes them (byte-order mark, the header's charset, the page's
+   * {@code <meta charset>}, then UTF-8 or windows-1252); any doubt about the charset is reported in
+   * {@link Extraction#warnings()}.
+   *
+   * @param contentTypeHeader the full {@code Content-Type} header, e.g. {@code text/html; charset=windows-1251}
+   */
+  public Extraction extractBytes(byte[] body, String contentTypeHeader, String url) {
+    if (body == null || body.length == 0) {
+      throw new ExtractionException("empty input");
+    }
+    List<String> decodeWarnings = new ArrayList<>();
+    String text = BodyDecoder.decode(body, contentTypeHeader, decodeWarnings);
+    Extraction e = extract(text, contentTypeHeader, url);
+    if (decodeWarnings.isEmpty()) {
+      return e;
+    }
+    decodeWarnings.addAll(e.warnings());
+    return new Extraction(e.title(), e.published(), e.authors(), e.language(), e.section(), e.text(), decodeWarnings);
+  }
+
+  static boolean isHtml(String contentType, String body) {
+    if (contentType != null && !contentType.isBlank()) {
+      String ct = contentType.toLowerCase(Locale.ROOT);
+      if (ct.contains("html") || ct.contains("xml")) {
+        return true;
+      }
+      if (ct.startsWith("text/")) {
+        return false;
+      }
+    }
+    String head = body.substring(0, Math.min(body.length(), SNIFF_CHARS)).toLowerCase(Locale.ROOT);
+    for (String marker : HTML_MARKERS) {
+      int i = head.indexOf(marker);
+      if (i >= 0) {
+        int after = i + marker.length();
+        // "<p" must be a tag, not the start of "<price>" text in a plain report
+        if (after >= head.length() || !Character.isLetterOrDigit(head.charAt(after)) || marker.length() > 3) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

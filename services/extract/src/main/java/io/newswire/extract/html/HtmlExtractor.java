@@ -1,0 +1,34 @@
+package io.newswire.extract.html;
+
+import io.newswire.extract.Extraction;
+import io.newswire.extract.ExtractionException;
+import io.newswire.extract.meta.HtmlMetadataReader;
+import io.newswire.extract.meta.LanguageGuesser;
+import io.newswire.extract.meta.PageMetadata;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Main text and metadata of an HTML page: parse, read metadata, prune, locate, filter. */
+public final class HtmlExtractor {
+
+  private HtmlExtractor() {}
+
+  public static Extraction extract(String html, String url, List<String> warnings) {
+    Document doc = Jsoup.parse(html, url == null ? "" : url);
+    PageMetadata meta = HtmlMetadataReader.read(doc);
+    Element body = doc.body();
+    Pruner.prune(body);
+    PageScan scan = PageScan.of(body);
+    Set<Element> chosen = ContentLocator.locate(scan, body);
+    List<String> paragraphs = BlockFilter.paragraphs(scan.blocks, chosen, meta.title);
+    if (paragraphs.isEmpty()) {
+      throw new ExtractionException("no text left after cleaning");
+    }
+    String text = String.join("\n\n", paragraphs);
+    String language = meta.language != null ? meta.language : LanguageGuesser.guess(text);
+    return new Extraction(meta.title, meta.published, meta.authors, language, meta.section, text, warnings);
+  }
+}

@@ -1,0 +1,187 @@
+package io.newswire.extract.meta;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads the metadata a page declares: JSON-LD first (the most deliberate), then Open Graph / article / Dublin
+ * Core {@code <meta>} tags, then microdata and {@code <time>} elements. Only fills what is still missing, so
+ * the order of the steps is the order of trust.
+ */
+public final class HtmlMetadataReader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ARTICLE_TYPES =
+      Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+          "opinionnewsarticle", "report", "scholarlyarticle", "techarticle", "webpage", "liveblogposting");
+
+  private HtmlMetadataReader() {}
+
+  public static PageMetadata read(Document doc) {
+    PageMetadata meta = new PageMetadata();
+    for (Element script : doc.select("script[type=application/ld+json]")) {
+      readJsonLd(script.data(), meta);
+    }
+    readMetaTags(doc, meta);
+    if (meta.published == null) {
+      for (Element el : doc.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
+        String v = el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text();
+        meta.published = Dates.fromMachine(v);
+        if (meta.published != null) {
+          break;
+        }
+      }
+    }
+    if (meta.authors.isEmpty()) {
+      for (Element el : doc.select("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]")) {
+        meta.addAuthor(el.hasAttr("content") ? el.attr("content") : el.text());
+        if (meta.authors.size() >= 5) {
+          break;
+        }
+      }
+    }
+    if (meta.language == null) {
+      meta.language = LanguageGuesser.normalise(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"));
+    }
+    if (meta.title == null) {
+      Element h1 = doc.selectFirst("h1");
+      meta.title = h1 != null && !h1.text().isBlank() ? h1.text().trim() : siteless(doc.title());
+    }
+    return meta;
+  }
+
+  private static void readMetaTags(Document doc, PageMetadata meta) {
+    for (Element m : doc.select("meta[content]")) {
+      String key = (m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
+          : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv")).toLowerCase(Locale.ROOT);
+      String value = m.attr("content").trim();
+      if (value.isEmpty()) {
+        continue;
+      }
+      switch (key) {
+        case "og:title", "twitter:title", "dc.title", "headline" -> {
+          if (meta.title == null) {
+            meta.title = value;
+          }
+        }
+        case "article:published_time", "datepublished", "dc.date", "dc.date.issued", "date", "pubdate",
+            "publish-date", "publish_date", "sailthru.date", "parsely-pub-date", "og:published_time",
+            "article.published", "publication_date", "dcterms.created", "dcterms.date" -> {
+          if (meta.published == null) {
+            meta.published = Dates.fromMachine(value);
+          }
+        }
+        case "author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl" -> {
+          if (meta.authors.isEmpty()) {
+            for (String name : value.split("\\s*(?:,|;| and )\\s*")) {
+              meta.addAuthor(name);
+            }
+          }
+        }
+        case "content-language", "og:locale", "dc.language", "language" -> {
+          if (meta.language == null) {
+            meta.language = LanguageGuesser.normalise(value);
+          }
+        }
+        case "article:section", "section", "parsely-section", "articlesection", "category" -> {
+          if (meta.section == null) {
+            meta.section = value;
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  private static void readJsonLd(String json, PageMetadata meta) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      return; // broken JSON-LD is common; the meta tags usually say the same
+    }
+    visitJsonLd(root, meta, 0);
+  }
+
+  private static void visitJsonLd(JsonNode node, PageMetadata meta, int depth) {
+    if (node == null || depth > 6) {
+      return;
+    }
+    if (node.isArray()) {
+      node.forEach(n -> visitJsonLd(n, meta, depth + 1));
+      return;
+    }
+    if (!node.isObject()) {
+      return;
+    }
+    visitJsonLd(node.get("@graph"), meta, depth + 1);
+    if (!isArticle(node.get("@type"))) {
+      return;
+    }
+    if (meta.title == null) {
+      meta.title = text(node.get("headline"));
+    }
+    if (meta.published == null) {
+      meta.published = Dates.fromMachine(text(node.get("datePublished")));
+    }
+    if (meta.section == null) {
+      meta.section = text(node.get("articleSection"));
+    }
+    if (meta.language == null) {
+      meta.language = LanguageGuesser.normalise(text(node.get("inLanguage")));
+    }
+    JsonNode author = node.get("author");
+    if (meta.authors.isEmpty() && author != null) {
+      for (JsonNode a : author.isArray() ? author : JSON.createArrayNode().add(author)) {
+        meta.addAuthor(a.isObject() ? text(a.get("name")) : text(a));
+      }
+    }
+  }
+
+  private static boolean isArticle(JsonNode type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.isArray()) {
+      for (JsonNode t : type) {
+        if (isArticle(t)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return ARTICLE_TYPES.contains(type.asText().toLowerCase(Locale.ROOT));
+  }
+
+  /** A string value, the first of an array, or null. */
+  private static String text(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isArray()) {
+      return n.isEmpty() ? null : text(n.get(0));
+    }
+    String v = n.asText().trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** "Headline | Site name" → "Headline": the site name is the part after the last separator. */
+  static String siteless(String title) {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    String t = title.trim();
+    for (String sep : new String[] {" | ", " - ", " — ", " – ", " :: "}) {
+      int i = t.lastIndexOf(sep);
+      if (i > 15) {
+        return t.substring(0, i).trim();
+      }
+    }
+    return t;
+  }
+}

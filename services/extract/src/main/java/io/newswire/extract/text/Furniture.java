@@ -1,0 +1,104 @@
+package io.newswire.extract.text;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recognises the stock lines of page furniture that sites share: "Read more", "Share this", newsletter
+ * prompts, image credits, calls to action. Used on HTML blocks and on plain-text lines alike. Only short
+ * lines are judged, so a paragraph that merely contains such words is never dropped.
+ */
+public final class Furniture {
+
+  /** Lines longer than this are text, whatever they say. */
+  private static final int MAX_WORDS = 16;
+
+  private static final Set<String> WHOLE_LINES =
+      Set.of("read more", "read more stories", "continue reading", "share", "share this", "share this article",
+          "share this story", "share this post", "share on facebook", "share on twitter", "tweet", "email",
+          "e-mail", "print", "advertisement", "advertising", "ad", "related", "related articles",
+          "related stories", "related posts", "related content", "related news", "related topics",
+          "you may also like", "you might also like", "recommended", "recommended for you", "more from",
+          "most popular", "most read", "trending", "trending now", "subscribe", "subscribe now", "sign up",
+          "log in", "login", "sign in", "register", "comments", "comment", "leave a comment", "view all",
+          "see all", "see more", "show more", "load more", "back to top", "skip to content",
+          "skip to main content", "follow us", "connect with us", "latest", "latest news", "latest stories",
+          "latest articles", "latest posts", "top stories", "tags", "topics", "loading", "click here",
+          "next article", "previous article", "next post", "previous post", "newsletter", "menu", "search",
+          "close", "home", "share via", "copy link", "link copied", "listen", "listen to this article",
+          "follow", "more", "en", "top", "next", "previous", "back");
+
+  private static final String[] PREFIXES = {
+    "image source", "image credit", "image:", "photo:", "photo credit", "photograph:", "picture:",
+    "credit:", "source: getty", "getty images", "read more:", "read more about", "related:", "also read",
+    "see also:", "subscribe to our", "subscribe to the", "sign up for", "sign up to", "follow us on",
+    "share on", "share this", "copyright ©", "copyright (c)", "©", "(c) ", "all rights reserved",
+    "click here to", "you have been successfully", "you've been successfully", "thank you for subscribing",
+    "thanks for subscribing", "we respect your privacy", "by signing up", "download the app", "get the app",
+    "listen to this", "this article was originally published", "tags:", "topics:", "filed under", "posted in",
+  };
+
+  /** Calls to action start with one of these verbs and promise one of the words below. */
+  private static final String[] CTA_VERBS = {
+    "request", "subscribe", "sign up", "register", "download", "click", "join", "try", "get", "book", "order",
+    "start your", "claim",
+  };
+  private static final String[] CTA_PROMISES = {" free", " trial", " here", " now", " today", " newsletter"};
+
+  private Furniture() {}
+
+  public static boolean isFurniture(String line) {
+    String s = line.strip();
+    if (s.isEmpty()) {
+      return true;
+    }
+    if (words(s) > MAX_WORDS) {
+      return false;
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    String bare = trimPunctuation(lower);
+    if (WHOLE_LINES.contains(bare)) {
+      return true;
+    }
+    for (String p : PREFIXES) {
+      if (lower.startsWith(p)) {
+        return true;
+      }
+    }
+    for (String verb : CTA_VERBS) {
+      if (lower.startsWith(verb + " ")) {
+        for (String promise : CTA_PROMISES) {
+          if (lower.contains(promise)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
+  }
+
+  private static String trimPunctuation(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && !Character.isLetterOrDigit(s.charAt(a))) {
+      a++;
+    }
+    while (b > a && !Character.isLetterOrDigit(s.charAt(b - 1))) {
+      b--;
+    }
+    return s.substring(a, b);
+  }
+}
