@@ -9,15 +9,12 @@ final class Block {
   /** Non-whitespace characters, and those of them inside links. */
   final int chars;
   final int linkChars;
-  /** Inside an element whose class/id marks captions, bylines, tag lists and the like. */
-  final boolean minor;
 
-  Block(Element owner, String text, int chars, int linkChars, boolean minor) {
+  Block(Element owner, String text, int chars, int linkChars) {
     this.owner = owner;
     this.text = text;
     this.chars = chars;
     this.linkChars = linkChars;
-    this.minor = minor;
   }
 
   double linkDensity() {

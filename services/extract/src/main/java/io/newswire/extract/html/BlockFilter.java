@@ -13,16 +13,20 @@ import org.jsoup.nodes.Element;
  */
 final class BlockFilter {
 
+  /** A labelled element this small is a caption or byline; a bigger one is a wrapper with an odd class. */
+  private static final int SMALL_ELEMENT_CHARS = 300;
+
   private BlockFilter() {}
 
-  static List<String> paragraphs(List<Block> blocks, Set<Element> chosen, String title) {
+  static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
     String titleKey = title == null ? null : key(title);
     List<String> out = new ArrayList<>();
-    for (Block b : blocks) {
-      if (!inside(b.owner, chosen)) {
+    for (Block b : scan.blocks) {
+      Element container = containerOf(b.owner, chosen);
+      if (container == null) {
         continue;
       }
-      if (b.linkDensity() > 0.5 || (b.minor && b.chars < 200) || Furniture.isFurniture(b.text)) {
+      if (b.linkDensity() > 0.5 || (b.chars < 200 && isMinor(b.owner, container, scan)) || Furniture.isFurniture(b.text)) {
         continue;
       }
       if (titleKey != null && b.chars < 300 && key(b.text).equals(titleKey)) {
@@ -33,10 +37,27 @@ final class BlockFilter {
     return out;
   }
 
-  private static boolean inside(Element el, Set<Element> chosen) {
+  /** The chosen element {@code el} lies in, or null. */
+  private static Element containerOf(Element el, Set<Element> chosen) {
     for (Element e = el; e != null; e = e.parent()) {
       if (chosen.contains(e)) {
-        return true;
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a caption/byline/tag-list hint sits between the block and its container. Hints above the
+   * container say nothing: a body class like "has-sidebar" is about the layout.
+   */
+  private static boolean isMinor(Element el, Element container, PageScan scan) {
+    for (Element e = el; e != container; e = e.parent()) {
+      if (ClassHints.has(ClassHints.of(e), ClassHints.ANY_NEGATIVE)) {
+        int[] st = scan.stats.get(e);
+        if (st != null && st[0] < SMALL_ELEMENT_CHARS) {
+          return true;
+        }
       }
     }
     return false;

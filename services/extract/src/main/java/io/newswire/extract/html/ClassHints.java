@@ -1,64 +1,64 @@
 package io.newswire.extract.html;
 
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * What an element's {@code class} and {@code id} say about its role. Names are split into words
- * ({@code relatedArticles}, {@code related-articles} and {@code related_articles} all give "related"), so
- * a short word such as "ad" only matches as a whole word and never inside "header" or "download".
+ * What an element's {@code class} and {@code id} say about its role, as bit flags. Names are split into words
+ * ({@code relatedArticles}, {@code related-articles} and {@code related_articles} all give "related"), so a
+ * short word such as "ad" only matches as a whole word and never inside "header" or "download".
  */
 final class ClassHints {
 
-  enum Hint { NONE, BOILERPLATE, MINOR, CONTENT }
+  /** Furniture that is never article text: comments, related links, newsletter boxes, navigation. */
+  static final int STRONG = 1;
+  /** Usually furniture, but also seen on wrappers of the whole article ("sticky-sidebar", "widget"). */
+  static final int FURNITURE = 2;
+  /** Things that sit inside articles without being their text: captions, bylines, date lines, tag lists. */
+  static final int MINOR = 4;
+  static final int CONTENT = 8;
+  static final int ANY_NEGATIVE = STRONG | FURNITURE | MINOR;
 
-  /** Page furniture: removed before scoring unless the element holds most of the page's text. */
-  private static final Set<String> BOILERPLATE =
-      Set.of("nav", "navbar", "navigation", "menu", "menus", "footer", "sidebar", "sidebars", "comment",
-          "comments", "disqus", "share", "shares", "sharing", "sharebar", "social", "socials", "related",
-          "recommended", "recommendations", "newsletter", "newsletters", "subscribe", "subscription", "signup",
-          "promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement", "advertising",
-          "sponsor", "sponsored", "banner", "cookie", "cookies", "consent", "popup", "modal", "overlay",
-          "outbrain", "taboola", "breadcrumb", "breadcrumbs", "trending", "popular", "mostread", "widget",
-          "widgets", "masthead", "pagination", "pager", "paywall", "login", "toolbar", "recirc",
-          "offcanvas", "skip", "jump", "follow", "more");
+  private static final Set<String> STRONG_WORDS =
+      Set.of("nav", "navbar", "navigation", "footer", "comment", "comments", "disqus", "share", "shares",
+          "sharing", "sharebar", "social", "related", "recommended", "recommendations", "newsletter",
+          "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola", "breadcrumb",
+          "breadcrumbs", "cookie", "cookies", "consent", "mostread", "recirc", "promo", "promos");
 
-  /**
-   * Elements that sit inside articles without being their text: captions, bylines, date lines, tag lists.
-   * Only short blocks under such elements are dropped, since some sites give the body a class like
-   * "post-meta-content".
-   */
-  private static final Set<String> MINOR =
+  private static final Set<String> FURNITURE_WORDS =
+      Set.of("menu", "menus", "sidebar", "sidebars", "promotion", "ad", "ads", "advert", "adverts",
+          "advertisement", "advertising", "sponsor", "sponsored", "banner", "popup", "modal", "overlay",
+          "trending", "popular", "widget", "widgets", "masthead", "pagination", "pager", "login", "toolbar",
+          "offcanvas", "skip", "jump", "follow", "more", "header");
+
+  private static final Set<String> MINOR_WORDS =
       Set.of("caption", "captions", "credit", "credits", "byline", "bylines", "author", "authors", "dateline",
           "timestamp", "date", "time", "tags", "tag", "topics", "keywords", "meta", "info", "print", "hidden",
-          "sr", "screen", "visually", "visuallyhidden", "tools", "actions", "label", "kicker", "disclaimer");
+          "sr", "screen", "visually", "visuallyhidden", "tools", "actions", "label", "kicker", "disclaimer",
+          "bio", "share", "figcaption");
 
-  private static final Set<String> CONTENT =
+  private static final Set<String> CONTENT_WORDS =
       Set.of("article", "content", "entry", "post", "story", "body", "text", "main", "blog", "prose",
           "articlebody", "storybody", "postbody", "entrycontent", "richtext");
 
   private ClassHints() {}
 
-  static Hint of(Element el) {
+  static int of(Element el) {
     String cls = el.className();
     String id = el.id();
     if (cls.isEmpty() && id.isEmpty()) {
-      return Hint.NONE;
+      return 0;
     }
-    boolean[] seen = new boolean[Hint.values().length];
-    scan(cls, seen);
-    scan(id, seen);
-    if (seen[Hint.BOILERPLATE.ordinal()]) {
-      return seen[Hint.CONTENT.ordinal()] ? Hint.MINOR : Hint.BOILERPLATE;
-    }
-    if (seen[Hint.CONTENT.ordinal()]) {
-      return Hint.CONTENT;
-    }
-    return seen[Hint.MINOR.ordinal()] ? Hint.MINOR : Hint.NONE;
+    return scan(id, scan(cls, 0));
   }
 
-  /** Splits on non-letters and on lower-to-upper case changes, and records which word sets are hit. */
-  private static void scan(String s, boolean[] seen) {
+  static boolean has(int flags, int bits) {
+    return (flags & bits) != 0;
+  }
+
+  /** Splits on non-letters and on lower-to-upper case changes, and adds the flag of every word it knows. */
+  private static int scan(String s, int flags) {
     int start = 0;
     int n = s.length();
     for (int i = 1; i <= n; i++) {
@@ -66,17 +66,20 @@ final class ClassHints {
           || (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1)));
       if (boundary) {
         if (i > start && Character.isLetter(s.charAt(start))) {
-          String word = s.substring(start, i).toLowerCase();
-          if (BOILERPLATE.contains(word)) {
-            seen[Hint.BOILERPLATE.ordinal()] = true;
-          } else if (CONTENT.contains(word)) {
-            seen[Hint.CONTENT.ordinal()] = true;
-          } else if (MINOR.contains(word)) {
-            seen[Hint.MINOR.ordinal()] = true;
+          String word = s.substring(start, i).toLowerCase(Locale.ROOT);
+          if (STRONG_WORDS.contains(word)) {
+            flags |= STRONG;
+          } else if (FURNITURE_WORDS.contains(word)) {
+            flags |= FURNITURE;
+          } else if (CONTENT_WORDS.contains(word)) {
+            flags |= CONTENT;
+          } else if (MINOR_WORDS.contains(word)) {
+            flags |= MINOR;
           }
         }
         start = i < n && Character.isLetter(s.charAt(i)) ? i : i + 1;
       }
     }
+    return flags;
   }
 }

@@ -146,11 +146,13 @@ final class ContentLocator {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
       default -> 0;
     };
-    switch (ClassHints.of(el)) {
-      case CONTENT -> s += 25;
-      case BOILERPLATE -> s -= 25;
-      case MINOR -> s -= 10;
-      default -> { }
+    int hints = ClassHints.of(el);
+    if (ClassHints.has(hints, ClassHints.CONTENT)) {
+      s += ClassHints.has(hints, ClassHints.ANY_NEGATIVE) ? 0 : 25;
+    } else if (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE)) {
+      s -= 25;
+    } else if (ClassHints.has(hints, ClassHints.MINOR)) {
+      s -= 10;
     }
     if (el.normalName().equals("article")) {
       s += 10;

@@ -23,7 +23,7 @@ public final class HtmlExtractor {
     Pruner.prune(body);
     PageScan scan = PageScan.of(body);
     Set<Element> chosen = ContentLocator.locate(scan, body);
-    List<String> paragraphs = BlockFilter.paragraphs(scan.blocks, chosen, meta.title);
+    List<String> paragraphs = BlockFilter.paragraphs(scan, chosen, meta.title);
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
     }

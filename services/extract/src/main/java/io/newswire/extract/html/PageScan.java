@@ -1,6 +1,7 @@
 package io.newswire.extract.html;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,8 @@ final class PageScan implements NodeVisitor {
   private int totalChars;
   private int totalLinkChars;
   private int inLink;
-  private int minorDepth;
   private final List<Element> owners = new ArrayList<>();
-  /** Per open element: totals at its start, and whether it raised minorDepth (bit 0). */
+  /** Per open element: the text and link totals when it started. */
   private int[] marks = new int[256];
   private int depthUsed;
 
@@ -57,11 +57,7 @@ final class PageScan implements NodeVisitor {
       return;
     }
     String tag = el.normalName();
-    boolean minor = ClassHints.of(el) == ClassHints.Hint.MINOR;
-    push(minor ? 1 : 0);
-    if (minor) {
-      minorDepth++;
-    }
+    push();
     if (tag.equals("a")) {
       inLink++;
     } else if (tag.equals("br")) {
@@ -88,25 +84,21 @@ final class PageScan implements NodeVisitor {
     if (tag.equals("a")) {
       inLink--;
     }
-    depthUsed -= 3;
+    depthUsed -= 2;
     int startChars = marks[depthUsed];
     int startLinks = marks[depthUsed + 1];
-    if ((marks[depthUsed + 2] & 1) != 0) {
-      minorDepth--;
-    }
     if (totalChars > startChars) {
       stats.put(el, new int[] {totalChars - startChars, totalLinkChars - startLinks});
     }
   }
 
-  private void push(int flags) {
-    if (depthUsed + 3 > marks.length) {
-      marks = java.util.Arrays.copyOf(marks, marks.length * 2);
+  private void push() {
+    if (depthUsed + 2 > marks.length) {
+      marks = Arrays.copyOf(marks, marks.length * 2);
     }
     marks[depthUsed] = totalChars;
     marks[depthUsed + 1] = totalLinkChars;
-    marks[depthUsed + 2] = flags;
-    depthUsed += 3;
+    depthUsed += 2;
   }
 
   /** Appends with runs of whitespace collapsed to one space (line breaks from {@code <br>} are kept). */
@@ -135,7 +127,7 @@ final class PageScan implements NodeVisitor {
   private void flush() {
     if (blockChars > 0) {
       String t = tidy(text);
-      blocks.add(new Block(owners.get(owners.size() - 1), t, blockChars, blockLinkChars, minorDepth > 0));
+      blocks.add(new Block(owners.get(owners.size() - 1), t, blockChars, blockLinkChars));
     }
     text.setLength(0);
     blockChars = 0;

@@ -24,6 +24,12 @@ final class Pruner {
    */
   private static final double WRAPPER_SHARE = 0.6;
 
+  /** Below this many characters a furniture-labelled element cannot be hiding an article. */
+  private static final int SHORT_CHARS = 300;
+
+  /** Above this share of link text a furniture-labelled element is a link list. */
+  private static final double LINK_LIST = 0.35;
+
   private Pruner() {}
 
   static void prune(Element body) {
@@ -42,8 +48,7 @@ final class Pruner {
             if (NEVER_TEXT.contains(tag) || isHidden(el)) {
               return FilterResult.REMOVE;
             }
-            if (!tag.equals("article") && !tag.equals("main") && ClassHints.of(el) == ClassHints.Hint.BOILERPLATE
-                && TextStats.textLength(el) < pageText * WRAPPER_SHARE) {
+            if (!tag.equals("article") && !tag.equals("main") && isFurniture(el, pageText)) {
               return FilterResult.REMOVE;
             }
             return FilterResult.CONTINUE;
@@ -55,6 +60,22 @@ final class Pruner {
           }
         },
         body);
+  }
+
+  /**
+   * Strongly labelled furniture goes unless it is a wrapper of most of the page; weaker labels ("sidebar",
+   * "widget") also name wrappers of whole articles, so those go only when short or mostly links.
+   */
+  private static boolean isFurniture(Element el, int pageText) {
+    int hints = ClassHints.of(el);
+    if (!ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) || ClassHints.has(hints, ClassHints.CONTENT)) {
+      return false;
+    }
+    int chars = TextStats.textLength(el);
+    if (chars >= pageText * WRAPPER_SHARE) {
+      return false;
+    }
+    return ClassHints.has(hints, ClassHints.STRONG) || chars < SHORT_CHARS || TextStats.linkDensity(el) > LINK_LIST;
   }
 
   private static boolean isHidden(Element el) {
