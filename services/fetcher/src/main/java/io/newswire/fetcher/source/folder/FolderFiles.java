@@ -1,0 +1,126 @@
+package io.newswire.fetcher.source.folder;
+
+import io.newswire.fetcher.content.Charsets;
+import io.newswire.fetcher.content.ContentHash;
+import io.newswire.fetcher.content.Decoded;
+import io.newswire.fetcher.source.DocumentSink;
+import io.newswire.fetcher.source.Documents;
+import io.newswire.fetcher.source.SourceMonitor;
+import io.newswire.fetcher.state.SeenStore;
+import io.newswire.model.DocumentIds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Turns one file of a watched folder into a document, or into a dead letter with the reason. The
+ * url is {@code file:} plus the path relative to the watched root, so the id does not depend on
+ * where the folder is mounted.
+ */
+public final class FolderFiles {
+  private final String source;
+  private final Path root;
+  private final long maxBytes;
+  private final DocumentSink sink;
+  private final SeenStore seen;
+  private final SourceMonitor monitor;
+
+  public FolderFiles(
+      String source, Path root, long maxBytes, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+    this.source = source;
+    this.root = root;
+    this.maxBytes = maxBytes;
+    this.sink = sink;
+    this.seen = seen;
+    this.monitor = monitor;
+  }
+
+  /** True for the files a folder source reads: .txt, .html, .htm. */
+  public static boolean accepts(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm"));
+  }
+
+  public String urlOf(Path file) {
+    String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    return "file:" + relative;
+  }
+
+  /** Reads {@code file} and emits it if its content changed since it was last emitted. */
+  public void process(Path file) {
+    String url = urlOf(file);
+    String id = DocumentIds.forUrl(url);
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      reject(id, url, null, "unreadable file: " + e, e, null);
+      return;
+    }
+    if (size > maxBytes) {
+      String marker = "oversize:" + size;
+      if (!marker.equals(seen.hash(id))) {
+        reject(
+            id,
+            url,
+            null,
+            "file of " + size + " bytes exceeds newswire.fetcher.max-body-bytes=" + maxBytes,
+            null,
+            marker);
+      }
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      reject(id, url, null, "unreadable file: " + e, e, null);
+      return;
+    }
+    String hash = ContentHash.of(bytes);
+    if (hash.equals(seen.hash(id))) {
+      return;
+    }
+    if (bytes.length == 0) {
+      reject(id, url, bytes, "empty file", null, hash);
+      return;
+    }
+    if (Charsets.looksBinary(bytes)) {
+      reject(id, url, bytes, "binary file (contains NUL bytes), not text or HTML", null, hash);
+      return;
+    }
+    Decoded text = Charsets.decode(bytes, null);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String contentType = name.endsWith(".txt") ? "text/plain" : "text/html";
+    sink.emit(
+        Documents.raw(
+            url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE));
+    seen.markSeen(id, hash);
+    monitor.emitted(source);
+    monitor.succeeded(source);
+  }
+
+  private void reject(String id, String url, byte[] value, String reason, Throwable error, String seenMarker) {
+    String fullReason = url + ": " + reason;
+    monitor.failed(source, reasonTag(reason), fullReason);
+    sink.reject(id, value, fullReason, error);
+    if (seenMarker != null) {
+      // remembered so that a restart does not dead-letter the same bad file again
+      seen.markSeen(id, seenMarker);
+    }
+  }
+
+  private static String reasonTag(String reason) {
+    if (reason.startsWith("file of")) {
+      return "too-large";
+    }
+    if (reason.startsWith("binary")) {
+      return "binary";
+    }
+    if (reason.startsWith("empty")) {
+      return "empty";
+    }
+    return "unreadable";
+  }
+}

@@ -1,0 +1,184 @@
+package io.newswire.fetcher.source.folder;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches a folder recursively: the OS watch service says quickly that a file appeared or changed,
+ * a periodic rescan catches what it dropped (overflow, network file systems). A file is read only
+ * once its size and modification time stopped changing for the settle time, so a half-written
+ * file is not taken for the whole report.
+ */
+public final class FolderSource implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(FolderSource.class);
+  private static final long CHECK_EVERY_MILLIS = 50;
+
+  private final String name;
+  private final Path root;
+  private final FolderFiles files;
+  private final Duration settle;
+  private final Duration rescan;
+  private final Map<Path, Observation> pending = new ConcurrentHashMap<>();
+  private final Map<Path, Stamp> processed = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler;
+  private WatchService watcher;
+  private Thread watchThread;
+
+  private record Stamp(long size, long modified) {}
+
+  private record Observation(Stamp stamp, long stableSinceNanos) {}
+
+  public FolderSource(String name, Path root, FolderFiles files, Duration settle, Duration rescan) {
+    this.name = name;
+    this.root = root.toAbsolutePath().normalize();
+    this.files = files;
+    this.settle = settle;
+    this.rescan = rescan;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "folder-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public void start() throws IOException {
+    Files.createDirectories(root);
+    watcher = FileSystems.getDefault().newWatchService();
+    registerTree(root);
+    scanTree(root);
+    watchThread = new Thread(this::watchLoop, "folder-watch-" + name);
+    watchThread.setDaemon(true);
+    watchThread.start();
+    scheduler.scheduleWithFixedDelay(this::checkPending, 0, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        () -> scanTree(root), rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
+    LOG.infof("source %s: watching %s", name, root);
+  }
+
+  private void watchLoop() {
+    while (true) {
+      WatchKey key;
+      try {
+        key = watcher.take();
+      } catch (InterruptedException | ClosedWatchServiceException e) {
+        return;
+      }
+      Path dir = (Path) key.watchable();
+      for (WatchEvent<?> event : key.pollEvents()) {
+        if (event.kind() == OVERFLOW) {
+          scanTree(root);
+          continue;
+        }
+        Path child = dir.resolve((Path) event.context());
+        if (Files.isDirectory(child)) {
+          if (event.kind() == ENTRY_CREATE) {
+            registerTree(child);
+            scanTree(child);
+          }
+        } else if (FolderFiles.accepts(child)) {
+          pending.putIfAbsent(child, new Observation(null, 0));
+        }
+      }
+      key.reset();
+    }
+  }
+
+  private void registerTree(Path dir) {
+    try (Stream<Path> dirs = Files.walk(dir)) {
+      dirs.filter(Files::isDirectory).forEach(d -> {
+        try {
+          d.register(watcher, ENTRY_CREATE, ENTRY_MODIFY);
+        } catch (IOException e) {
+          LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
+        }
+      });
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf("source %s: cannot list %s: %s", name, dir, e);
+    }
+  }
+
+  private void scanTree(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.filter(p -> FolderFiles.accepts(p) && Files.isRegularFile(p))
+          .forEach(p -> {
+            Stamp stamp = stamp(p);
+            if (stamp != null && !stamp.equals(processed.get(p))) {
+              pending.putIfAbsent(p, new Observation(null, 0));
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf("source %s: rescan of %s failed: %s", name, dir, e);
+    }
+  }
+
+  private void checkPending() {
+    long now = System.nanoTime();
+    for (var entry : pending.entrySet()) {
+      Path file = entry.getKey();
+      Stamp stamp = stamp(file);
+      if (stamp == null) {
+        pending.remove(file);
+        continue;
+      }
+      Observation seen = entry.getValue();
+      if (!stamp.equals(seen.stamp())) {
+        pending.put(file, new Observation(stamp, now));
+      } else if (now - seen.stableSinceNanos() >= settle.toNanos()) {
+        pending.remove(file);
+        if (stamp.equals(processed.get(file))) {
+          continue;
+        }
+        try {
+          files.process(file);
+          processed.put(file, stamp);
+        } catch (RuntimeException e) {
+          // e.g. the broker is unreachable: keep the file pending and try again
+          LOG.errorf(e, "source %s: could not publish %s; retrying", name, file);
+          pending.put(file, new Observation(null, 0));
+        }
+      }
+    }
+  }
+
+  private static Stamp stamp(Path file) {
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      return attrs.isRegularFile() ? new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    try {
+      if (watcher != null) {
+        watcher.close();
+      }
+    } catch (IOException e) {
+      LOG.debugf("closing watch service of %s: %s", name, e);
+    }
+  }
+}
