@@ -56,7 +56,9 @@ public final class KafkaBrokerMain {
     Runnable stop =
         () -> {
           if (stopped.compareAndSet(false, true)) {
+            System.out.println("stopping the Kafka broker");
             server.shutdown();
+            System.out.println("Kafka broker stopped");
           }
         };
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "kafka-shutdown"));

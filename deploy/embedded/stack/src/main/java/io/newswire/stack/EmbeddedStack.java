@@ -1,0 +1,218 @@
+package io.newswire.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * A real Kafka broker (KRaft, one node) and a real Elasticsearch 7.10 node, each in its own child
+ * JVM, on free loopback ports, with all data under one directory that survives restarts:
+ * {@code DIR/kafka}, {@code DIR/elasticsearch} and the children's output in
+ * {@code DIR/logs/{kafka,elasticsearch}.log}.
+ *
+ * <p>The children stop themselves within a second if this JVM dies without {@link #close()}.
+ * The server modules must have been built ({@code mvn -q install -DskipTests}).
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+  /** How long each server may take to print its ready line; raise it on a very busy machine. */
+  public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  static final String KAFKA_MAIN = "io.newswire.embedded.kafka.KafkaBrokerMain";
+  static final String KAFKA_READY = "NEWSWIRE-READY kafka ";
+  static final String ES_MAIN = "io.newswire.embedded.elasticsearch.ElasticsearchNodeMain";
+  static final String ES_READY = "NEWSWIRE-READY elasticsearch ";
+
+  /** The cluster runner refuses HTTP ports above 9299. */
+  private static final int ES_PORT_FROM = 9200;
+  private static final int ES_PORT_TO = 9299;
+
+  private final Path dataDir;
+  private final Consumer<String> progress;
+  private final Duration readyTimeout;
+  private final String bootstrapServers;
+  private final String elasticsearchUrl;
+  private final ChildProcess.Builder kafkaSpec;
+  private final ChildProcess.Builder elasticsearchSpec;
+  private volatile ChildProcess kafka;
+  private volatile ChildProcess elasticsearch;
+
+  private EmbeddedStack(
+      Path dataDir, Consumer<String> progress, Duration readyTimeout, RepoLayout layout) {
+    this.dataDir = dataDir;
+    this.progress = progress;
+    this.readyTimeout = readyTimeout;
+    Path logs = dataDir.resolve("logs");
+
+    int kafkaPort = FreePorts.any();
+    int controllerPort = FreePorts.any();
+    this.bootstrapServers = "127.0.0.1:" + kafkaPort;
+    this.kafkaSpec =
+        ChildProcess.java("Kafka", KAFKA_MAIN)
+            .classpath(layout.kafkaClasspath())
+            // C1 only: about half the start-up time and more early throughput on 2 cores
+            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx512m", "-Djava.awt.headless=true")
+            .args(
+                "--data", dataDir.resolve("kafka").toString(),
+                "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(controllerPort))
+            .workingDir(dataDir)
+            .logFile(logs.resolve("kafka.log"))
+            .readyPrefix(KAFKA_READY);
+
+    int esPort = FreePorts.inRange(ES_PORT_FROM, ES_PORT_TO);
+    this.elasticsearchUrl = "http://127.0.0.1:" + esPort;
+    this.elasticsearchSpec =
+        ChildProcess.java("Elasticsearch", ES_MAIN)
+            .classpath(layout.elasticsearchClasspath())
+            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms512m", "-Xmx1g", "-Djava.awt.headless=true")
+            .args("--data", dataDir.resolve("elasticsearch").toString(), "--http-port", String.valueOf(esPort))
+            .workingDir(dataDir)
+            .logFile(logs.resolve("elasticsearch.log"))
+            .readyPrefix(ES_READY);
+  }
+
+  /** {@link #start(Path, Consumer, Duration)} with {@link #DEFAULT_READY_TIMEOUT}. */
+  public static EmbeddedStack start(Path dataDir, Consumer<String> progress) {
+    return start(dataDir, progress, DEFAULT_READY_TIMEOUT);
+  }
+
+  /**
+   * Starts both servers in parallel and returns once both are ready.
+   *
+   * @param dataDir where data and logs live; created if missing, reused if present
+   * @param progress receives one-line human-readable status messages, possibly from other threads
+   * @throws IllegalStateException if a server exits or is not ready in time; the message holds
+   *     the end of its log, and nothing is left running
+   */
+  public static EmbeddedStack start(Path dataDir, Consumer<String> progress, Duration readyTimeout) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir.resolve("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the stack's data directory " + dir, e);
+    }
+    EmbeddedStack stack = new EmbeddedStack(dir, progress, readyTimeout, RepoLayout.find());
+    try {
+      stack.kafka = stack.launch(stack.kafkaSpec);
+      stack.elasticsearch = stack.launch(stack.elasticsearchSpec);
+      stack.awaitReady(stack.kafka, stack.bootstrapServers);
+      stack.awaitReady(stack.elasticsearch, stack.elasticsearchUrl);
+      return stack;
+    } catch (IOException | RuntimeException e) {
+      stack.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    } catch (InterruptedException e) {
+      stack.close();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the embedded stack was starting", e);
+    }
+  }
+
+  /** The Kafka {@code bootstrap.servers} value, e.g. {@code 127.0.0.1:40123}. */
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  /** The Elasticsearch base URL, e.g. {@code http://127.0.0.1:9231}. */
+  public String elasticsearchUrl() {
+    return elasticsearchUrl;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public ChildProcess kafkaProcess() {
+    return kafka;
+  }
+
+  public ChildProcess elasticsearchProcess() {
+    return elasticsearch;
+  }
+
+  /** Kills the broker as a crash would (SIGKILL); {@link #restartKafka()} brings it back. */
+  public void killKafka() throws InterruptedException {
+    kafka.kill();
+  }
+
+  /** Starts the broker again on the same data and port; returns once it is ready. */
+  public void restartKafka() throws IOException, InterruptedException {
+    kafka.kill();
+    kafka = launch(kafkaSpec);
+    awaitReady(kafka, bootstrapServers);
+  }
+
+  /** Kills the node as a crash would (SIGKILL); {@link #restartElasticsearch()} brings it back. */
+  public void killElasticsearch() throws InterruptedException {
+    elasticsearch.kill();
+  }
+
+  /** Starts the node again on the same data and port; returns once health is yellow. */
+  public void restartElasticsearch() throws IOException, InterruptedException {
+    elasticsearch.kill();
+    elasticsearch = launch(elasticsearchSpec);
+    awaitReady(elasticsearch, elasticsearchUrl);
+  }
+
+  /** Stops both servers cleanly (SIGTERM, then a kill after 15 s), in parallel. */
+  @Override
+  public void close() {
+    Thread kafkaStop = stopInBackground(kafka);
+    Thread esStop = stopInBackground(elasticsearch);
+    boolean interrupted = false;
+    for (Thread t : new Thread[] {kafkaStop, esStop}) {
+      while (t != null && t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread stopInBackground(ChildProcess child) {
+    if (child == null || !child.isAlive()) {
+      return null;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                child.stop(ChildProcess.DEFAULT_STOP_GRACE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "stop-" + child.name());
+    t.start();
+    return t;
+  }
+
+  private ChildProcess launch(ChildProcess.Builder spec) throws IOException {
+    progress.accept("starting " + spec.name() + "...");
+    return spec.start();
+  }
+
+  private void awaitReady(ChildProcess child, String address) throws InterruptedException {
+    child.awaitReady(readyTimeout);
+    progress.accept(
+        String.format(
+            Locale.ROOT, "%s ready on %s in %.1f s (log: %s)",
+            child.name(), address, child.readyAfter().toMillis() / 1000.0, child.logFile()));
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedStack[kafka=" + bootstrapServers + ", elasticsearch=" + elasticsearchUrl
+        + ", data=" + dataDir + "]";
+  }
+}
