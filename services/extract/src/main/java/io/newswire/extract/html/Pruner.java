@@ -16,7 +16,7 @@ final class Pruner {
   private static final Set<String> NEVER_TEXT =
       Set.of("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video",
           "audio", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "link", "meta",
-          "map", "dialog", "menu");
+          "map", "dialog", "menu", "figcaption");
 
   /**
    * A furniture-labelled element is still kept when it holds this share of the page's text: then the label

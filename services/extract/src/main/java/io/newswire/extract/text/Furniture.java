@@ -45,6 +45,13 @@ public final class Furniture {
   };
   private static final String[] CTA_PROMISES = {" free", " trial", " here", " now", " today", " newsletter"};
 
+  private static final String[] ARTICLE_END_MARKERS = {
+    "continue reading", "read more", "related", "latest", "more from", "more stories", "you may also like",
+    "you might also like", "recommended", "most popular", "most read", "read next", "up next",
+    "subscribe to our newsletter", "sign up for our newsletter", "you have been successfully subscribed",
+    "leave a comment", "leave a reply", "comments",
+  };
+
   private Furniture() {}
 
   public static boolean isFurniture(String line) {
@@ -72,6 +79,30 @@ public final class Furniture {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /** A copyright or rights notice, of any length: "© PONARS Eurasia 2021. The statements made ...". */
+  public static boolean isNotice(String line) {
+    String lower = line.strip().toLowerCase(Locale.ROOT);
+    return lower.startsWith("\u00a9") || lower.startsWith("copyright \u00a9") || lower.startsWith("copyright (c)")
+        || lower.startsWith("(c) ") || (lower.startsWith("copyright ") && lower.contains("all rights reserved"));
+  }
+
+  /**
+   * A marker after which a page shows other articles, not more of this one: "Continue reading", "Related
+   * articles", "Latest news", "More from …", a newsletter sign-up.
+   */
+  public static boolean endsArticle(String line) {
+    String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));
+    if (words(bare) > 6) {
+      return false;
+    }
+    for (String m : ARTICLE_END_MARKERS) {
+      if (bare.equals(m) || bare.startsWith(m + " ")) {
+        return !bare.equals(m) ? words(bare) <= 4 : true;
       }
     }
     return false;

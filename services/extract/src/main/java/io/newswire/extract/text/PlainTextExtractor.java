@@ -1,12 +1,136 @@
 package io.newswire.extract.text;
 
 import io.newswire.extract.Extraction;
+import io.newswire.extract.ExtractionException;
+import io.newswire.extract.meta.LanguageGuesser;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+/**
+ * Main text of a plain-text report (a page copied out of a browser or a PDF, furniture included). The body is
+ * the stretch of lines with the most prose: each line scores by its length, short and furniture lines cost a
+ * little, and the best-scoring contiguous run wins, so menus above and footers below fall away while short
+ * lines inside the article (subheadings, one-line paragraphs) stay. Lines above the body are read for title,
+ * date, authors and section.
+ */
 public final class PlainTextExtractor {
+
+  /** A line this long is prose. */
+  private static final int PROSE_WORDS = 12;
+  /** Before a "Continue reading"-style marker ends the report, this many prose lines must have been seen. */
+  private static final int MIN_PROSE_BEFORE_TAIL = 3;
+
   private PlainTextExtractor() {}
 
-  public static Extraction extract(String text, List<String> warnings) {
-    return new Extraction(null, null, List.of(), null, null, text.strip(), warnings);
+  public static Extraction extract(String input, List<String> warnings) {
+    List<Line> lines = lines(input);
+    HeaderReader header = new HeaderReader();
+    for (Line l : lines) {
+      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text);
+      l.byline = header.readByline(l);
+    }
+    int end = tailCut(lines);
+    int[] body = bestRun(lines, end);
+    body[0] = skipHeading(lines, body[0], body[1]);
+    header.readHeader(lines.subList(Math.max(0, body[0] - 20), body[0]));
+    List<String> paragraphs = new ArrayList<>();
+    String titleKey = header.title == null ? null : header.title.toLowerCase(Locale.ROOT);
+    for (int i = body[0]; i < body[1]; i++) {
+      Line l = lines.get(i);
+      if (l.furniture || l.byline || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
+          || (l.words <= 8 && HeaderReader.isDateLine(l) && i < body[0] + 3)) {
+        continue;
+      }
+      paragraphs.add(l.text);
+    }
+    paragraphs = PageBreaks.join(paragraphs);
+    if (paragraphs.isEmpty()) {
+      throw new ExtractionException("no text left after cleaning");
+    }
+    String text = String.join("\n\n", paragraphs);
+    return new Extraction(header.title, header.published, header.authors, LanguageGuesser.guess(text),
+        header.section, text, warnings);
+  }
+
+  /**
+   * The best run can start with the report's own heading (title, date, author lines) when nothing precedes
+   * it; those lines are header, up to the first line that reads as a sentence.
+   */
+  private static int skipHeading(List<Line> lines, int start, int end) {
+    for (int i = start; i < end; i++) {
+      Line l = lines.get(i);
+      if (l.endsSentence() && l.words >= 8 && !l.furniture) {
+        return i;
+      }
+    }
+    return start;
+  }
+
+  private static List<Line> lines(String input) {
+    List<Line> out = new ArrayList<>();
+    boolean blank = true;
+    for (String raw : input.split("\r\n|\r|\n", -1)) {
+      String t = MarkupResidue.clean(raw);
+      if (t.isEmpty()) {
+        blank = true;
+        continue;
+      }
+      out.add(new Line(t, blank));
+      blank = false;
+    }
+    return out;
+  }
+
+  /**
+   * Index where the report ends because a marker like "Continue reading" or "Related articles" starts the
+   * furniture after it; what follows such a marker is other articles' teasers, not this report.
+   */
+  private static int tailCut(List<Line> lines) {
+    int prose = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (l.words >= PROSE_WORDS && !l.furniture) {
+        prose++;
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text)) {
+        return i;
+      }
+    }
+    return lines.size();
+  }
+
+  /** The contiguous run of lines in {@code [0, end)} with the highest prose score, as {start, end}. */
+  private static int[] bestRun(List<Line> lines, int end) {
+    int bestStart = 0;
+    int bestEnd = 0;
+    double best = Double.NEGATIVE_INFINITY;
+    double run = 0;
+    int runStart = 0;
+    for (int i = 0; i < end; i++) {
+      if (run <= 0) {
+        run = 0;
+        runStart = i;
+      }
+      run += score(lines.get(i));
+      if (run > best) {
+        best = run;
+        bestStart = runStart;
+        bestEnd = i + 1;
+      }
+    }
+    return new int[] {bestStart, bestEnd};
+  }
+
+  private static double score(Line l) {
+    if (l.furniture || l.byline) {
+      return -4;
+    }
+    if (l.words >= PROSE_WORDS) {
+      return l.endsTruncated() && l.words < 40 ? -3 : l.words;
+    }
+    if (l.words >= 4) {
+      return l.endsSentence() ? 1 : -1;
+    }
+    return -3;
   }
 }

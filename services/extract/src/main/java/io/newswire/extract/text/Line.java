@@ -1,0 +1,48 @@
+package io.newswire.extract.text;
+
+/** One non-empty line of a plain-text report, cleaned of markup residue. */
+final class Line {
+  final String text;
+  final int words;
+  /** A blank line separated it from the previous line. */
+  final boolean startsBlock;
+  boolean furniture;
+  boolean byline;
+
+  Line(String text, boolean startsBlock) {
+    this.text = text;
+    this.startsBlock = startsBlock;
+    this.words = wordCount(text);
+  }
+
+  /**
+   * Whitespace-separated words; for scripts written without spaces (Japanese, Chinese) every few characters
+   * count as a word, so their paragraphs weigh like European ones.
+   */
+  private static int wordCount(String s) {
+    int spaced = Furniture.words(s);
+    int ideographic = 0;
+    for (int i = 0; i < s.length(); i++) {
+      Character.UnicodeScript sc = Character.UnicodeScript.of(s.charAt(i));
+      if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
+          || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI) {
+        ideographic++;
+      }
+    }
+    return Math.max(spaced, spaced + ideographic / 2);
+  }
+
+  boolean endsSentence() {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(text.length() - 1);
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201d' || c == ')' || c == ':' || c == '\u3002'
+        || c == ';';
+  }
+
+  /** Teasers are cut short: "... an angry mob stormed the temple of democracy...". */
+  boolean endsTruncated() {
+    return text.endsWith("...") || text.endsWith("\u2026");
+  }
+}
