@@ -1,0 +1,28 @@
+package io.newswire.alerter;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the alerter, all under {@code newswire.alerter}. */
+@ConfigMapping(prefix = "newswire.alerter")
+public interface AlerterConfig {
+  /** Consumer group of the alerter instances; instances share the clean partitions. */
+  @WithDefault("newswire-alerter")
+  String groupId();
+
+  /** Prefix of the transactional id; each instance appends its instance id. */
+  @WithDefault("newswire-alerter")
+  String transactionalIdPrefix();
+
+  /** Articles matched per transaction. */
+  @WithDefault("100")
+  int maxPollRecords();
+
+  /** Alerts kept in memory for {@code GET /alerts} and {@code ./newswire alerts tail}; older ones are only on the topic. */
+  @WithDefault("1000")
+  int recentAlerts();
+
+  /** Set to {@code false} to serve rules without matching. */
+  @WithDefault("true")
+  boolean enabled();
+}

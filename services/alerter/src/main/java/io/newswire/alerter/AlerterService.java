@@ -1,0 +1,167 @@
+package io.newswire.alerter;
+
+import io.newswire.alerter.match.AlertLedger;
+import io.newswire.alerter.match.AlertMatcher;
+import io.newswire.alerter.match.RuleBook;
+import io.newswire.common.KafkaClients;
+import io.newswire.common.PipeRunner;
+import io.newswire.common.TopicFollower;
+import io.newswire.common.TransactionalPipe;
+import io.newswire.model.Alert;
+import io.newswire.model.CleanArticle;
+import io.newswire.model.Json;
+import io.newswire.model.Rule;
+import io.newswire.model.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Quarkus shell of the alerter: follows the rules and alerts topics, then matches every clean
+ * article against the rules, publishing new alerts transactionally with the input offsets.
+ */
+@ApplicationScoped
+public class AlerterService {
+  private static final Logger LOG = Logger.getLogger(AlerterService.class);
+
+  private final KafkaClients clients;
+  private final AlerterConfig config;
+  private final String instanceId;
+  private final RuleBook rules = new RuleBook();
+  private final AlertLedger ledger;
+  private TopicFollower rulesFollower;
+  private TopicFollower alertsFollower;
+  private PipeRunner runner;
+  private Thread starter;
+
+  public AlerterService(
+      KafkaClients clients,
+      AlerterConfig config,
+      @ConfigProperty(name = "newswire.instance-id", defaultValue = "local") String instanceId) {
+    this.clients = clients;
+    this.config = config;
+    this.instanceId = instanceId;
+    this.ledger = new AlertLedger(config.recentAlerts());
+  }
+
+  public RuleBook rules() {
+    return rules;
+  }
+
+  public AlertLedger ledger() {
+    return ledger;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    rulesFollower = new TopicFollower(clients, Topics.RULES, this::applyRule).start();
+    alertsFollower =
+        new TopicFollower(clients, Topics.ALERTS, r -> ledger.record(Json.read(r.value(), Alert.class)))
+            .start();
+    if (!config.enabled()) {
+      return;
+    }
+    // matching before the rules are loaded would miss alerts, and before the ledger is would repeat them
+    starter = new Thread(this::startMatching, "alerter-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void startMatching() {
+    try {
+      while (!rulesFollower.awaitCaughtUp(10, TimeUnit.SECONDS)
+          || !alertsFollower.awaitCaughtUp(10, TimeUnit.SECONDS)) {
+        LOG.info("Waiting to read the rules and the published alerts from Kafka");
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    LOG.infof("Loaded %d rule(s); matching articles", rules.size());
+    AlertMatcher matcher = new AlertMatcher(rules, ledger);
+    TransactionalPipe pipe =
+        new TransactionalPipe(
+            clients,
+            "alerter",
+            Topics.CLEAN,
+            config.groupId(),
+            config.transactionalIdPrefix() + "-" + instanceId,
+            config.maxPollRecords(),
+            new MatchStep(matcher));
+    runner = new PipeRunner(pipe, "alerter-pipe").start();
+  }
+
+  private void applyRule(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      rules.remove(record.key());
+      LOG.infof("Rule %s removed", record.key());
+      return;
+    }
+    Rule rule = Json.read(record.value(), Rule.class);
+    rules.put(rule);
+    LOG.infof("Rule %s (%s) active: %s", rule.id(), rule.name(), rule.query());
+  }
+
+  /** One article in, its new alerts out; ids are marked published once their transaction commits. */
+  private final class MatchStep implements TransactionalPipe.Step {
+    private final AlertMatcher matcher;
+    private final List<String> pending = new ArrayList<>();
+
+    MatchStep(AlertMatcher matcher) {
+      this.matcher = matcher;
+    }
+
+    @Override
+    public List<ProducerRecord<String, byte[]>> apply(ConsumerRecord<String, byte[]> record) {
+      CleanArticle article = Json.read(record.value(), CleanArticle.class);
+      List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+      for (Alert alert : matcher.alerts(article, pending)) {
+        pending.add(alert.alertId());
+        LOG.infof("ALERT rule '%s' matched '%s' (%s): %s", alert.ruleName(), alert.title(),
+            alert.url(), alert.matchedTerms());
+        out.add(new ProducerRecord<>(Topics.ALERTS, alert.alertId(), Json.write(alert)));
+      }
+      return out;
+    }
+
+    @Override
+    public void committed() {
+      ledger.markPublished(pending);
+      pending.clear();
+    }
+
+    @Override
+    public void aborted() {
+      pending.clear();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    if (runner != null) {
+      runner.close();
+    }
+    if (rulesFollower != null) {
+      rulesFollower.close();
+    }
+    if (alertsFollower != null) {
+      alertsFollower.close();
+    }
+  }
+
+  /** Readiness as reported by {@code /q/health/ready}. */
+  public HealthCheckResponse health() {
+    boolean up = runner != null && runner.pipe().ready();
+    return HealthCheckResponse.named("alerter-pipe")
+        .status(up)
+        .withData("rules", rules.size())
+        .withData("articles", runner == null ? 0 : runner.pipe().processed())
+        .build();
+  }
+}

@@ -1,0 +1,117 @@
+package io.newswire.alerter.match;
+
+import io.newswire.alerter.rules.RuleQueryParser;
+import io.newswire.model.CleanArticle;
+import io.newswire.model.Rule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.search.Query;
+
+/**
+ * The standing rules in a Lucene Monitor: each article is indexed in memory once and only the
+ * rules whose terms occur in it are run (the presearcher), which keeps matching fast with tens of
+ * thousands of rules.
+ */
+public final class RuleBook implements AutoCloseable {
+  /** A rule that matched, with its parsed query for highlighting. */
+  public record Match(Rule rule, Query query) {}
+
+  private final Analyzer analyzer = RuleQueryParser.analyzer();
+  private final RuleQueryParser parser = new RuleQueryParser(analyzer);
+  private final Monitor monitor;
+  private final Map<String, Rule> rules = new ConcurrentHashMap<>();
+  private final Map<String, Query> queries = new ConcurrentHashMap<>();
+
+  public RuleBook() {
+    try {
+      monitor = new Monitor(analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * Adds or replaces a rule.
+   *
+   * @throws io.newswire.alerter.rules.InvalidRuleException when its query cannot be matched
+   */
+  public void put(Rule rule) {
+    Query query = parser.parse(rule.query());
+    try {
+      monitor.register(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    queries.put(rule.id(), query);
+    rules.put(rule.id(), rule);
+  }
+
+  public void remove(String ruleId) {
+    try {
+      monitor.deleteById(ruleId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    rules.remove(ruleId);
+    queries.remove(ruleId);
+  }
+
+  public List<Rule> rules() {
+    return List.copyOf(rules.values());
+  }
+
+  public Rule rule(String id) {
+    return rules.get(id);
+  }
+
+  public int size() {
+    return rules.size();
+  }
+
+  /** The rules that match the article's title or text. */
+  public List<Match> match(CleanArticle article) {
+    Document doc = new Document();
+    doc.add(new TextField("title", nullToEmpty(article.title()), Field.Store.NO));
+    doc.add(new TextField("text", nullToEmpty(article.text()), Field.Store.NO));
+    MatchingQueries<QueryMatch> matches;
+    try {
+      matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Match> out = new ArrayList<>(matches.getMatchCount());
+    for (QueryMatch match : matches.getMatches()) {
+      Rule rule = rules.get(match.getQueryId());
+      Query query = queries.get(match.getQueryId());
+      if (rule != null && query != null) {
+        out.add(new Match(rule, query));
+      }
+    }
+    return out;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public void close() throws IOException {
+    monitor.close();
+  }
+}

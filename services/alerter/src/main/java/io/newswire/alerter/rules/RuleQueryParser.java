@@ -1,0 +1,106 @@
+package io.newswire.alerter.rules;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * Parses a rule so that it means what the same text means as a search of the index
+ * ({@code query_string} over {@code title} and {@code text}, {@code default_operator: AND},
+ * Elasticsearch's {@code standard} analyzer):
+ *
+ * <ul>
+ *   <li>every word is required unless the rule says {@code OR};
+ *   <li>a hyphenated or multi-token term requires all its tokens, as Elasticsearch does with
+ *       {@code AND} (the classic parser ORs them with its default operator);
+ *   <li>a clause that analyses to nothing (only punctuation, or stop words if the analyzer ever
+ *       drops some) is an error, where the classic parser would silently drop it and widen the rule.
+ * </ul>
+ */
+public final class RuleQueryParser {
+  /** The fields a rule and a search look at, as indexed by the indexer's template. */
+  public static final String[] FIELDS = {"title", "text"};
+
+  /** Same as Elasticsearch's {@code standard} analyzer: no stop words, lower-cased. */
+  public static Analyzer analyzer() {
+    return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+  }
+
+  private final Analyzer analyzer;
+
+  public RuleQueryParser(Analyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  /**
+   * @throws InvalidRuleException naming what to change
+   */
+  public Query parse(String rule) {
+    if (rule == null || rule.isBlank()) {
+      throw new InvalidRuleException("The rule's query is empty; give words or phrases to match");
+    }
+    StrictParser parser = new StrictParser(analyzer);
+    Query query;
+    try {
+      query = parser.parse(rule);
+    } catch (ParseException e) {
+      throw new InvalidRuleException("Cannot parse query '" + rule + "': " + firstLine(e.getMessage()));
+    } catch (BooleanQuery.TooManyClauses e) {
+      throw new InvalidRuleException("Query '" + rule + "' expands to too many terms");
+    } catch (EmptyClauseException e) {
+      throw new InvalidRuleException("In query '" + rule + "', " + e.getMessage());
+    }
+    if (query == null || query instanceof MatchNoDocsQuery
+        || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
+      throw new InvalidRuleException("Query '" + rule + "' has no searchable words");
+    }
+    return query;
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** Thrown from inside the parser, which only declares {@link ParseException}. */
+  private static final class EmptyClauseException extends RuntimeException {
+    EmptyClauseException(String message) {
+      super(message);
+    }
+  }
+
+  private static final class StrictParser extends MultiFieldQueryParser {
+    StrictParser(Analyzer analyzer) {
+      super(FIELDS, analyzer, Map.of());
+      setDefaultOperator(QueryParser.Operator.AND);
+      setAllowLeadingWildcard(false);
+      setSplitOnWhitespace(true);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted)
+        throws ParseException {
+      Query query = super.getFieldQuery(field, queryText, quoted);
+      if (query == null) {
+        throw new EmptyClauseException("'" + queryText + "' has no searchable words");
+      }
+      return query;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+      Query query = super.getFieldQuery(field, queryText, slop);
+      if (query == null) {
+        throw new EmptyClauseException("'" + queryText + "' has no searchable words");
+      }
+      return query;
+    }
+  }
+}

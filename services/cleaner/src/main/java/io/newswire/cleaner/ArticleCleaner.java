@@ -1,0 +1,59 @@
+package io.newswire.cleaner;
+
+import io.newswire.extract.Extraction;
+import io.newswire.extract.Extractor;
+import io.newswire.model.CleanArticle;
+import io.newswire.model.DocumentIds;
+import io.newswire.model.RawDocument;
+import io.newswire.model.SchemaVersions;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns a raw document into a clean article: the extractor's text and metadata, with what the feed
+ * said as the fallback for metadata the page does not declare.
+ */
+public final class ArticleCleaner {
+  /** Bumped whenever extraction changes what it keeps, so re-cleaned articles can be told apart. */
+  public static final String EXTRACTION_VERSION = "extract-1";
+
+  private final Extractor extractor;
+
+  public ArticleCleaner(Extractor extractor) {
+    this.extractor = extractor;
+  }
+
+  /**
+   * @throws io.newswire.extract.ExtractionException with the reason when nothing can be cleaned
+   */
+  public CleanArticle clean(RawDocument raw) {
+    if (raw.body() == null || raw.body().isBlank()) {
+      throw new IllegalArgumentException("empty document: the body has no text");
+    }
+    Extraction extraction = extractor.extract(raw.body(), raw.contentType(), raw.url());
+    List<String> authors = extraction.authors();
+    if ((authors == null || authors.isEmpty()) && raw.feedAuthor() != null) {
+      authors = List.of(raw.feedAuthor());
+    }
+    String id = raw.id() != null ? raw.id() : DocumentIds.forUrl(raw.url());
+    return new CleanArticle(
+        SchemaVersions.CLEAN_ARTICLE,
+        id,
+        raw.url(),
+        raw.source(),
+        firstNonBlank(extraction.title(), raw.feedTitle()),
+        firstNonBlank(extraction.published(), raw.feedPublished()),
+        authors,
+        extraction.language(),
+        extraction.section(),
+        extraction.text(),
+        DocumentIds.hash(extraction.text()),
+        EXTRACTION_VERSION,
+        raw.fetchedAt(),
+        Instant.now());
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+}

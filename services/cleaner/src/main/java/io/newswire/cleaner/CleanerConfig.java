@@ -1,0 +1,27 @@
+package io.newswire.cleaner;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the cleaner, all under {@code newswire.cleaner}. */
+@ConfigMapping(prefix = "newswire.cleaner")
+public interface CleanerConfig {
+  /** Consumer group of the cleaner instances; instances of one group share the raw partitions. */
+  @WithDefault("newswire-cleaner")
+  String groupId();
+
+  /**
+   * Prefix of the transactional id; each instance appends its own suffix. Two live instances with
+   * the same full id fence each other, so the older one stops.
+   */
+  @WithDefault("newswire-cleaner")
+  String transactionalIdPrefix();
+
+  /** Records cleaned per transaction; larger batches commit less often but redo more after a crash. */
+  @WithDefault("100")
+  int maxPollRecords();
+
+  /** Set to {@code false} to start the service without consuming (for maintenance). */
+  @WithDefault("true")
+  boolean enabled();
+}

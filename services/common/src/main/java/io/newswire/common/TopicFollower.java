@@ -1,0 +1,105 @@
+package io.newswire.common;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a whole topic from the beginning and then follows it, outside any consumer group, so every
+ * instance sees every record: how each alerter rebuilds its rules from the compacted rules topic.
+ */
+public final class TopicFollower implements Runnable, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TopicFollower.class);
+
+  private final KafkaClients clients;
+  private final String topic;
+  private final Consumer<ConsumerRecord<String, byte[]>> handler;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private volatile KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+
+  /**
+   * @param handler called for every record in order, tombstones (null values) included; an
+   *     exception from it is logged and the record skipped
+   */
+  public TopicFollower(
+      KafkaClients clients, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
+    this.clients = clients;
+    this.topic = topic;
+    this.handler = handler;
+  }
+
+  public TopicFollower start() {
+    thread = new Thread(this, "follow-" + topic);
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
+  /** Waits until everything on the topic when following began has been handled. */
+  public boolean awaitCaughtUp(long timeout, TimeUnit unit) throws InterruptedException {
+    return caughtUp.await(timeout, unit);
+  }
+
+  public boolean caughtUp() {
+    return caughtUp.getCount() == 0;
+  }
+
+  @Override
+  public void run() {
+    clients.ensureTopics();
+    Map<String, Object> config = clients.consumer("unused", "follow-" + topic);
+    config.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
+        "follow-" + topic + "-" + UUID.randomUUID());
+    try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config)) {
+      consumer = kafkaConsumer;
+      List<TopicPartition> partitions =
+          kafkaConsumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      kafkaConsumer.assign(partitions);
+      kafkaConsumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions);
+      while (running.get()) {
+        for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
+          try {
+            handler.accept(record);
+          } catch (RuntimeException e) {
+            LOG.warnf("Skipped %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
+                record.key(), e.getMessage());
+          }
+        }
+        if (caughtUp.getCount() > 0
+            && ends.entrySet().stream().allMatch(e -> kafkaConsumer.position(e.getKey()) >= e.getValue())) {
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException | InterruptException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Stopped following %s", topic);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    KafkaConsumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package io.newswire.common;
+
+import io.newswire.model.DeadLetters;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Consume, transform, produce, exactly once within Kafka: the outputs of a batch and the input
+ * offsets they stand for are committed in one transaction, so a crash never yields two outputs of
+ * one input. A record the step rejects goes to the input's DLQ inside the same transaction.
+ */
+public final class TransactionalPipe implements Runnable, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TransactionalPipe.class);
+
+  /** What a stage does with one record: the records to produce for it. */
+  @FunctionalInterface
+  public interface Step {
+    /**
+     * @throws Exception when the record cannot be handled; the message is the DLQ reason
+     */
+    List<ProducerRecord<String, byte[]>> apply(ConsumerRecord<String, byte[]> record)
+        throws Exception;
+
+    /** The batch applied since the last call is committed. */
+    default void committed() {}
+
+    /** The batch applied since the last call is aborted and will be applied again. */
+    default void aborted() {}
+  }
+
+  private final KafkaClients clients;
+  private final String stage;
+  private final String inputTopic;
+  private final String groupId;
+  private final String transactionalId;
+  private final int maxPollRecords;
+  private final Step step;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong deadLettered = new AtomicLong();
+  private volatile boolean assigned;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+
+  public TransactionalPipe(
+      KafkaClients clients,
+      String stage,
+      String inputTopic,
+      String groupId,
+      String transactionalId,
+      int maxPollRecords,
+      Step step) {
+    this.clients = clients;
+    this.stage = stage;
+    this.inputTopic = inputTopic;
+    this.groupId = groupId;
+    this.transactionalId = transactionalId;
+    this.maxPollRecords = maxPollRecords;
+    this.step = step;
+  }
+
+  public long processed() {
+    return processed.get();
+  }
+
+  public long deadLettered() {
+    return deadLettered.get();
+  }
+
+  /** True once the consumer has joined its group and holds its partitions. */
+  public boolean ready() {
+    return assigned;
+  }
+
+  @Override
+  public void run() {
+    clients.ensureTopics();
+    Map<String, Object> producerConfig = clients.producer(stage + "-producer");
+    producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // a crashed instance's open transaction blocks read_committed readers until it times out
+    producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+    Map<String, Object> consumerConfig = clients.consumer(groupId, stage + "-consumer");
+    consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
+        KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig)) {
+      this.consumer = kafkaConsumer;
+      producer.initTransactions();
+      kafkaConsumer.subscribe(List.of(inputTopic));
+      while (running.get()) {
+        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
+        assigned = !kafkaConsumer.assignment().isEmpty();
+        if (records.isEmpty()) {
+          continue;
+        }
+        try {
+          processBatch(producer, kafkaConsumer, records);
+        } catch (ProducerFencedException | AuthorizationException e) {
+          LOG.errorf("%s: stopping, another instance took over transactional id %s: %s", stage,
+              transactionalId, e.getMessage());
+          return;
+        } catch (KafkaException e) {
+          if (!running.get()) {
+            return;
+          }
+          LOG.warnf("%s: transaction aborted, the batch will be redone: %s", stage, e.getMessage());
+          producer.abortTransaction();
+          step.aborted();
+          rewind(kafkaConsumer, records.partitions());
+        }
+      }
+    } catch (WakeupException | InterruptException e) {
+      // closing
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "%s: pipeline from %s stopped", stage, inputTopic);
+    } finally {
+      assigned = false;
+    }
+  }
+
+  private void processBatch(
+      KafkaProducer<String, byte[]> producer,
+      KafkaConsumer<String, byte[]> kafkaConsumer,
+      ConsumerRecords<String, byte[]> records) {
+    producer.beginTransaction();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      List<ProducerRecord<String, byte[]>> outputs;
+      try {
+        outputs = step.apply(record);
+      } catch (Exception | StackOverflowError e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.warnf("%s: %s-%d@%d (key %s) rejected: %s", stage, record.topic(), record.partition(),
+            record.offset(), record.key(), reason);
+        outputs = List.of(DeadLetters.of(record, stage, reason,
+            e instanceof Exception ex ? ex : null));
+        deadLettered.incrementAndGet();
+      }
+      for (ProducerRecord<String, byte[]> out : outputs) {
+        producer.send(out);
+      }
+      offsets.put(
+          new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1));
+    }
+    producer.sendOffsetsToTransaction(offsets, kafkaConsumer.groupMetadata());
+    producer.commitTransaction();
+    step.committed();
+    processed.addAndGet(records.count());
+  }
+
+  /** Goes back to the last committed offsets so an aborted batch is read again. */
+  private void rewind(KafkaConsumer<String, byte[]> kafkaConsumer, Set<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> committed = kafkaConsumer.committed(partitions);
+    for (TopicPartition partition : partitions) {
+      OffsetAndMetadata offset = committed.get(partition);
+      if (offset != null) {
+        kafkaConsumer.seek(partition, offset.offset());
+      } else {
+        kafkaConsumer.seekToBeginning(List.of(partition));
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    KafkaConsumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.newswire.indexer;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the indexer, all under {@code newswire.indexer}. */
+@ConfigMapping(prefix = "newswire.indexer")
+public interface IndexerConfig {
+  /** Consumer group of the indexer instances; instances of one group share the clean partitions. */
+  @WithDefault("newswire-indexer")
+  String groupId();
+
+  /** Alias that searches, Kibana and writes go through; it points at the current versioned index. */
+  @WithDefault("newswire")
+  String alias();
+
+  /**
+   * The versioned index created behind {@link #alias()} when the alias is missing. A mapping change
+   * means a new version: reindex into it, then swap the alias (see README, "Reindexing").
+   */
+  @WithDefault("newswire-v1")
+  String initialIndex();
+
+  /** Articles per bulk request (and per poll); bigger batches index faster but redo more after a crash. */
+  @WithDefault("500")
+  int batchSize();
+
+  /** First pause before a failed bulk is retried; doubled each attempt, with jitter. */
+  @WithDefault("200ms")
+  Duration retryBackoff();
+
+  /**
+   * Longest pause between retries. Retries never give up: while Elasticsearch is unreachable or
+   * overloaded the consumer pauses its partitions and nothing is committed or dropped.
+   */
+  @WithDefault("30s")
+  Duration maxRetryBackoff();
+
+  /** Set to {@code false} to serve search without consuming. */
+  @WithDefault("true")
+  boolean enabled();
+}

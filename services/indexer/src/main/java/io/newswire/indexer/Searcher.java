@@ -1,0 +1,67 @@
+package io.newswire.indexer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswire.model.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Searches the alias with the query syntax that alert rules use too: Lucene {@code query_string}
+ * over title and text, every term required unless the query says {@code OR}.
+ */
+public final class Searcher {
+  /** One hit: the snippet has the matched terms wrapped in {@code <em>}. */
+  public record Hit(String id, String title, String url, String published, double score, String snippet) {}
+
+  /** The hits of one page of results and how many there are in all. */
+  public record Result(long total, List<Hit> hits) {}
+
+  private final Elastic es;
+  private final String alias;
+
+  public Searcher(Elastic es, String alias) {
+    this.es = es;
+    this.alias = alias;
+  }
+
+  /**
+   * @throws IllegalArgumentException when Elasticsearch cannot parse the query, with its reason
+   * @throws IOException when Elasticsearch cannot be reached
+   */
+  public Result search(String query, int from, int size) throws IOException {
+    EsResponse response = es.call("POST", "/" + alias + "/_search", body(query, from, size).toString());
+    if (response.status() == 400) {
+      throw new IllegalArgumentException("Invalid query '" + query + "': " + response.reason());
+    }
+    if (!response.ok()) {
+      throw new IOException("Search failed: " + response.reason());
+    }
+    JsonNode hits = response.body().path("hits");
+    List<Hit> out = new ArrayList<>();
+    for (JsonNode hit : hits.path("hits")) {
+      JsonNode source = hit.path("_source");
+      JsonNode fragments = hit.path("highlight").path("text");
+      String snippet = fragments.isArray() && !fragments.isEmpty() ? fragments.get(0).asText() : "";
+      out.add(new Hit(hit.path("_id").asText(), source.path("title").asText(null),
+          source.path("url").asText(null), source.path("published").asText(null),
+          hit.path("_score").asDouble(), snippet));
+    }
+    return new Result(hits.path("total").path("value").asLong(), out);
+  }
+
+  static ObjectNode body(String query, int from, int size) {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("from", from).put("size", size).put("track_total_hits", true);
+    ObjectNode qs = body.putObject("query").putObject("query_string");
+    qs.put("query", query).put("default_operator", "AND");
+    ArrayNode fields = qs.putArray("fields");
+    fields.add("title^2").add("text");
+    ObjectNode text = body.putObject("highlight").putObject("fields").putObject("text");
+    text.put("fragment_size", 200).put("number_of_fragments", 1).put("no_match_size", 200);
+    body.withArray("_source").add("title").add("url").add("published");
+    return body;
+  }
+}
