@@ -91,7 +91,7 @@ public final class StackMain {
 
   /**
    * Plain {@code key=value} lines, without the escaping of {@link java.util.Properties#store}
-   * (which writes {@code http\\://}), so shell scripts can read them too; Properties.load reads
+   * (which writes {@code http\://}), so shell scripts can read them too; Properties.load reads
    * them just the same.
    */
   static void writeProperties(EmbeddedStack stack, Path file) throws IOException {

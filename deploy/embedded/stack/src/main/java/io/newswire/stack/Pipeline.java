@@ -1,0 +1,172 @@
+package io.newswire.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole of Newswire on one machine: the embedded stack plus the four services, each a child
+ * JVM running its built Quarkus application. {@code ./newswire up} and the end-to-end tests use it.
+ */
+public final class Pipeline implements AutoCloseable {
+  /** The services, in start order. */
+  public static final List<String> SERVICES = List.of("indexer", "alerter", "cleaner", "fetcher");
+
+  /** Port each service listens on unless told otherwise (0 picks a free one). */
+  public static final Map<String, Integer> DEFAULT_PORTS =
+      Map.of("fetcher", 8081, "cleaner", 8082, "indexer", 8083, "alerter", 8084);
+
+  private static final String READY = "NEWSWIRE-READY ";
+  private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+
+  /**
+   * How to run it.
+   *
+   * @param workingDir where the services run; the fetcher resolves relative folder paths and
+   *     {@code config/} against it
+   * @param sourcesFile the fetcher's sources file
+   * @param ports HTTP port per service; 0 or missing picks a free port
+   * @param jvmArgs extra JVM options for every service
+   * @param properties extra configuration for every service, as system properties
+   */
+  public record Options(
+      Path dataDir,
+      Path workingDir,
+      Path sourcesFile,
+      Map<String, Integer> ports,
+      List<String> jvmArgs,
+      Map<String, String> properties) {}
+
+  private final EmbeddedStack stack;
+  private final Options options;
+  private final Consumer<String> progress;
+  private final RepoLayout layout;
+  private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+  private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+  private Pipeline(EmbeddedStack stack, Options options, Consumer<String> progress, RepoLayout layout) {
+    this.stack = stack;
+    this.options = options;
+    this.progress = progress;
+    this.layout = layout;
+  }
+
+  /**
+   * Starts the stack, then the services, and returns once every one reported ready.
+   *
+   * @throws IllegalStateException naming the part that failed and the end of its log; nothing is
+   *     left running
+   */
+  public static Pipeline start(Options options, Consumer<String> progress) {
+    RepoLayout layout = RepoLayout.find();
+    for (String service : SERVICES) {
+      Path jar = runJar(layout, service);
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalStateException(
+            "the " + service + " service is not built (" + jar + " is missing); run `mvn -q install"
+                + " -DskipTests` in " + layout.root() + " first");
+      }
+    }
+    EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress);
+    Pipeline pipeline = new Pipeline(stack, options, progress, layout);
+    try {
+      for (String service : SERVICES) {
+        int port = options.ports().getOrDefault(service, 0);
+        pipeline.ports.put(service, port == 0 ? FreePorts.any() : port);
+        pipeline.services.put(service, pipeline.launch(service));
+      }
+      for (String service : SERVICES) {
+        pipeline.awaitReady(service);
+      }
+      return pipeline;
+    } catch (IOException | RuntimeException e) {
+      pipeline.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    } catch (InterruptedException e) {
+      pipeline.close();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while Newswire was starting", e);
+    }
+  }
+
+  public EmbeddedStack stack() {
+    return stack;
+  }
+
+  /** Base URL of a service's HTTP API, e.g. {@code http://127.0.0.1:8083}. */
+  public String url(String service) {
+    return "http://127.0.0.1:" + ports.get(service);
+  }
+
+  public ChildProcess process(String service) {
+    return services.get(service);
+  }
+
+  /** Kills a service as a crash would (SIGKILL). */
+  public void kill(String service) throws InterruptedException {
+    services.get(service).kill();
+  }
+
+  /** Starts a service again (killing it first if it still runs) and waits until it is ready. */
+  public void restart(String service) throws IOException, InterruptedException {
+    services.get(service).kill();
+    services.put(service, launch(service));
+    awaitReady(service);
+  }
+
+  private ChildProcess launch(String service) throws IOException {
+    List<String> jvm = new ArrayList<>(options.jvmArgs());
+    jvm.add("-Dquarkus.http.port=" + ports.get(service));
+    jvm.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
+    String es = stack.elasticsearchUrl().replace("http://", "");
+    jvm.add("-Dquarkus.elasticsearch.hosts=" + es);
+    jvm.add("-Dnewswire.fetcher.sources-file=" + options.sourcesFile());
+    jvm.add("-Dnewswire.parent-pid=" + ProcessHandle.current().pid());
+    jvm.add("-Dnewswire.instance-id=" + service + "-" + ProcessHandle.current().pid());
+    options.properties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+    progress.accept("starting " + service + "...");
+    return ChildProcess.java(service, "io.quarkus.bootstrap.runner.QuarkusEntryPoint")
+        .classpath(runJar(layout, service).toString())
+        .jvmArgs(jvm.toArray(String[]::new))
+        .passParentPid(false)
+        .workingDir(options.workingDir())
+        .logFile(options.dataDir().resolve("logs").resolve(service + ".log"))
+        .readyPrefix(READY + service)
+        .start();
+  }
+
+  private void awaitReady(String service) throws InterruptedException {
+    ChildProcess child = services.get(service);
+    child.awaitReady(SERVICE_READY_TIMEOUT);
+    progress.accept(String.format(Locale.ROOT, "%s ready on %s in %.1f s", service, url(service),
+        child.readyAfter().toMillis() / 1000.0));
+  }
+
+  private static Path runJar(RepoLayout layout, String service) {
+    return layout.root().resolve("services").resolve(service)
+        .resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+  }
+
+  /** Stops the services (fetcher first, so nothing new enters), then the stack. */
+  @Override
+  public void close() {
+    List<String> reverse = new ArrayList<>(services.keySet());
+    java.util.Collections.reverse(reverse);
+    for (String service : reverse) {
+      try {
+        services.get(service).stop(Duration.ofSeconds(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    stack.close();
+  }
+}
