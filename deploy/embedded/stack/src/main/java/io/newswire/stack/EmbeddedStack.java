@@ -31,6 +31,11 @@ public final class EmbeddedStack implements AutoCloseable {
   private static final int ES_PORT_FROM = 9200;
   private static final int ES_PORT_TO = 9299;
 
+  private static final int KAFKA_PORT_FROM = 20000;
+  private static final int KAFKA_PORT_TO = 32000;
+
+  private static EmbeddedStack shared;
+
   private final Path dataDir;
   private final Consumer<String> progress;
   private final Duration readyTimeout;
@@ -48,8 +53,10 @@ public final class EmbeddedStack implements AutoCloseable {
     this.readyTimeout = readyTimeout;
     Path logs = dataDir.resolve("logs");
 
-    int kafkaPort = FreePorts.any();
-    int controllerPort = FreePorts.any();
+    // Below Linux's ephemeral range (32768+): after a kill, the restart binds the same port again,
+    // and an ephemeral port may meanwhile have been taken by some outgoing connection.
+    int kafkaPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
+    int controllerPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     this.bootstrapServers = "127.0.0.1:" + kafkaPort;
     this.kafkaSpec =
         ChildProcess.java("Kafka", KAFKA_MAIN)
@@ -111,6 +118,42 @@ public final class EmbeddedStack implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the embedded stack was starting", e);
     }
+  }
+
+  /**
+   * One stack per JVM, for test resources of several test classes: started in a temporary
+   * directory on the first call (or again if a server has died), stopped and deleted when the JVM
+   * exits. Callers must not {@link #close()} it.
+   */
+  public static synchronized EmbeddedStack shared(Consumer<String> progress) {
+    if (shared != null && shared.isRunning()) {
+      return shared;
+    }
+    if (shared != null) {
+      shared.close();
+    }
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("newswire-stack-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory for the stack", e);
+    }
+    EmbeddedStack stack = start(dir, progress);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  TempDirs.deleteQuietly(dir);
+                },
+                "newswire-shared-stack-shutdown"));
+    shared = stack;
+    return stack;
+  }
+
+  /** Whether both servers are running (a killed one has not been restarted yet). */
+  public boolean isRunning() {
+    return kafka != null && kafka.isAlive() && elasticsearch != null && elasticsearch.isAlive();
   }
 
   /** The Kafka {@code bootstrap.servers} value, e.g. {@code 127.0.0.1:40123}. */

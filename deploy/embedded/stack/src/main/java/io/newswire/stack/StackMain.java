@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * Runs the embedded stack until Ctrl-C or SIGTERM:
@@ -58,7 +56,7 @@ public final class StackMain {
                 () -> {
                   stopping = true;
                   System.out.println("stopping the embedded stack...");
-                  deleteQuietly(propertiesFile);
+                  TempDirs.deleteQuietly(propertiesFile);
                   stack.close();
                   stopped.countDown();
                 },
@@ -80,6 +78,13 @@ public final class StackMain {
   }
 
   private static void died(ChildProcess child, int code) {
+    // Ctrl-C in a terminal reaches the children too, and they may exit before this JVM has
+    // started its own shutdown: give that a moment before calling it a crash.
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      return;
+    }
     if (stopping) {
       return;
     }
@@ -109,22 +114,7 @@ public final class StackMain {
   /** Deletes only what the stack itself creates, never anything else under DIR. */
   private static void wipe(Path dataDir) throws IOException {
     for (String name : new String[] {"kafka", "elasticsearch", "logs", PROPERTIES_FILE}) {
-      Path path = dataDir.resolve(name);
-      if (Files.exists(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-            Files.delete(p);
-          }
-        }
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException ignored) {
-      // a stale file is harmless: its pid shows the stack is gone
+      TempDirs.delete(dataDir.resolve(name));
     }
   }
 
