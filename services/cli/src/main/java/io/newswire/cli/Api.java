@@ -1,0 +1,73 @@
+package io.newswire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.model.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/** HTTP calls to the services of a running Newswire, found through the launcher's up file. */
+final class Api {
+  private final Properties urls = new Properties();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  Api(Path upFile) throws IOException {
+    if (upFile != null && Files.isRegularFile(upFile)) {
+      try (InputStream in = Files.newInputStream(upFile)) {
+        urls.load(in);
+      }
+    }
+  }
+
+  String url(String service, int defaultPort) {
+    return urls.getProperty(service + ".url", "http://127.0.0.1:" + defaultPort);
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Status and JSON body of one call. */
+  record Reply(int status, JsonNode body) {
+    String error() {
+      JsonNode error = body == null ? null : body.path("error");
+      return error != null && error.isTextual() ? error.asText() : "HTTP " + status;
+    }
+  }
+
+  Reply call(String method, String url, Object body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.write(body)));
+    }
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException e) {
+      throw new IOException("Newswire is not running at " + URI.create(url).resolve("/")
+          + "; start it with ./newswire up");
+    }
+    JsonNode json = null;
+    if (response.body().length > 0) {
+      try {
+        json = Json.mapper().readTree(response.body());
+      } catch (IOException e) {
+        json = Json.mapper().getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
+      }
+    }
+    return new Reply(response.statusCode(), json);
+  }
+}

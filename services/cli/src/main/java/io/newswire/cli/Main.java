@@ -1,0 +1,190 @@
+package io.newswire.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.model.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./newswire search|alerts ...} against a running Newswire. Exit codes: 0 done, 1 the
+ * service said no (the reason is printed), 2 wrong usage.
+ */
+public final class Main {
+  private static final String USAGE =
+      """
+      usage: newswire search "QUERY" [--json] [--size N]
+             newswire alerts add --name NAME --query "QUERY" [--webhook URL]
+             newswire alerts list [--json]
+             newswire alerts remove ID
+             newswire alerts tail""";
+
+  private final Api api;
+
+  private Main(Api api) {
+    this.api = api;
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Path upFile = Path.of(System.getProperty("newswire.up-file", ".newswire/data/up.properties"));
+    List<String> args = new ArrayList<>(List.of(argv));
+    if (args.isEmpty()) {
+      usage("missing command");
+    }
+    Main main = new Main(new Api(upFile));
+    try {
+      String command = args.remove(0);
+      switch (command) {
+        case "search" -> main.search(args);
+        case "alerts" -> main.alerts(args);
+        default -> usage("unknown command '" + command + "'");
+      }
+    } catch (IOException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private void search(List<String> args) throws Exception {
+    Map<String, String> options = options(args, "--json", "--size");
+    if (args.isEmpty()) {
+      usage("search needs a query");
+    }
+    String query = String.join(" ", args);
+    String url = api.url("indexer", 8083) + "/search?q=" + Api.encode(query) + "&size="
+        + options.getOrDefault("--size", "10");
+    Api.Reply reply = api.call("GET", url, null);
+    if (reply.status() != 200) {
+      fail("Search failed: " + reply.error());
+    }
+    if (options.containsKey("--json")) {
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(reply.body()));
+      return;
+    }
+    JsonNode body = reply.body();
+    System.out.println(body.path("total").asLong() + " hit(s) for " + query);
+    for (JsonNode hit : body.path("hits")) {
+      System.out.println();
+      System.out.println("  " + hit.path("title").asText("(untitled)"));
+      System.out.println("  id " + hit.path("id").asText() + "  " + hit.path("url").asText("")
+          + (hit.path("published").isTextual() ? "  published " + hit.path("published").asText() : ""));
+      System.out.println("  " + terminalHighlight(hit.path("snippet").asText("")));
+    }
+  }
+
+  private void alerts(List<String> args) throws Exception {
+    if (args.isEmpty()) {
+      usage("alerts needs add, list, remove or tail");
+    }
+    String rules = api.url("alerter", 8084) + "/rules";
+    String sub = args.remove(0);
+    switch (sub) {
+      case "add" -> {
+        Map<String, String> options = options(args, "--name", "--query", "--webhook", "--id");
+        if (!options.containsKey("--query")) {
+          usage("alerts add needs --query \"QUERY\"");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("id", options.get("--id"));
+        body.put("name", options.getOrDefault("--name", options.get("--query")));
+        body.put("query", options.get("--query"));
+        body.put("webhook", options.get("--webhook"));
+        Api.Reply reply = api.call("POST", rules, body);
+        if (reply.status() != 201) {
+          fail("Rule not added: " + reply.error());
+        }
+        System.out.println("Rule " + reply.body().path("id").asText() + " (" + reply.body().path("name").asText()
+            + ") is active: " + reply.body().path("query").asText());
+      }
+      case "list" -> {
+        Map<String, String> options = options(args, "--json");
+        Api.Reply reply = api.call("GET", rules, null);
+        if (options.containsKey("--json")) {
+          System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(reply.body()));
+          return;
+        }
+        System.out.println(reply.body().size() + " rule(s)");
+        for (JsonNode rule : reply.body()) {
+          System.out.printf("  %-38s %-24s %s%n", rule.path("id").asText(), rule.path("name").asText(),
+              rule.path("query").asText());
+        }
+      }
+      case "remove" -> {
+        if (args.isEmpty()) {
+          usage("alerts remove needs a rule id (see alerts list)");
+        }
+        Api.Reply reply = api.call("DELETE", rules + "/" + Api.encode(args.get(0)), null);
+        if (reply.status() != 204) {
+          fail("Rule not removed: " + reply.error());
+        }
+        System.out.println("Rule " + args.get(0) + " removed");
+      }
+      case "tail" -> tail();
+      default -> usage("unknown alerts command '" + sub + "'");
+    }
+  }
+
+  /** Prints alerts as they are published, until Ctrl-C. */
+  private void tail() throws Exception {
+    String url = api.url("alerter", 8084) + "/alerts?after=";
+    long after = 0;
+    System.err.println("Following alerts (Ctrl-C to stop)...");
+    while (true) {
+      Api.Reply reply = api.call("GET", url + after, null);
+      for (JsonNode entry : reply.body()) {
+        after = Math.max(after, entry.path("sequence").asLong());
+        JsonNode alert = entry.path("alert");
+        System.out.printf("%s  [%s] %s%n    %s%n    %s%n", alert.path("matchedAt").asText(),
+            alert.path("ruleName").asText(), alert.path("title").asText("(untitled)"),
+            alert.path("url").asText(), terminalHighlight(alert.path("snippet").asText()));
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  /** Turns the {@code <em>} highlights into bold on a terminal, and drops them otherwise. */
+  private static String terminalHighlight(String snippet) {
+    boolean tty = System.console() != null;
+    return snippet.replace("<em>", tty ? "\u001b[1m" : "").replace("</em>", tty ? "\u001b[0m" : "")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  /** Takes the named options out of {@code args}; flags without a value map to "true". */
+  private static Map<String, String> options(List<String> args, String... names) {
+    Map<String, String> found = new LinkedHashMap<>();
+    List<String> known = List.of(names);
+    for (int i = 0; i < args.size(); ) {
+      String arg = args.get(i);
+      if (!arg.startsWith("--")) {
+        i++;
+        continue;
+      }
+      if (!known.contains(arg)) {
+        usage("unknown option " + arg);
+      }
+      args.remove(i);
+      boolean flag = arg.equals("--json");
+      if (flag) {
+        found.put(arg, "true");
+      } else if (i < args.size()) {
+        found.put(arg, args.remove(i));
+      } else {
+        usage(arg + " needs a value");
+      }
+    }
+    return found;
+  }
+
+  private static void fail(String message) {
+    System.err.println(message);
+    System.exit(1);
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem + "\n" + USAGE);
+    System.exit(2);
+  }
+}
