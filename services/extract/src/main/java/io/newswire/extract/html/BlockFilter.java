@@ -29,7 +29,7 @@ final class BlockFilter {
       if (b.linkDensity() > 0.5 || (b.chars < 200 && isMinor(b.owner, container, scan)) || Furniture.isFurniture(b.text)) {
         continue;
       }
-      if (titleKey != null && b.chars < 300 && key(b.text).equals(titleKey)) {
+      if (titleKey != null && Math.abs(b.text.length() - title.length()) < 20 && key(b.text).equals(titleKey)) {
         continue;
       }
       out.add(b.text);
@@ -53,11 +53,9 @@ final class BlockFilter {
    */
   private static boolean isMinor(Element el, Element container, PageScan scan) {
     for (Element e = el; e != container; e = e.parent()) {
-      if (ClassHints.has(ClassHints.of(e), ClassHints.ANY_NEGATIVE)) {
-        int[] st = scan.stats.get(e);
-        if (st != null && st[0] < SMALL_ELEMENT_CHARS) {
-          return true;
-        }
+      int[] st = scan.stats.get(e);
+      if (st != null && st[0] < SMALL_ELEMENT_CHARS && ClassHints.has(ClassHints.of(e), ClassHints.ANY_NEGATIVE)) {
+        return true;
       }
     }
     return false;

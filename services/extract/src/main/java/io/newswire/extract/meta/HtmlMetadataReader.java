@@ -3,10 +3,15 @@ package io.newswire.extract.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Reads the metadata a page declares: JSON-LD first (the most deliberate), then Open Graph / article / Dublin
@@ -20,43 +25,92 @@ public final class HtmlMetadataReader {
       Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
           "opinionnewsarticle", "report", "scholarlyarticle", "techarticle", "webpage", "liveblogposting");
 
+  private static final int MAX_AUTHORS = 5;
+
   private HtmlMetadataReader() {}
 
   public static PageMetadata read(Document doc) {
+    Found found = new Found();
+    NodeTraversor.traverse(found, doc);
     PageMetadata meta = new PageMetadata();
-    for (Element script : doc.select("script[type=application/ld+json]")) {
-      readJsonLd(script.data(), meta);
+    for (String json : found.jsonLd) {
+      readJsonLd(json, meta);
     }
-    readMetaTags(doc, meta);
-    if (meta.published == null) {
-      for (Element el : doc.select("[itemprop=datePublished], time[datetime], time[pubdate]")) {
-        String v = el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text();
-        meta.published = Dates.fromMachine(v);
-        if (meta.published != null) {
-          break;
-        }
-      }
+    readMetaTags(found.metas, meta);
+    for (int i = 0; meta.published == null && i < found.dates.size(); i++) {
+      meta.published = Dates.fromMachine(found.dates.get(i));
     }
-    if (meta.authors.isEmpty()) {
-      for (Element el : doc.select("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]")) {
-        meta.addAuthor(el.hasAttr("content") ? el.attr("content") : el.text());
-        if (meta.authors.size() >= 5) {
-          break;
-        }
-      }
+    for (int i = 0; meta.authors.isEmpty() && i < found.authors.size(); i++) {
+      meta.addAuthor(found.authors.get(i));
     }
     if (meta.language == null) {
-      meta.language = LanguageGuesser.normalise(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang"));
+      meta.language = LanguageGuesser.normalise(found.lang);
     }
     if (meta.title == null) {
-      Element h1 = doc.selectFirst("h1");
-      meta.title = h1 != null && !h1.text().isBlank() ? h1.text().trim() : siteless(doc.title());
+      meta.title = found.h1 != null ? found.h1 : siteless(doc.title());
     }
     return meta;
   }
 
-  private static void readMetaTags(Document doc, PageMetadata meta) {
-    for (Element m : doc.select("meta[content]")) {
+  /**
+   * Collects every metadata-bearing element in one walk over the document (separate selector queries would
+   * walk it once each).
+   */
+  private static final class Found implements NodeVisitor {
+    final List<String> jsonLd = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>();
+    final List<String> dates = new ArrayList<>();
+    final List<String> authors = new ArrayList<>();
+    String lang;
+    String h1;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (!(node instanceof Element el)) {
+        return;
+      }
+      switch (el.normalName()) {
+        case "html" -> lang = el.attr("lang");
+        case "meta" -> {
+          if (el.hasAttr("content")) {
+            metas.add(el);
+          }
+        }
+        case "script" -> {
+          if (el.attr("type").equalsIgnoreCase("application/ld+json")) {
+            jsonLd.add(el.data());
+          }
+        }
+        case "time" -> {
+          if (el.hasAttr("datetime")) {
+            dates.add(el.attr("datetime"));
+          }
+        }
+        case "h1" -> {
+          if (h1 == null && !el.text().isBlank()) {
+            h1 = el.text().trim();
+          }
+        }
+        case "a" -> {
+          if (el.attr("rel").equalsIgnoreCase("author") && authors.size() < MAX_AUTHORS) {
+            authors.add(el.text());
+          }
+        }
+        default -> { }
+      }
+      String itemprop = el.attr("itemprop");
+      if (itemprop.equals("datePublished")) {
+        dates.add(0, el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text());
+      } else if (itemprop.equals("author") && authors.size() < MAX_AUTHORS) {
+        Element name = el.selectFirst("[itemprop=name]");
+        Element from = name != null ? name : el;
+        authors.add(0, from.hasAttr("content") ? from.attr("content") : from.text());
+      }
+    }
+  }
+
+  private static void readMetaTags(List<Element> metas, PageMetadata meta) {
+    for (Element m : metas) {
       String key = (m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
           : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv")).toLowerCase(Locale.ROOT);
       String value = m.attr("content").trim();

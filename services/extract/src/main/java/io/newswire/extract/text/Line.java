@@ -41,6 +41,21 @@ final class Line {
         || c == ';';
   }
 
+  /** Headline style: most longer words capitalised ("Relations Between Moscow and Minsk After ..."). */
+  boolean isTitleCase() {
+    int longWords = 0;
+    int capitalised = 0;
+    for (String w : text.split("\\s+")) {
+      if (w.length() > 3) {
+        longWords++;
+        if (Character.isUpperCase(w.charAt(0))) {
+          capitalised++;
+        }
+      }
+    }
+    return longWords > 0 && capitalised >= longWords * 0.6;
+  }
+
   /** Teasers are cut short: "... an angry mob stormed the temple of democracy...". */
   boolean endsTruncated() {
     return text.endsWith("...") || text.endsWith("\u2026");

@@ -60,7 +60,7 @@ public final class PlainTextExtractor {
   private static int skipHeading(List<Line> lines, int start, int end) {
     for (int i = start; i < end; i++) {
       Line l = lines.get(i);
-      if (l.endsSentence() && l.words >= 8 && !l.furniture) {
+      if (!l.furniture && ((l.endsSentence() && l.words >= 8) || (l.words >= PROSE_WORDS && !l.isTitleCase()))) {
         return i;
       }
     }

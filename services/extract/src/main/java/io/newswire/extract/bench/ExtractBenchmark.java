@@ -1,0 +1,94 @@
+package io.newswire.extract.bench;
+
+import io.newswire.extract.Extractor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+
+/**
+ * Pages per second on one thread for jsoup's parse alone (the floor no DOM extractor can beat) and for the
+ * full extraction, measured in the same JVM in alternating rounds so that both see the same machine load.
+ *
+ * <pre>java -cp target/classes:$(cat target/classpath.txt) io.newswire.extract.bench.ExtractBenchmark [DIR] [ROUNDS]</pre>
+ *
+ * DIR defaults to ../shared/eval/articles found from the repository root.
+ */
+public final class ExtractBenchmark {
+
+  private static final int WARMUP_ROUNDS = 5;
+
+  private ExtractBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = args.length > 0 ? Path.of(args[0]) : EvalSet.locate().orElseThrow(
+        () -> new IllegalStateException("no eval set found; pass the articles directory"));
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    List<String> pages = load(dir);
+    Extractor extractor = new Extractor();
+    long sink = 0;
+    for (int i = 0; i < WARMUP_ROUNDS; i++) {
+      sink += parseRound(pages) + extractRound(extractor, pages);
+    }
+    double[] parse = new double[rounds];
+    double[] extract = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      sink += parseRound(pages);
+      long t1 = System.nanoTime();
+      sink += extractRound(extractor, pages);
+      long t2 = System.nanoTime();
+      parse[r] = pages.size() / ((t1 - t0) / 1e9);
+      extract[r] = pages.size() / ((t2 - t1) / 1e9);
+    }
+    double p = median(parse);
+    double e = median(extract);
+    System.out.printf(Locale.ROOT, "%d pages, %d rounds after %d warm-up rounds, one thread (sink %d)%n",
+        pages.size(), rounds, WARMUP_ROUNDS, sink % 10);
+    System.out.printf(Locale.ROOT, "jsoup parse only : %7.1f pages/s (median; best %.1f)%n", p, max(parse));
+    System.out.printf(Locale.ROOT, "full extraction  : %7.1f pages/s (median; best %.1f)%n", e, max(extract));
+    System.out.printf(Locale.ROOT, "ratio extraction/parse: %.2f%n", e / p);
+  }
+
+  private static long parseRound(List<String> pages) {
+    long n = 0;
+    for (String html : pages) {
+      n += Jsoup.parse(html).childNodeSize();
+    }
+    return n;
+  }
+
+  private static long extractRound(Extractor extractor, List<String> pages) {
+    long n = 0;
+    for (String html : pages) {
+      n += extractor.extract(html, "text/html", null).text().length();
+    }
+    return n;
+  }
+
+  private static List<String> load(Path dir) throws IOException {
+    List<String> pages = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+        pages.add(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    return pages;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+
+  private static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(0);
+  }
+}
