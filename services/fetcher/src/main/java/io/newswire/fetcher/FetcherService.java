@@ -32,6 +32,7 @@ public class FetcherService {
   private Producer<String, byte[]> producer;
   private KafkaSeenStore seen;
   private SourceManager sources;
+  private SourceFactory factory;
   private SourceMonitor monitor;
   private ScheduledExecutorService reload;
   private volatile boolean ready;
@@ -45,7 +46,7 @@ public class FetcherService {
     seen = new KafkaSeenStore(config.seenTopic(), producer, kafka.consumer("newswire-fetcher-seen", "newswire-fetcher-seen"));
     seen.load();
     monitor = new SourceMonitor(registry);
-    SourceFactory factory = new SourceFactory(config, new KafkaDocumentSink(producer), seen, monitor);
+    factory = new SourceFactory(config, new KafkaDocumentSink(producer), seen, monitor);
     sources = new SourceManager(factory::create);
     reload = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "sources-file");
@@ -67,6 +68,9 @@ public class FetcherService {
     }
     if (sources != null) {
       sources.close();
+    }
+    if (factory != null) {
+      factory.close();
     }
     if (seen != null) {
       seen.close();

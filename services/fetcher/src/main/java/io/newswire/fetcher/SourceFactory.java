@@ -1,26 +1,63 @@
 package io.newswire.fetcher;
 
+import io.newswire.fetcher.http.SafeHttpClient;
+import io.newswire.fetcher.robots.PoliteFetcher;
+import io.newswire.fetcher.robots.RobotsCache;
 import io.newswire.fetcher.source.DocumentSink;
+import io.newswire.fetcher.source.ItemEmitter;
+import io.newswire.fetcher.source.PollSchedule;
+import io.newswire.fetcher.source.PolledSource;
+import io.newswire.fetcher.source.Poller;
 import io.newswire.fetcher.source.RunningSource;
 import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceMonitor;
+import io.newswire.fetcher.source.feed.FeedPoller;
+import io.newswire.fetcher.source.feed.SitePoller;
 import io.newswire.fetcher.source.folder.FolderFiles;
 import io.newswire.fetcher.source.folder.FolderSource;
+import io.newswire.fetcher.source.page.PagePoller;
+import io.newswire.fetcher.source.sitemap.SitemapPoller;
 import io.newswire.fetcher.state.SeenStore;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the running form of each configured source. Plain Java: unit tests use it too. */
-public final class SourceFactory {
+public final class SourceFactory implements AutoCloseable {
   private final FetcherConfig config;
   private final DocumentSink sink;
   private final SeenStore seen;
   private final SourceMonitor monitor;
+  private final PoliteFetcher fetcher;
+  private final ItemEmitter emitter;
+  private final ScheduledExecutorService pollThreads;
 
   public SourceFactory(FetcherConfig config, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
     this.config = config;
     this.sink = sink;
     this.seen = seen;
     this.monitor = monitor;
+    SafeHttpClient http = new SafeHttpClient(config);
+    this.fetcher =
+        new PoliteFetcher(
+            http,
+            new RobotsCache(http, config.robotsCacheTtl()),
+            config.robots(),
+            config.defaultCrawlDelay(),
+            config.maxCrawlDelay());
+    this.emitter = new ItemEmitter(fetcher, config.acceptedContentTypes(), sink, seen, monitor);
+    AtomicInteger n = new AtomicInteger();
+    this.pollThreads =
+        Executors.newScheduledThreadPool(
+            config.pollThreads(),
+            r -> {
+              Thread t = new Thread(r, "poll-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public RunningSource create(SourceDefinition d) {
@@ -42,7 +79,37 @@ public final class SourceFactory {
           }
         };
       default:
-        throw new UnsupportedOperationException(d.type() + " sources are not supported yet");
+        return new PolledSource(d.name(), poller(d), schedule(d), pollThreads, monitor);
     }
+  }
+
+  private Poller poller(SourceDefinition d) {
+    URI uri = URI.create(d.url().strip());
+    int max = config.maxItemsPerPoll();
+    return switch (d.type()) {
+      case FEED -> new FeedPoller(d.name(), uri, fetcher, emitter, max);
+      case SITEMAP -> new SitemapPoller(d.name(), uri, fetcher, emitter, max);
+      case PAGE -> new PagePoller(d.name(), uri, fetcher, emitter, config.acceptedContentTypes());
+      case SITE -> new SitePoller(d.name(), uri, fetcher, emitter, max);
+      case FOLDER -> throw new IllegalArgumentException("folder sources are not polled");
+    };
+  }
+
+  private PollSchedule schedule(SourceDefinition d) {
+    Duration start = d.interval() != null ? d.interval() : config.pollInterval();
+    return new PollSchedule(start, config.pollIntervalFloor(), config.pollIntervalCeiling(), config.pollJitter());
+  }
+
+  public ItemEmitter emitter() {
+    return emitter;
+  }
+
+  public PoliteFetcher fetcher() {
+    return fetcher;
+  }
+
+  @Override
+  public void close() {
+    pollThreads.shutdownNow();
   }
 }

@@ -1,0 +1,121 @@
+package io.newswire.fetcher.source;
+
+import io.newswire.fetcher.content.Charsets;
+import io.newswire.fetcher.content.ContentHash;
+import io.newswire.fetcher.content.Decoded;
+import io.newswire.fetcher.http.FetchException;
+import io.newswire.fetcher.http.FetchRequest;
+import io.newswire.fetcher.http.FetchResult;
+import io.newswire.fetcher.robots.PoliteFetcher;
+import io.newswire.fetcher.source.Documents.ItemMetadata;
+import io.newswire.fetcher.source.feed.FeedItem;
+import io.newswire.fetcher.state.SeenStore;
+import io.newswire.model.DocumentIds;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Fetches the page behind a feed or sitemap item and emits it once. A permanent failure (blocked
+ * address, too large, wrong type, robots) goes to the DLQ and is remembered, so the page is not
+ * fetched again on every poll; a transient one (timeout, network, 5xx) is retried next poll.
+ */
+public final class ItemEmitter {
+
+  /** What happened to one item. */
+  public enum Outcome {
+    EMITTED,
+    ALREADY_SEEN,
+    UNCHANGED,
+    REJECTED,
+    RETRY_LATER
+  }
+
+  private final PoliteFetcher fetcher;
+  private final List<String> acceptedTypes;
+  private final DocumentSink sink;
+  private final SeenStore seen;
+  private final SourceMonitor monitor;
+
+  public ItemEmitter(
+      PoliteFetcher fetcher, List<String> acceptedTypes, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+    this.fetcher = fetcher;
+    this.acceptedTypes = acceptedTypes;
+    this.sink = sink;
+    this.seen = seen;
+    this.monitor = monitor;
+  }
+
+  public SeenStore seen() {
+    return seen;
+  }
+
+  public SourceMonitor monitor() {
+    return monitor;
+  }
+
+  /** Emits the item's page unless an item with the same canonical URL was emitted before. */
+  public Outcome emitIfNew(String source, FeedItem item) throws InterruptedException {
+    String id;
+    try {
+      id = DocumentIds.forUrl(item.link());
+    } catch (IllegalArgumentException e) {
+      monitor.failed(source, FetchException.Reason.BAD_URL.tag(), e.getMessage());
+      return Outcome.REJECTED;
+    }
+    if (seen.isSeen(id)) {
+      return Outcome.ALREADY_SEEN;
+    }
+    try {
+      FetchResult page = fetcher.fetch(FetchRequest.of(URI.create(item.link()), acceptedTypes));
+      return emit(source, id, item.link(), page, item.metadata(), false);
+    } catch (FetchException e) {
+      return failed(source, id, item.link(), e);
+    } catch (IllegalArgumentException e) {
+      return failed(source, id, item.link(), new FetchException(FetchException.Reason.BAD_URL, "bad item link '" + item.link() + "'"));
+    }
+  }
+
+  /**
+   * Emits a fetched page if its content differs from what was last emitted under its id.
+   *
+   * @param recheck true for a page source, whose page is expected to change in place
+   */
+  public Outcome emit(String source, String id, String url, FetchResult page, ItemMetadata metadata, boolean recheck) {
+    if (page.notModified()) {
+      return Outcome.UNCHANGED;
+    }
+    String hash = ContentHash.of(page.body());
+    if (recheck && hash.equals(seen.hash(id))) {
+      return Outcome.UNCHANGED;
+    }
+    if (page.body().length == 0) {
+      return reject(source, id, url, "empty", url + ": empty body", null);
+    }
+    if (Charsets.looksBinary(page.body())) {
+      return reject(source, id, url, "binary", url + ": binary body (NUL bytes) labelled " + page.mediaType(), null);
+    }
+    Decoded text = Charsets.decode(page.body(), page.charset());
+    String contentType = page.mediaType() == null ? "text/html" : page.mediaType();
+    sink.emit(Documents.raw(url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata));
+    seen.markSeen(id, hash);
+    monitor.emitted(source);
+    return Outcome.EMITTED;
+  }
+
+  /** Counts and logs a failed fetch; a permanent one is dead-lettered and remembered. */
+  public Outcome failed(String source, String id, String url, FetchException e) {
+    if (!e.reason().permanent()) {
+      monitor.failed(source, e.reason().tag(), e.getMessage());
+      return Outcome.RETRY_LATER;
+    }
+    return reject(source, id, url, e.reason().tag(), e.getMessage(), e);
+  }
+
+  private Outcome reject(String source, String id, String url, String tag, String message, Throwable error) {
+    monitor.failed(source, tag, message);
+    sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error);
+    seen.markSeen(id, "rejected:" + tag);
+    return Outcome.REJECTED;
+  }
+}
