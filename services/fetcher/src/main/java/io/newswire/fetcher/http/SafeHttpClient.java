@@ -71,6 +71,12 @@ public final class SafeHttpClient {
     return maxBytes;
   }
 
+  /** Checks the URL's scheme and address without fetching, so nothing else (robots.txt) is asked first. */
+  public void checkAddress(URI uri) throws FetchException {
+    checkScheme(uri);
+    guard.check(uri);
+  }
+
   public FetchResult fetch(FetchRequest request) throws FetchException {
     long deadline = System.nanoTime() + totalTimeout.toNanos();
     URI uri = request.uri();

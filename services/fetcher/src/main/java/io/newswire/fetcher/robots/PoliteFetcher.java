@@ -42,6 +42,7 @@ public final class PoliteFetcher {
   public FetchResult fetch(FetchRequest request) throws FetchException, InterruptedException {
     String url = request.uri().toString();
     long delay = defaultDelayMillis;
+    http.checkAddress(request.uri());
     if (policy == RobotsPolicy.OBEY) {
       BaseRobotRules rules = robotsFor(request.uri());
       if (rules.isDeferVisits()) {
