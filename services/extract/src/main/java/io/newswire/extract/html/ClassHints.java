@@ -22,14 +22,14 @@ final class ClassHints {
 
   private static final Set<String> STRONG_WORDS =
       Set.of("nav", "navbar", "navigation", "footer", "comment", "comments", "disqus", "share", "shares",
-          "sharing", "sharebar", "social", "related", "recommended", "recommendations", "newsletter",
+          "sharing", "sharebar", "related", "recommended", "recommendations", "newsletter",
           "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola", "breadcrumb",
           "breadcrumbs", "cookie", "cookies", "consent", "mostread", "recirc", "promo", "promos");
 
   private static final Set<String> FURNITURE_WORDS =
       Set.of("menu", "menus", "sidebar", "sidebars", "promotion", "ad", "ads", "advert", "adverts",
           "advertisement", "advertising", "sponsor", "sponsored", "banner", "popup", "modal", "overlay",
-          "trending", "popular", "widget", "widgets", "masthead", "pagination", "pager", "login", "toolbar",
+          "trending", "popular", "social", "widget", "widgets", "masthead", "pagination", "pager", "login", "toolbar",
           "offcanvas", "skip", "jump", "follow", "more", "header");
 
   private static final Set<String> MINOR_WORDS =

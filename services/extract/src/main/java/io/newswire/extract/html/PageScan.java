@@ -21,7 +21,7 @@ final class PageScan implements NodeVisitor {
 
   private static final Set<String> BLOCK_TAGS =
       Set.of("p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-          "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tr", "td", "th", "figure",
+          "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tr", "figure",
           "figcaption", "form", "address", "hr", "center", "fieldset", "details", "summary", "caption", "body");
 
   final List<Block> blocks = new ArrayList<>();

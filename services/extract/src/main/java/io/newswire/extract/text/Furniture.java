@@ -108,7 +108,7 @@ public final class Furniture {
     return false;
   }
 
-  static int words(String s) {
+  public static int words(String s) {
     int n = 0;
     boolean in = false;
     for (int i = 0, len = s.length(); i < len; i++) {
