@@ -1,0 +1,98 @@
+package io.newswire.fetcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswire.common.KafkaClients;
+import io.newswire.model.DeadLetters;
+import io.newswire.model.Json;
+import io.newswire.model.RawDocument;
+import io.newswire.model.Topics;
+import io.newswire.testing.EmbeddedStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+
+/** The fetcher service against the real embedded Kafka broker: folder in, newswire.raw out. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackResource.class)
+class FetcherIT {
+  static final List<String> SEEDS =
+      List.of(
+          "000_fd365139ecb07d38.txt",
+          "001_d0c8aea6b99f999c.txt",
+          "002_d2404225d53646e3.txt",
+          "003_6140f8882c5450fe.txt",
+          "004_39f97dcc2323362a.txt");
+
+  @Inject KafkaClients kafka;
+
+  @Test
+  void seedFilesDroppedInAWatchedFolderArriveOnRawAndABinaryFileOnTheDlq() throws Exception {
+    Path folder = Files.createTempDirectory("newswire-fetcher-it");
+    Path sources = Path.of("target/it/sources.yaml");
+    Files.createDirectories(sources.getParent());
+    Files.writeString(
+        sources, "sources:\n  - name: it-seeds\n    type: folder\n    path: " + folder.toAbsolutePath() + "\n");
+
+    try (KafkaConsumer<String, byte[]> raw = consumer(Topics.RAW);
+        KafkaConsumer<String, byte[]> dlq = consumer(Topics.dlq(Topics.RAW))) {
+      // the sources file is re-read while running; once the folder exists the source is started
+      Thread.sleep(1000);
+      for (String seed : SEEDS) {
+        try (InputStream in = FetcherIT.class.getResourceAsStream("/seeds/" + seed)) {
+          Files.write(folder.resolve(seed), in.readAllBytes());
+        }
+      }
+      Files.write(folder.resolve("scan.txt"), new byte[] {'%', 'P', 'D', 'F', 0, 0, 7});
+
+      Map<String, RawDocument> documents = new HashMap<>();
+      ConsumerRecord<String, byte[]> deadLetter = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while ((documents.size() < 5 || deadLetter == null) && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(200))) {
+          RawDocument doc = Json.read(r.value(), RawDocument.class);
+          if (doc.source().equals("it-seeds")) {
+            assertEquals(doc.id(), r.key());
+            documents.put(doc.url(), doc);
+          }
+        }
+        for (ConsumerRecord<String, byte[]> r : dlq.poll(Duration.ofMillis(50))) {
+          String reason = DeadLetters.header(r.headers(), DeadLetters.REASON);
+          if (reason != null && reason.startsWith("file:scan.txt")) {
+            deadLetter = r;
+          }
+        }
+      }
+      assertEquals(5, documents.size(), "documents on " + Topics.RAW + ": " + documents.keySet());
+      for (String seed : SEEDS) {
+        RawDocument doc = documents.get("file:" + seed);
+        assertEquals("text/plain", doc.contentType());
+        assertEquals("UTF-8", doc.charset());
+      }
+      assertTrue(documents.get("file:002_d2404225d53646e3.txt").body().contains("Continue Reading"));
+      assertTrue(deadLetter != null, "a dead letter for scan.txt on " + Topics.dlq(Topics.RAW));
+      String reason = DeadLetters.header(deadLetter.headers(), DeadLetters.REASON);
+      assertTrue(reason.contains("binary"), reason);
+      assertEquals("fetcher", DeadLetters.header(deadLetter.headers(), DeadLetters.STAGE));
+    }
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(String topic) {
+    Map<String, Object> config = kafka.consumer("fetcher-it-" + UUID.randomUUID(), "fetcher-it");
+    KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+    consumer.subscribe(List.of(topic));
+    return consumer;
+  }
+}
