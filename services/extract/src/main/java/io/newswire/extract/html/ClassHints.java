@@ -59,6 +59,7 @@ final class ClassHints {
 
   /** Splits on non-letters and on lower-to-upper case changes, and adds the flag of every word it knows. */
   private static int scan(String s, int flags) {
+    String lower = s.toLowerCase(Locale.ROOT);
     int start = 0;
     int n = s.length();
     for (int i = 1; i <= n; i++) {
@@ -66,7 +67,7 @@ final class ClassHints {
           || (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1)));
       if (boundary) {
         if (i > start && Character.isLetter(s.charAt(start))) {
-          String word = s.substring(start, i).toLowerCase(Locale.ROOT);
+          String word = lower.substring(start, i);
           if (STRONG_WORDS.contains(word)) {
             flags |= STRONG;
           } else if (FURNITURE_WORDS.contains(word)) {

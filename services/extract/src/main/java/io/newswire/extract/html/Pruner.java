@@ -1,6 +1,7 @@
 package io.newswire.extract.html;
 
 import java.util.Set;
+import java.util.function.IntSupplier;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
@@ -33,7 +34,14 @@ final class Pruner {
   private Pruner() {}
 
   static void prune(Element body) {
-    int pageText = TextStats.textLength(body);
+    // the page's text length is only needed for big furniture candidates; most pages never ask
+    int[] pageText = {-1};
+    IntSupplier pageTextLength = () -> {
+      if (pageText[0] < 0) {
+        pageText[0] = TextStats.textLength(body);
+      }
+      return pageText[0];
+    };
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -48,7 +56,7 @@ final class Pruner {
             if (NEVER_TEXT.contains(tag) || isHidden(el)) {
               return FilterResult.REMOVE;
             }
-            if (!tag.equals("article") && !tag.equals("main") && isFurniture(el, pageText)) {
+            if (!tag.equals("article") && !tag.equals("main") && isFurniture(el, pageTextLength)) {
               return FilterResult.REMOVE;
             }
             return FilterResult.CONTINUE;
@@ -66,13 +74,13 @@ final class Pruner {
    * Strongly labelled furniture goes unless it is a wrapper of most of the page; weaker labels ("sidebar",
    * "widget") also name wrappers of whole articles, so those go only when short or mostly links.
    */
-  private static boolean isFurniture(Element el, int pageText) {
+  private static boolean isFurniture(Element el, IntSupplier pageText) {
     int hints = ClassHints.of(el);
     if (!ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) || ClassHints.has(hints, ClassHints.CONTENT)) {
       return false;
     }
     int chars = TextStats.textLength(el);
-    if (chars >= pageText * WRAPPER_SHARE) {
+    if (chars >= SHORT_CHARS && chars >= pageText.getAsInt() * WRAPPER_SHARE) {
       return false;
     }
     return ClassHints.has(hints, ClassHints.STRONG) || chars < SHORT_CHARS || TextStats.linkDensity(el) > LINK_LIST;

@@ -13,7 +13,7 @@ public final class InputGuard {
   public static final int MAX_CHARS = 5_000_000;
 
   /** How much of the start is inspected for binary content; enough to catch any real file format. */
-  private static final int SAMPLE = 65_536;
+  private static final int SAMPLE = 16_384;
 
   /**
    * Control characters other than whitespace are rare in real text; a few come from sloppy CMS exports,
