@@ -26,7 +26,8 @@ public final class Furniture {
           "latest articles", "latest posts", "top stories", "tags", "topics", "loading", "click here",
           "next article", "previous article", "next post", "previous post", "newsletter", "menu", "search",
           "close", "home", "share via", "copy link", "link copied", "listen", "listen to this article",
-          "follow", "more", "en", "top", "next", "previous", "back");
+          "follow", "more", "en", "top", "next", "previous", "back", "caption", "photo", "image", "video",
+          "gallery", "enlarge this image", "toggle caption", "hide caption", "expand");
 
   private static final String[] PREFIXES = {
     "image source", "image credit", "image:", "photo:", "photo credit", "photograph:", "picture:",
