@@ -86,6 +86,14 @@ class FetcherIT {
       String reason = DeadLetters.header(deadLetter.headers(), DeadLetters.REASON);
       assertTrue(reason.contains("binary"), reason);
       assertEquals("fetcher", DeadLetters.header(deadLetter.headers(), DeadLetters.STAGE));
+
+      // what ./newswire sources list shows
+      io.restassured.RestAssured.given()
+          .get("/sources")
+          .then()
+          .statusCode(200)
+          .body("find { it.name == 'it-seeds' }.itemsEmitted", org.hamcrest.Matchers.is(5))
+          .body("find { it.name == 'it-seeds' }.errors", org.hamcrest.Matchers.is(1));
     }
   }
 

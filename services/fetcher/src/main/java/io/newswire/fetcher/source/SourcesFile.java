@@ -77,6 +77,34 @@ public final class SourcesFile {
     return sources;
   }
 
+  /**
+   * Writes {@code sources} back in the same format (used by {@code POST/DELETE /sources}; comments
+   * in the file are not kept). Written to a temporary file and moved, so a reader never sees half.
+   */
+  public static void write(Path file, List<SourceDefinition> sources) throws IOException {
+    List<java.util.Map<String, Object>> entries = new ArrayList<>();
+    for (SourceDefinition s : sources) {
+      java.util.Map<String, Object> e = new java.util.LinkedHashMap<>();
+      e.put("name", s.name());
+      e.put("type", s.type().name().toLowerCase(Locale.ROOT));
+      if (s.path() != null) {
+        e.put("path", s.path());
+      }
+      if (s.url() != null) {
+        e.put("url", s.url());
+      }
+      if (s.interval() != null) {
+        e.put("interval", s.interval().toSeconds() + "s");
+      }
+      entries.add(e);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".sources", ".yaml");
+    YAML.writeValue(tmp.toFile(), java.util.Map.of("sources", entries));
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /** Parses {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or an ISO-8601 duration. */
   public static Duration duration(String text) {
     if (text == null || text.isBlank()) {

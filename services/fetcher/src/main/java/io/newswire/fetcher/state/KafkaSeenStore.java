@@ -75,7 +75,21 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
   /** Reads the topic to its end, then keeps following it in the background. */
   public void load() {
+    // right after the topic was created its metadata may not have reached this broker view yet
     List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(TIMEOUT_SECONDS));
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while ((infos == null || infos.isEmpty()) && System.nanoTime() < waitUntil) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for " + topic, e);
+      }
+      infos = consumer.partitionsFor(topic, Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+    if (infos == null || infos.isEmpty()) {
+      throw new IllegalStateException("The seen-state topic " + topic + " has no partitions after " + TIMEOUT_SECONDS + " s");
+    }
     List<TopicPartition> partitions =
         infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     consumer.assign(partitions);
