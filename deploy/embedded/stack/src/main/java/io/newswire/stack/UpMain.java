@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,9 @@ public final class UpMain {
     }
     Path upFile = data.resolve(UP_FILE);
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
       System.out.println("\nStopping Newswire...");
       StackFiles.deleteQuietly(upFile);
       pipeline.close();
@@ -93,7 +96,7 @@ public final class UpMain {
     for (String service : Pipeline.SERVICES) {
       ChildProcess child = pipeline.process(service);
       child.onExit().thenAccept(code -> {
-        if (stopped.getCount() > 0) {
+        if (!stopping.get()) {
           System.err.println(service + " exited with code " + code + "; see " + child.logFile());
         }
       });
