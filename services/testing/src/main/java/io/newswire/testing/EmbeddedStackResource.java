@@ -2,11 +2,7 @@ package io.newswire.testing;
 
 import io.newswire.stack.EmbeddedStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -15,21 +11,9 @@ import java.util.Map;
  * start costs 10–20 s on two cores); it stops when the JVM exits.
  */
 public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManager {
-  private static EmbeddedStack stack;
-
   /** The shared stack, started on first use. */
-  public static synchronized EmbeddedStack stack() {
-    if (stack == null) {
-      try {
-        Path data = Files.createTempDirectory("newswire-test-stack");
-        stack = EmbeddedStack.start(data, line -> System.out.println("[embedded-stack] " + line));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      EmbeddedStack started = stack;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-stack-stop"));
-    }
-    return stack;
+  public static EmbeddedStack stack() {
+    return EmbeddedStack.shared(line -> System.out.println("[embedded-stack] " + line));
   }
 
   @Override
@@ -44,6 +28,6 @@ public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManage
 
   @Override
   public void stop() {
-    // shared across test classes; stopped by the shutdown hook
+    // shared across test classes; stopped by the JVM's shutdown hook
   }
 }
