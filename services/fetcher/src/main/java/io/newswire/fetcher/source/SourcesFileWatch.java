@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Re-reads the sources file when its modification time or size changes. A file that cannot be
+ * Re-reads the sources file when its modification time or size changes and then stays the same
+ * for one more check, so a half-written file is not applied. A file that cannot be
  * parsed is reported and ignored: the sources already running keep running.
  */
 public final class SourcesFileWatch implements Runnable {
@@ -16,6 +17,7 @@ public final class SourcesFileWatch implements Runnable {
   private final Path file;
   private final Consumer<List<SourceDefinition>> onChange;
   private String lastStamp = "";
+  private String candidate = "";
 
   public SourcesFileWatch(Path file, Consumer<List<SourceDefinition>> onChange) {
     this.file = file;
@@ -34,6 +36,11 @@ public final class SourcesFileWatch implements Runnable {
       return;
     }
     boolean first = lastStamp.isEmpty();
+    // an editor may be half-way through writing: apply a change once it held for one check
+    if (!first && !stamp.equals(candidate)) {
+      candidate = stamp;
+      return;
+    }
     lastStamp = stamp;
     if (stamp.equals("missing")) {
       LOG.warnf("sources file %s does not exist (newswire.fetcher.sources-file); no sources configured",
