@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -84,10 +85,30 @@ public final class RuleQueryParser {
       setSplitOnWhitespace(true);
     }
 
+    /**
+     * Without a field, the term is analysed per field and the per-field queries ORed, so all the
+     * tokens of a term must occur in one field (Elasticsearch's {@code best_fields}). The stock
+     * multi-field parser regroups tokens across fields and ORs them, which widens a hyphenated
+     * term such as {@code Nagorno-Karabakh} to either half.
+     */
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
         throws ParseException {
-      Query query = super.getFieldQuery(field, queryText, quoted);
+      Query query;
+      if (field == null) {
+        BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String f : FIELDS) {
+          Query perField = super.getFieldQuery(f, queryText, quoted);
+          if (perField != null) {
+            anyField.add(perField, BooleanClause.Occur.SHOULD);
+            clauses++;
+          }
+        }
+        query = clauses == 0 ? null : anyField.build();
+      } else {
+        query = super.getFieldQuery(field, queryText, quoted);
+      }
       if (query == null) {
         throw new EmptyClauseException("'" + queryText + "' has no searchable words");
       }
