@@ -1,0 +1,169 @@
+package io.newswire.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswire.common.KafkaClients;
+import io.newswire.model.CleanArticle;
+import io.newswire.model.DeadLetters;
+import io.newswire.model.DocumentIds;
+import io.newswire.model.Json;
+import io.newswire.model.Topics;
+import io.newswire.stack.EmbeddedStack;
+import io.newswire.testing.EmbeddedStackResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The indexer against the real embedded Kafka broker and Elasticsearch node, faults included. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedStackResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IndexerIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  @Inject KafkaClients clients;
+  @Inject IndexerService service;
+
+  @Test
+  @Order(1)
+  void indexesEachArticleOnceEvenWhenReplayed() throws Exception {
+    CleanArticle article = article("https://example.org/replayed", "Lavrov met Pashinyan in Moscow.");
+    send(article);
+    send(article); // a replay: same id, same version
+    await("the article to be searchable", () -> count("id:" + quoted(article.id())), n -> n == 1);
+    Thread.sleep(1500); // a duplicate would show after the next refresh
+    assertEquals(1, count("id:" + quoted(article.id())));
+  }
+
+  @Test
+  @Order(2)
+  void articleElasticsearchRejectsGoesToTheDlqAndTheRestFlows() throws Exception {
+    // a keyword longer than Lucene's 32766-byte term limit: Elasticsearch answers 400 for this item only
+    String hugeUrl = "https://example.org/" + "x".repeat(40_000);
+    CleanArticle rejected = article(hugeUrl, "Too long a URL.");
+    CleanArticle fine = article("https://example.org/after-the-rejected", "Belarus and Russia.");
+    send(rejected);
+    send(fine);
+    await("the article after the rejected one", () -> count("id:" + quoted(fine.id())), n -> n == 1);
+    List<ConsumerRecord<String, byte[]>> letters =
+        await("the dead letter", () -> readAll(Topics.dlq(Topics.CLEAN)), l -> l.stream().anyMatch(
+            r -> rejected.id().equals(r.key())));
+    ConsumerRecord<String, byte[]> letter =
+        letters.stream().filter(r -> rejected.id().equals(r.key())).findFirst().orElseThrow();
+    String reason = DeadLetters.header(letter.headers(), DeadLetters.REASON);
+    assertTrue(reason.startsWith("Elasticsearch rejected the article"), reason);
+  }
+
+  @Test
+  @Order(3)
+  void offsetsAreNotCommittedWhileElasticsearchIsDownAndNothingIsLost() throws Exception {
+    EmbeddedStack stack = EmbeddedStackResource.stack();
+    await("the previous articles to be committed", this::lag, lag -> lag == 0);
+    stack.killElasticsearch();
+    List<CleanArticle> during = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      CleanArticle a = article("https://example.org/outage/" + i, "Report " + i + " written during the outage.");
+      during.add(a);
+      send(a);
+    }
+    Thread.sleep(3000); // the indexer has read them and is retrying
+    assertEquals(20, lag(), "nothing written while Elasticsearch is down may be committed");
+    stack.restartElasticsearch();
+    await("all 20 articles to be indexed after the outage", () -> count("text:outage"),
+        n -> n == 20);
+    await("the offsets to be committed", this::lag, lag -> lag == 0);
+  }
+
+  private static CleanArticle article(String url, String text) {
+    return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Test report", "2021-09",
+        List.of("A. Author"), "en", null, text, DocumentIds.hash(text), "test",
+        Instant.now(), Instant.now());
+  }
+
+  private void send(CleanArticle article) throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("it"))) {
+      producer.send(new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article))).get();
+    }
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private long count(String query) throws IOException {
+    var body = "{\"query\":{\"query_string\":{\"query\":" + Json.mapper().writeValueAsString(query) + "}}}";
+    EsResponse response = service.elastic().call("POST", "/newswire/_count", body);
+    return response.ok() ? response.body().path("count").asLong() : -1;
+  }
+
+  /** Records on newswire.clean not yet committed by the indexer's group. */
+  private long lag() throws Exception {
+    try (Admin admin = clients.admin();
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer("lag-probe", "lag"))) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin.listConsumerGroupOffsets("newswire-indexer").partitionsToOffsetAndMetadata().get();
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLEAN).stream()
+          .map(p -> new TopicPartition(Topics.CLEAN, p.partition())).toList();
+      long lag = 0;
+      for (var end : consumer.endOffsets(partitions).entrySet()) {
+        OffsetAndMetadata done = committed.get(end.getKey());
+        lag += end.getValue() - (done == null ? 0 : done.offset());
+      }
+      return lag;
+    }
+  }
+
+  private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    Map<String, Object> config = clients.consumer("unused", "it-reader");
+    config.remove("group.id");
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      return out;
+    }
+  }
+
+  private static <T> T await(String what, Callable<T> probe, Predicate<T> done) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    T last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = probe.call();
+        if (done.test(last)) {
+          return last;
+        }
+      } catch (IOException e) {
+        // not reachable yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Timed out waiting for " + what + "; last seen: " + last);
+  }
+}
