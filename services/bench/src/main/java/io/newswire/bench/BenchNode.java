@@ -1,0 +1,83 @@
+package io.newswire.bench;
+
+import io.newswire.stack.ChildProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The embedded Elasticsearch 7.10 node for a benchmark, in its own JVM with the full JIT. The
+ * embedded stack runs its node with C1 only (fast start-up for development), which would handicap the
+ * baseline: a benchmark measures both sides at their best. Same classpath and main as the stack's.
+ */
+public final class BenchNode implements AutoCloseable {
+  private static final String MAIN = "io.newswire.embedded.elasticsearch.ElasticsearchNodeMain";
+  private static final String READY = "NEWSWIRE-READY elasticsearch ";
+
+  private final ChildProcess process;
+  private final String url;
+
+  private BenchNode(ChildProcess process, String url) {
+    this.process = process;
+    this.url = url;
+  }
+
+  /**
+   * Starts a node on a fresh data directory under {@code workDir} and returns once it is ready.
+   *
+   * @param heap e.g. {@code 1g}
+   */
+  public static BenchNode start(Path repoRoot, Path workDir, String heap) throws IOException, InterruptedException {
+    Path module = repoRoot.resolve("deploy/embedded/elasticsearch/target");
+    Path cpFile = module.resolve("classpath.txt");
+    if (!Files.isRegularFile(cpFile)) {
+      throw new IllegalStateException(cpFile + " is missing: build first (mvn -q install -DskipTests)");
+    }
+    String classpath =
+        module.resolve("classes") + java.io.File.pathSeparator + Files.readString(cpFile, StandardCharsets.UTF_8).trim();
+    int port = freePort();
+    Path data = workDir.resolve("elasticsearch");
+    ChildProcess child =
+        ChildProcess.java("Elasticsearch", MAIN)
+            .classpath(classpath)
+            .jvmArgs("-Xms" + heap, "-Xmx" + heap, "-Djava.awt.headless=true")
+            .args("--data", data.toString(), "--http-port", String.valueOf(port))
+            .workingDir(workDir)
+            .logFile(workDir.resolve("elasticsearch.log"))
+            .readyPrefix(READY)
+            .start();
+    try {
+      child.awaitReady(Duration.ofSeconds(180));
+    } catch (RuntimeException | InterruptedException e) {
+      child.kill();
+      throw e;
+    }
+    return new BenchNode(child, "http://127.0.0.1:" + port);
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** The cluster runner refuses HTTP ports above 9299. */
+  private static int freePort() {
+    for (int port = 9200; port <= 9299; port++) {
+      try (ServerSocket socket = new ServerSocket(port)) {
+        socket.setReuseAddress(true);
+        return port;
+      } catch (IOException taken) {
+        // next one
+      }
+    }
+    throw new UncheckedIOException(new IOException("no free port in 9200-9299 for Elasticsearch"));
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.stop(Duration.ofSeconds(15));
+  }
+}
