@@ -1,0 +1,59 @@
+package io.newswire.cleaner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswire.extract.Extractor;
+import io.newswire.model.CleanArticle;
+import io.newswire.model.DocumentIds;
+import io.newswire.model.RawDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleCleanerTest {
+  private final ArticleCleaner cleaner = new ArticleCleaner(new Extractor());
+
+  private static String seed002() throws IOException {
+    try (InputStream in = ArticleCleanerTest.class.getResourceAsStream("/002_d2404225d53646e3.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void keepsTheReportAndDropsTheTeasers() throws IOException {
+    RawDocument raw = RawDocument.of("file:002_d2404225d53646e3.txt", "seeds", "text/plain", "UTF-8", seed002());
+    CleanArticle clean = cleaner.clean(raw);
+    assertEquals(DocumentIds.forUrl("file:002_d2404225d53646e3.txt"), clean.id());
+    assertTrue(clean.text().contains("Lavrov"));
+    assertFalse(clean.text().contains("Biden"), "teaser after 'Continue Reading'");
+    assertFalse(clean.text().contains("Artsakh"), "teaser after 'Continue Reading'");
+    assertEquals(DocumentIds.hash(clean.text()), clean.contentHash());
+    assertEquals(ArticleCleaner.EXTRACTION_VERSION, clean.extractionVersion());
+  }
+
+  @Test
+  void feedMetadataFillsWhatThePageDoesNotSay() {
+    String html = "<html><body><article><p>" + "Minsk and Moscow agreed on a new road map. ".repeat(20)
+        + "</p></article></body></html>";
+    RawDocument raw = new RawDocument(1, DocumentIds.forUrl("https://example.org/a"), "https://example.org/a",
+        "feed", Instant.EPOCH, "text/html", "UTF-8", html, null, null, "Road map agreed", "2021-09-10",
+        "Jane Analyst");
+    CleanArticle clean = cleaner.clean(raw);
+    assertEquals("Road map agreed", clean.title());
+    assertEquals("2021-09-10", clean.published());
+    assertEquals(List.of("Jane Analyst"), clean.authors());
+  }
+
+  @Test
+  void emptyDocumentIsRejectedWithAReason() {
+    RawDocument raw = RawDocument.of("https://example.org/empty", "x", "text/html", "UTF-8", "  \n ");
+    var e = assertThrows(IllegalArgumentException.class, () -> cleaner.clean(raw));
+    assertTrue(e.getMessage().contains("empty"), e.getMessage());
+  }
+}
