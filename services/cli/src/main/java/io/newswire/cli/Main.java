@@ -20,7 +20,10 @@ public final class Main {
              newswire alerts add --name NAME --query "QUERY" [--webhook URL]
              newswire alerts list [--json]
              newswire alerts remove ID
-             newswire alerts tail""";
+             newswire alerts tail
+             newswire sources list [--json]
+             newswire sources add --name NAME --type folder|feed|sitemap|page|site (--url URL | --path DIR) [--interval 10m]
+             newswire sources remove NAME""";
 
   private final Api api;
 
@@ -40,6 +43,7 @@ public final class Main {
       switch (command) {
         case "search" -> main.search(args);
         case "alerts" -> main.alerts(args);
+        case "sources" -> main.sources(args);
         default -> usage("unknown command '" + command + "'");
       }
     } catch (IOException e) {
@@ -124,6 +128,63 @@ public final class Main {
       }
       case "tail" -> tail();
       default -> usage("unknown alerts command '" + sub + "'");
+    }
+  }
+
+  private void sources(List<String> args) throws Exception {
+    if (args.isEmpty()) {
+      usage("sources needs list, add or remove");
+    }
+    String sources = api.url("fetcher", 8081) + "/sources";
+    String sub = args.remove(0);
+    switch (sub) {
+      case "list" -> {
+        Map<String, String> options = options(args, "--json");
+        Api.Reply reply = api.call("GET", sources, null);
+        if (options.containsKey("--json")) {
+          System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(reply.body()));
+          return;
+        }
+        System.out.println(reply.body().size() + " source(s)");
+        for (JsonNode source : reply.body()) {
+          String where = source.path("url").isTextual() ? source.path("url").asText() : source.path("path").asText();
+          System.out.printf("  %-20s %-8s %s%n      items %d, errors %d, last success %s%s%n",
+              source.path("name").asText(), source.path("type").asText(), where,
+              source.path("itemsEmitted").asLong(), source.path("errors").asLong(),
+              source.path("lastSuccess").asText("never"),
+              source.path("lastErrorReason").isTextual()
+                  ? ", last error " + source.path("lastError").asText() + ": " + source.path("lastErrorReason").asText()
+                  : "");
+        }
+      }
+      case "add" -> {
+        Map<String, String> options = options(args, "--name", "--type", "--url", "--path", "--interval");
+        if (!options.containsKey("--name") || !options.containsKey("--type")) {
+          usage("sources add needs --name and --type");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", options.get("--name"));
+        body.put("type", options.get("--type"));
+        body.put("url", options.get("--url"));
+        body.put("path", options.get("--path"));
+        body.put("interval", options.get("--interval"));
+        Api.Reply reply = api.call("POST", sources, body);
+        if (reply.status() != 201) {
+          fail("Source not added: " + reply.error());
+        }
+        System.out.println("Source " + options.get("--name") + " added to " + reply.body().path("file").asText());
+      }
+      case "remove" -> {
+        if (args.isEmpty()) {
+          usage("sources remove needs a source name (see sources list)");
+        }
+        Api.Reply reply = api.call("DELETE", sources + "/" + Api.encode(args.get(0)), null);
+        if (reply.status() != 200) {
+          fail("Source not removed: " + reply.error());
+        }
+        System.out.println("Source " + args.get(0) + " removed");
+      }
+      default -> usage("unknown sources command '" + sub + "'");
     }
   }
 
