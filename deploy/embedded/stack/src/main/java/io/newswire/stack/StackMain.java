@@ -37,7 +37,7 @@ public final class StackMain {
     }
     dataDir = dataDir.toAbsolutePath().normalize();
     if (fresh) {
-      wipe(dataDir);
+      StackFiles.wipe(dataDir);
     }
     Path propertiesFile = dataDir.resolve(PROPERTIES_FILE);
 
@@ -109,13 +109,6 @@ public final class StackMain {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** Deletes only what the stack itself creates, never anything else under DIR. */
-  private static void wipe(Path dataDir) throws IOException {
-    for (String name : new String[] {"kafka", "elasticsearch", "logs", PROPERTIES_FILE}) {
-      TempDirs.delete(dataDir.resolve(name));
-    }
   }
 
   private static void usage(String problem) {

@@ -71,7 +71,7 @@ public final class UpMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopping.set(true);
       System.out.println("\nStopping Newswire...");
-      StackFiles.deleteQuietly(upFile);
+      TempDirs.deleteQuietly(upFile);
       pipeline.close();
       stopped.countDown();
     }, "newswire-stop"));
