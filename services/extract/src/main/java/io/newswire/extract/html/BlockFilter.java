@@ -9,32 +9,96 @@ import org.jsoup.nodes.Element;
 
 /**
  * Chooses, among the blocks inside the located content, those that are article text: drops link lists,
- * captions and bylines, stock furniture lines, and the headline itself (it is reported as the title).
+ * captions and bylines, date lines, stock furniture lines, repeated blocks (a caption rendered twice for two
+ * layouts), the headline itself (it is reported as the title), and contact or promotion lines trailing the
+ * article.
  */
 final class BlockFilter {
 
   /** A labelled element this small is a caption or byline; a bigger one is a wrapper with an odd class. */
   private static final int SMALL_ELEMENT_CHARS = 300;
 
+  /** A list whose items average fewer characters than this and are mostly links is a list of headlines. */
+  private static final int LINK_LIST_ITEM_CHARS = 100;
+  private static final double LINK_LIST_DENSITY = 0.3;
+
   private BlockFilter() {}
 
   static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
     String titleKey = title == null ? null : key(title);
-    List<String> out = new ArrayList<>();
+    List<Block> kept = new ArrayList<>();
+    String previousKey = "";
     for (Block b : scan.blocks) {
       Element container = containerOf(b.owner, chosen);
       if (container == null) {
         continue;
       }
-      if (b.linkDensity() > 0.5 || (b.chars < 200 && isMinor(b.owner, container, scan)) || Furniture.isFurniture(b.text)) {
+      if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
+          || Furniture.isFurniture(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)) {
         continue;
       }
-      if (titleKey != null && Math.abs(b.text.length() - title.length()) < 20 && key(b.text).equals(titleKey)) {
+      if (b.isHeading() && isHeadline(b, titleKey, kept)) {
         continue;
       }
+      // the same caption or teaser rendered twice in a row, once per layout; repeats further apart are content
+      String k = key(b.text);
+      if (b.chars >= 20 && k.equals(previousKey)) {
+        continue;
+      }
+      previousKey = k;
+      kept.add(b);
+    }
+    trimTail(kept);
+    List<String> out = new ArrayList<>(kept.size());
+    for (Block b : kept) {
       out.add(b.text);
     }
     return out;
+  }
+
+  /**
+   * The headline repeated in the body: it matches the page title (which often carries a " | Site" suffix),
+   * or it is an {@code <h1>} standing before any text of the article.
+   */
+  private static boolean isHeadline(Block b, String titleKey, List<Block> keptSoFar) {
+    if (b.owner.normalName().equals("h1") && keptSoFar.stream().noneMatch(k -> k.chars >= 100)) {
+      return true;
+    }
+    if (titleKey == null || titleKey.isEmpty()) {
+      return false;
+    }
+    String k = key(b.text);
+    return k.equals(titleKey) || (k.length() >= 20 && (titleKey.startsWith(k) || k.startsWith(titleKey)));
+  }
+
+  /**
+   * Drops the short lines after the article's last paragraph that address the reader instead of telling the
+   * story: how to reach the author, where to follow the site, who contributed, what to sign up for.
+   */
+  private static void trimTail(List<Block> kept) {
+    while (kept.size() > 1) {
+      Block last = kept.get(kept.size() - 1);
+      if (last.chars < SMALL_ELEMENT_CHARS && (TailLines.isContactOrPromo(last.text))) {
+        kept.remove(kept.size() - 1);
+      } else {
+        break;
+      }
+    }
+  }
+
+  /** Whether the block is an item of a list (inside the content) that is mostly short linked headlines. */
+  private static boolean inLinkList(Block b, Element container, PageScan scan) {
+    if (!b.isListItem()) {
+      return false;
+    }
+    Element list = b.owner.parent();
+    if (list == null || list == container.parent() || !ContentLocator.isAncestor(container, list)) {
+      return false;
+    }
+    int[] st = scan.stats.get(list);
+    int items = list.childrenSize();
+    return st != null && items >= 2 && (double) st[1] / st[0] > LINK_LIST_DENSITY
+        && st[0] / items < LINK_LIST_ITEM_CHARS;
   }
 
   /** The chosen element {@code el} lies in, or null. */

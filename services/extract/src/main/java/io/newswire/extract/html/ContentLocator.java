@@ -18,6 +18,8 @@ final class ContentLocator {
 
   private static final int MIN_PARAGRAPH_CHARS = 25;
   private static final int LEVELS = 5;
+  /** How far above the winner same-class chunks of the article are looked for. */
+  private static final int TWIN_LEVELS = 2;
 
   private final PageScan scan;
   private final Map<Element, double[]> scores = new IdentityHashMap<>();
@@ -65,7 +67,31 @@ final class ContentLocator {
     topScore = Math.max(topScore, finalScore(top));
     chosen.add(top);
     addSiblings(top, topScore, chosen);
+    addTwins(top, topScore, chosen);
     return chosen;
+  }
+
+  /**
+   * An article cut into chunks by interleaved ads or embeds is often several elements of the same tag and
+   * class under one nearby ancestor; the ones that score as text join the winner.
+   */
+  private void addTwins(Element top, double topScore, Set<Element> chosen) {
+    String cls = top.className();
+    if (cls.isEmpty()) {
+      return;
+    }
+    Element region = top;
+    for (int i = 0; i < TWIN_LEVELS && region.parent() != null; i++) {
+      region = region.parent();
+    }
+    double threshold = Math.max(10, topScore * 0.1);
+    for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+      Element el = e.getKey();
+      if (el != top && e.getValue()[0] >= threshold && el.normalName().equals(top.normalName())
+          && el.className().equals(cls) && isAncestor(region, el) && !isAncestor(top, el) && !isAncestor(el, top)) {
+        chosen.add(el);
+      }
+    }
   }
 
   /**
