@@ -34,7 +34,8 @@ final class BlockFilter {
         continue;
       }
       if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
-          || Furniture.isFurniture(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)) {
+          || Furniture.isFurniture(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
+          || inTeaserArticle(b.owner, container)) {
         continue;
       }
       if (b.isHeading() && isHeadline(b, titleKey, kept)) {
@@ -101,6 +102,25 @@ final class BlockFilter {
         && st[0] / items < LINK_LIST_ITEM_CHARS;
   }
 
+  /**
+   * Whether the block lies in one of several {@code <article>} siblings nested inside the content: a list of
+   * other posts (each its own article) that a theme appends below the one being read.
+   */
+  private static boolean inTeaserArticle(Element el, Element container) {
+    for (Element e = el; e != container; e = e.parent()) {
+      if (e.normalName().equals("article")) {
+        Element parent = e.parent();
+        int articles = 0;
+        for (Element sib : parent.children()) {
+          if (sib.normalName().equals("article") && ++articles >= 2) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** The chosen element {@code el} lies in, or null. */
   private static Element containerOf(Element el, Set<Element> chosen) {
     for (Element e = el; e != null; e = e.parent()) {
@@ -118,8 +138,12 @@ final class BlockFilter {
   private static boolean isMinor(Element el, Element container, PageScan scan) {
     for (Element e = el; e != container; e = e.parent()) {
       int[] st = scan.stats.get(e);
-      if (st != null && st[0] < SMALL_ELEMENT_CHARS && ClassHints.has(ClassHints.of(e), ClassHints.ANY_NEGATIVE)) {
-        return true;
+      if (st != null && st[0] < SMALL_ELEMENT_CHARS) {
+        int hints = ClassHints.of(e);
+        if (ClassHints.has(hints, ClassHints.STRONG | ClassHints.MINOR)
+            || (ClassHints.has(hints, ClassHints.FURNITURE) && !Pruner.holdsQuote(e))) {
+          return true;
+        }
       }
     }
     return false;

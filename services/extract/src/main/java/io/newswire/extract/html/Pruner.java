@@ -79,11 +79,32 @@ final class Pruner {
     if (!ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) || ClassHints.has(hints, ClassHints.CONTENT)) {
       return false;
     }
+    if (!ClassHints.has(hints, ClassHints.STRONG) && holdsQuote(el)) {
+      return false;
+    }
     int chars = TextStats.textLength(el);
     if (chars >= SHORT_CHARS && chars >= pageText.getAsInt() * WRAPPER_SHARE) {
       return false;
     }
     return ClassHints.has(hints, ClassHints.STRONG) || chars < SHORT_CHARS || TextStats.linkDensity(el) > LINK_LIST;
+  }
+
+  /**
+   * A "social" embed wrapping a {@code <blockquote>} is a quoted post (a tweet the article cites), which is
+   * part of the story; a bare share or follow box holds no quote.
+   */
+  static boolean holdsQuote(Element el) {
+    for (Element child : el.children()) {
+      if (child.normalName().equals("blockquote")) {
+        return true;
+      }
+      for (Element grandchild : child.children()) {
+        if (grandchild.normalName().equals("blockquote")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean isHidden(Element el) {
