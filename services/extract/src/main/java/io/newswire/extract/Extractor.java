@@ -3,16 +3,32 @@ package io.newswire.extract;
 import io.newswire.extract.html.HtmlExtractor;
 import io.newswire.extract.input.BodyDecoder;
 import io.newswire.extract.input.InputGuard;
+import io.newswire.extract.site.SiteBoilerplate;
+import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.PlainTextExtractor;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Extracts the main text and metadata of a page or a plain-text report. Holds no state: one instance can be
- * shared by any number of threads.
+ * Extracts the main text and metadata of a page or a plain-text report. Thread-safe: one instance can be
+ * shared by any number of threads. Without a {@link SiteBoilerplate} it holds no state and every page is
+ * cleaned on its own; with one, blocks a site repeats across its pages are dropped as furniture too.
  */
 public final class Extractor {
+
+  private final SiteBoilerplate site;
+
+  /** Every page on its own (the CLI batch and the evaluation use this). */
+  public Extractor() {
+    this(null);
+  }
+
+  /** @param site memory of what each host repeats across its pages, consulted for pages with a URL; may be null */
+  public Extractor(SiteBoilerplate site) {
+    this.site = site;
+  }
 
   /** How far into a body without a content type to look for HTML tags. */
   private static final int SNIFF_CHARS = 4096;
@@ -28,10 +44,26 @@ public final class Extractor {
   public Extraction extract(String body, String contentType, String url) {
     List<String> warnings = new ArrayList<>();
     String checked = InputGuard.check(body, warnings);
-    if (isHtml(contentType, checked)) {
-      return HtmlExtractor.extract(checked, url, warnings);
+    String host = site == null ? null : hostOf(url);
+    SitePage page = host == null ? SitePage.NONE : site.open(host, url);
+    Extraction e = isHtml(contentType, checked)
+        ? HtmlExtractor.extract(checked, url, warnings, page)
+        : PlainTextExtractor.extract(checked, warnings, page);
+    page.commit();
+    return e;
+  }
+
+  /** Lower-cased host of an absolute URL, or null (no URL, a file, or not parseable). */
+  static String hostOf(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
     }
-    return PlainTextExtractor.extract(checked, warnings);
+    try {
+      String host = URI.create(url.strip()).getHost();
+      return host == null ? null : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

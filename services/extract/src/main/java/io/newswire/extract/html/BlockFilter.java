@@ -1,5 +1,6 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.Furniture;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,20 @@ final class BlockFilter {
   private BlockFilter() {}
 
   static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
+    return paragraphs(scan, chosen, title, SitePage.NONE);
+  }
+
+  /**
+   * @param site what the page's site repeats on its other pages: such blocks are dropped too, unless that
+   *     would leave nothing (a site whose pages really share their text)
+   */
+  static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title, SitePage site) {
     String titleKey = title == null ? null : key(title);
     List<Block> kept = new ArrayList<>();
+    List<Block> siteRepeats = new ArrayList<>();
     String previousKey = "";
     for (Block b : scan.blocks) {
+      site.see(b.text);
       Element container = containerOf(b.owner, chosen);
       if (container == null) {
         continue;
@@ -47,7 +58,14 @@ final class BlockFilter {
         continue;
       }
       previousKey = k;
+      if (site.isFurniture(b.text)) {
+        siteRepeats.add(b);
+        continue;
+      }
       kept.add(b);
+    }
+    if (kept.isEmpty()) {
+      kept = siteRepeats;
     }
     trimTail(kept);
     List<String> out = new ArrayList<>(kept.size());

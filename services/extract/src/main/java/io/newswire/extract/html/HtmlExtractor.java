@@ -5,6 +5,7 @@ import io.newswire.extract.ExtractionException;
 import io.newswire.extract.meta.HtmlMetadataReader;
 import io.newswire.extract.meta.LanguageGuesser;
 import io.newswire.extract.meta.PageMetadata;
+import io.newswire.extract.site.SitePage;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -17,13 +18,18 @@ public final class HtmlExtractor {
   private HtmlExtractor() {}
 
   public static Extraction extract(String html, String url, List<String> warnings) {
+    return extract(html, url, warnings, SitePage.NONE);
+  }
+
+  /** @param site the memory of the page's site, or {@link SitePage#NONE} */
+  public static Extraction extract(String html, String url, List<String> warnings, SitePage site) {
     Document doc = Jsoup.parse(html, url == null ? "" : url);
     PageMetadata meta = HtmlMetadataReader.read(doc);
     Element body = doc.body();
     Pruner.prune(body);
     PageScan scan = PageScan.of(body);
     Set<Element> chosen = ContentLocator.locate(scan, body);
-    List<String> paragraphs = BlockFilter.paragraphs(scan, chosen, meta.title);
+    List<String> paragraphs = BlockFilter.paragraphs(scan, chosen, meta.title, site);
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
     }

@@ -3,6 +3,7 @@ package io.newswire.extract.text;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
 import io.newswire.extract.meta.LanguageGuesser;
+import io.newswire.extract.site.SitePage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +25,19 @@ public final class PlainTextExtractor {
   private PlainTextExtractor() {}
 
   public static Extraction extract(String input, List<String> warnings) {
+    return extract(input, warnings, SitePage.NONE);
+  }
+
+  /**
+   * @param site the memory of the report's site: lines it repeats on other pages are furniture, unless that
+   *     leaves nothing
+   */
+  public static Extraction extract(String input, List<String> warnings, SitePage site) {
     List<Line> lines = lines(input);
     HeaderReader header = new HeaderReader();
     for (Line l : lines) {
-      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text);
+      site.see(l.text);
+      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || site.isFurniture(l.text);
       l.byline = header.readByline(l);
     }
     int end = tailCut(lines);
@@ -45,6 +55,9 @@ public final class PlainTextExtractor {
       paragraphs.add(l.text);
     }
     paragraphs = PageBreaks.join(paragraphs);
+    if (paragraphs.isEmpty() && site != SitePage.NONE) {
+      return extract(input, warnings, SitePage.NONE);
+    }
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
     }
