@@ -21,6 +21,8 @@ public final class PlainTextExtractor {
   private static final int PROSE_WORDS = 12;
   /** Before a "Continue reading"-style marker ends the report, this many prose lines must have been seen. */
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
+  /** This many short non-sentence lines in a row are a block of links, not text. */
+  private static final int LINK_RUN = 3;
 
   private PlainTextExtractor() {}
 
@@ -44,11 +46,12 @@ public final class PlainTextExtractor {
     int[] body = bestRun(lines, end);
     body[0] = skipHeading(lines, body[0], body[1]);
     header.readHeader(lines.subList(Math.max(0, body[0] - 20), body[0]));
+    boolean[] menu = linkRuns(lines, body[0], body[1]);
     List<String> paragraphs = new ArrayList<>();
     String titleKey = header.title == null ? null : header.title.toLowerCase(Locale.ROOT);
     for (int i = body[0]; i < body[1]; i++) {
       Line l = lines.get(i);
-      if (l.furniture || l.byline || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
+      if (l.furniture || l.byline || menu[i - body[0]] || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
           || (l.words <= 8 && HeaderReader.isDateLine(l) && i < body[0] + 3)) {
         continue;
       }
@@ -78,6 +81,34 @@ public final class PlainTextExtractor {
       }
     }
     return start;
+  }
+
+  /**
+   * Marks, inside the body, runs of {@value #LINK_RUN} or more consecutive short lines that are not
+   * sentences: a browser copy turns a block of links (other headlines, tags, share buttons) into such a run,
+   * while an article's own headings and one-line paragraphs come alone or end in punctuation.
+   */
+  private static boolean[] linkRuns(List<Line> lines, int start, int end) {
+    boolean[] out = new boolean[end - start];
+    int runStart = -1;
+    for (int i = start; i <= end; i++) {
+      boolean linkLike = i < end && isLinkLike(lines.get(i));
+      if (linkLike && runStart < 0) {
+        runStart = i;
+      } else if (!linkLike && runStart >= 0) {
+        if (i - runStart >= LINK_RUN) {
+          for (int j = runStart; j < i; j++) {
+            out[j - start] = true;
+          }
+        }
+        runStart = -1;
+      }
+    }
+    return out;
+  }
+
+  private static boolean isLinkLike(Line l) {
+    return l.furniture || (l.words < PROSE_WORDS && !l.endsSentence());
   }
 
   private static List<Line> lines(String input) {
