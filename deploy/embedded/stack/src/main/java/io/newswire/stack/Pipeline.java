@@ -2,6 +2,10 @@ package io.newswire.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +30,8 @@ public final class Pipeline implements AutoCloseable {
 
   private static final String READY = "NEWSWIRE-READY ";
   private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final int SERVICE_PORT_FROM = 18000;
+  private static final int SERVICE_PORT_TO = 19999;
 
   /**
    * How to run it.
@@ -80,7 +86,8 @@ public final class Pipeline implements AutoCloseable {
     try {
       for (String service : SERVICES) {
         int port = options.ports().getOrDefault(service, 0);
-        pipeline.ports.put(service, port == 0 ? FreePorts.any() : port);
+        // below the ephemeral range, so an outgoing connection cannot take the port before the service binds it
+        pipeline.ports.put(service, port == 0 ? FreePorts.inRange(SERVICE_PORT_FROM, SERVICE_PORT_TO) : port);
         pipeline.services.put(service, pipeline.launch(service));
       }
       for (String service : SERVICES) {
@@ -146,8 +153,33 @@ public final class Pipeline implements AutoCloseable {
   private void awaitReady(String service) throws InterruptedException {
     ChildProcess child = services.get(service);
     child.awaitReady(SERVICE_READY_TIMEOUT);
+    awaitHttp(service, child);
     progress.accept(String.format(Locale.ROOT, "%s ready on %s in %.1f s", service, url(service),
         child.readyAfter().toMillis() / 1000.0));
+  }
+
+  /** The ready line comes from a start-up observer; the HTTP API must answer too before tests use it. */
+  private void awaitHttp(String service, ChildProcess child) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest live = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/live"))
+        .timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!child.isAlive()) {
+        throw new IllegalStateException(service + " exited after it started. Last lines of "
+            + child.logFile() + ":\n" + child.logTail());
+      }
+      try {
+        if (http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(service + " does not answer on " + url(service)
+        + " 30 s after it started. Last lines of " + child.logFile() + ":\n" + child.logTail());
   }
 
   private static Path runJar(RepoLayout layout, String service) {
