@@ -53,7 +53,29 @@ public final class Furniture {
     "leave a comment", "leave a reply", "comments",
   };
 
+  /** "32M ago", "1 hour ago", "Updated 2 days ago": the stamp under a teaser of another article. */
+  private static final java.util.regex.Pattern RELATIVE_STAMP = java.util.regex.Pattern.compile(
+      "(?:updated |posted |published )?(?:an?|\\d{1,3}) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
+          + "|w|wks?|weeks?|months?|years?) ago", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** A comment's header ("joetoronto says:") or the count above the comments ("34 responses to ..."). */
+  private static final java.util.regex.Pattern COMMENTS_START = java.util.regex.Pattern.compile(
+      "\\S+(?: \\S+)? says:|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
+          + "comment|reply|thought)s? (?:to|on) .*", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private Furniture() {}
+
+  /** Whether the line is only a relative time stamp, as under the teasers of a "latest" list. */
+  public static boolean isRelativeStamp(String line) {
+    String s = line.strip();
+    return s.length() <= 30 && RELATIVE_STAMP.matcher(s).matches();
+  }
+
+  /** Whether the comments start at this line: what follows is readers' text, not the article's. */
+  public static boolean startsComments(String line) {
+    String s = line.strip();
+    return s.length() <= 200 && COMMENTS_START.matcher(s).matches();
+  }
 
   public static boolean isFurniture(String line) {
     String s = line.strip();
@@ -65,7 +87,7 @@ public final class Furniture {
     }
     String lower = s.toLowerCase(Locale.ROOT);
     String bare = trimPunctuation(lower);
-    if (WHOLE_LINES.contains(bare)) {
+    if (WHOLE_LINES.contains(bare) || isRelativeStamp(s)) {
       return true;
     }
     for (String p : PREFIXES) {
@@ -98,7 +120,8 @@ public final class Furniture {
    */
   public static boolean endsArticle(String line) {
     String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));
-    if (words(bare) > 6) {
+    // "Continue reading below" sits above an ad in the middle of the article
+    if (words(bare) > 6 || bare.endsWith(" below")) {
       return false;
     }
     for (String m : ARTICLE_END_MARKERS) {

@@ -23,6 +23,8 @@ public final class PlainTextExtractor {
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
+  /** Score of a relative time stamp line; a teaser's summary rarely runs past this many words. */
+  private static final int STAMP_COST = 30;
 
   private PlainTextExtractor() {}
 
@@ -136,7 +138,7 @@ public final class PlainTextExtractor {
       Line l = lines.get(i);
       if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
-      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text)) {
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && (Furniture.endsArticle(l.text) || Furniture.startsComments(l.text))) {
         return i;
       }
     }
@@ -166,6 +168,10 @@ public final class PlainTextExtractor {
   }
 
   private static double score(Line l) {
+    if (l.furniture && Furniture.isRelativeStamp(l.text)) {
+      // closes a teaser of another article: outweighs the teaser's summary line
+      return -STAMP_COST;
+    }
     if (l.furniture || l.byline) {
       return -4;
     }
