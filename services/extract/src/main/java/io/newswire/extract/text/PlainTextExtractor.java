@@ -44,7 +44,9 @@ public final class PlainTextExtractor {
       l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || site.isFurniture(l.text);
       l.byline = header.readByline(l);
     }
-    int end = tailCut(lines);
+    // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
+    // best run over the whole text starts
+    int end = tailCut(lines, bestRun(lines, lines.size())[0]);
     int[] body = bestRun(lines, end);
     body[0] = skipHeading(lines, body[0], body[1]);
     header.readHeader(lines.subList(Math.max(0, body[0] - 20), body[0]));
@@ -132,9 +134,9 @@ public final class PlainTextExtractor {
    * Index where the report ends because a marker like "Continue reading" or "Related articles" starts the
    * furniture after it; what follows such a marker is other articles' teasers, not this report.
    */
-  private static int tailCut(List<Line> lines) {
+  private static int tailCut(List<Line> lines, int from) {
     int prose = 0;
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = from; i < lines.size(); i++) {
       Line l = lines.get(i);
       if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
