@@ -177,6 +177,10 @@ public final class PlainTextExtractor {
     if (l.furniture || l.byline) {
       return -4;
     }
+    if (l.words <= 6 && !l.endsSentence() && HeaderReader.isDateLine(l)) {
+      // a bare date line inside the text is the stamp of a teaser; the report's own date sits above it
+      return -STAMP_COST;
+    }
     if (l.words >= PROSE_WORDS) {
       return l.endsTruncated() && l.words < 40 ? -3 : l.words;
     }
