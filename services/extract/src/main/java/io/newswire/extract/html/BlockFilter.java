@@ -22,6 +22,8 @@ final class BlockFilter {
   /** A list whose items average fewer characters than this and are mostly links is a list of headlines. */
   private static final int LINK_LIST_ITEM_CHARS = 100;
   private static final double LINK_LIST_DENSITY = 0.3;
+  /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
+  private static final double INSET_SHARE = 0.3;
 
   private BlockFilter() {}
 
@@ -45,7 +47,7 @@ final class BlockFilter {
         continue;
       }
       if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
-          || Furniture.isFurniture(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
+          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
           || inTeaserArticle(b.owner, container)) {
         continue;
       }
@@ -154,14 +156,22 @@ final class BlockFilter {
    * container say nothing: a body class like "has-sidebar" is about the layout.
    */
   private static boolean isMinor(Element el, Element container, PageScan scan) {
+    int[] whole = scan.stats.get(container);
+    int containerChars = whole == null ? 0 : whole[0];
     for (Element e = el; e != container; e = e.parent()) {
       int[] st = scan.stats.get(e);
-      if (st != null && st[0] < SMALL_ELEMENT_CHARS) {
-        int hints = ClassHints.of(e);
-        if (ClassHints.has(hints, ClassHints.STRONG | ClassHints.MINOR)
-            || (ClassHints.has(hints, ClassHints.FURNITURE) && !Pruner.holdsQuote(e))) {
-          return true;
-        }
+      if (st == null) {
+        continue;
+      }
+      int hints = ClassHints.of(e);
+      if (st[0] < SMALL_ELEMENT_CHARS && ClassHints.has(hints, ClassHints.MINOR)) {
+        return true;
+      }
+      // inside the article, a furniture-labelled box that holds a small part of it is a rail or a promo, not
+      // a layout wrapper, whatever its size
+      if ((st[0] < SMALL_ELEMENT_CHARS || st[0] < containerChars * INSET_SHARE)
+          && ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e)) {
+        return true;
       }
     }
     return false;

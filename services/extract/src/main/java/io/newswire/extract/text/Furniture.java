@@ -63,7 +63,18 @@ public final class Furniture {
       "\\S+(?: \\S+)? says:|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
           + "comment|reply|thought)s? (?:to|on) .*", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+  /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
+  private static final java.util.regex.Pattern CREDIT_END = java.util.regex.Pattern.compile(
+      ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private Furniture() {}
+
+  /** Whether the line is a picture caption that names its credit at the end. */
+  public static boolean isCaption(String line) {
+    String s = line.strip();
+    return s.length() <= 300 && (s.endsWith(")") || s.endsWith("]")) && CREDIT_END.matcher(s).matches();
+  }
 
   /** Whether the line is only a relative time stamp, as under the teasers of a "latest" list. */
   public static boolean isRelativeStamp(String line) {
