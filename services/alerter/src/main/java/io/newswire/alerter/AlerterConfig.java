@@ -25,4 +25,20 @@ public interface AlerterConfig {
   /** Set to {@code false} to serve rules without matching. */
   @WithDefault("true")
   boolean enabled();
+
+  /** Consumer group delivering alerts to webhooks; committed only after each delivery succeeded or was dead-lettered. */
+  @WithDefault("newswire-alerter-webhooks")
+  String webhookGroupId();
+
+  /** Attempts per webhook delivery; after the last one the alert goes to newswire.alerts.dlq with the reason. */
+  @WithDefault("4")
+  int webhookAttempts();
+
+  /** Pause before the second attempt, doubled for each further one, with jitter. */
+  @WithDefault("500ms")
+  java.time.Duration webhookBackoff();
+
+  /** Connect timeout of a webhook call; a receiver that does not answer in time counts as a failed attempt. */
+  @WithDefault("5s")
+  java.time.Duration webhookTimeout();
 }

@@ -3,6 +3,8 @@ package io.newswire.alerter;
 import io.newswire.alerter.match.AlertLedger;
 import io.newswire.alerter.match.AlertMatcher;
 import io.newswire.alerter.match.RuleBook;
+import io.newswire.alerter.webhook.WebhookDelivery;
+import io.newswire.alerter.webhook.WebhookDispatcher;
 import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TopicFollower;
@@ -41,6 +43,8 @@ public class AlerterService {
   private TopicFollower rulesFollower;
   private TopicFollower alertsFollower;
   private PipeRunner runner;
+  private WebhookDispatcher webhooks;
+  private Thread webhookThread;
   private Thread starter;
 
   public AlerterService(
@@ -85,6 +89,13 @@ public class AlerterService {
       return;
     }
     LOG.infof("Loaded %d rule(s); matching articles", rules.size());
+    // after the rules are loaded, so every alert finds its rule's webhook
+    webhooks = new WebhookDispatcher(clients, rules,
+        new WebhookDelivery(config.webhookAttempts(), config.webhookBackoff(), config.webhookTimeout()),
+        config.webhookGroupId());
+    webhookThread = new Thread(webhooks, "webhook-dispatch");
+    webhookThread.start();
+
     AlertMatcher matcher = new AlertMatcher(rules, ledger);
     TransactionalPipe pipe =
         new TransactionalPipe(
@@ -144,6 +155,9 @@ public class AlerterService {
   }
 
   void onStop(@Observes ShutdownEvent event) {
+    if (webhooks != null) {
+      webhooks.close();
+    }
     if (runner != null) {
       runner.close();
     }

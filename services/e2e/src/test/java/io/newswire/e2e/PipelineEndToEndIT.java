@@ -1,5 +1,6 @@
 package io.newswire.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
 import io.newswire.stack.Pipeline;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +110,31 @@ class PipelineEndToEndIT extends SeedScenario {
     Files.copy(seeds().resolve(SEEDS.get(3) + ".txt"),
         watched.resolve("again-003.txt"));
     Await.until("the sixth document", INGEST_TIMEOUT, this::count, n -> n == 6);
+  }
+
+  @Test
+  @Order(5)
+  void alertsReachTheRulesWebhook() throws Exception {
+    List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    receiver.createContext("/hook", exchange -> {
+      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    receiver.start();
+    try {
+      String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      var rule = Http.post(url("alerter") + "/rules",
+          "{\"name\":\"Wagner\",\"query\":\"Wagner\",\"webhook\":\"" + hook + "\"}");
+      assertEquals(201, rule.status(), String.valueOf(rule.body()));
+      Thread.sleep(1000); // the rule reaches the alerter through the rules topic
+      Files.copy(seeds().resolve(SEEDS.get(3) + ".txt"), watched.resolve("webhook-003.txt"));
+      Await.until("the webhook call", Duration.ofSeconds(30), () -> received, r -> !r.isEmpty());
+      assertTrue(received.get(0).contains("\"ruleName\":\"Wagner\""), received.get(0));
+    } finally {
+      receiver.stop(0);
+    }
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {

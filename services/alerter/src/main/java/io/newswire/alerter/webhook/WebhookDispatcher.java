@@ -1,0 +1,117 @@
+package io.newswire.alerter.webhook;
+
+import io.newswire.alerter.match.RuleBook;
+import io.newswire.common.DeadLetterSink;
+import io.newswire.common.KafkaClients;
+import io.newswire.model.Alert;
+import io.newswire.model.EventException;
+import io.newswire.model.Json;
+import io.newswire.model.Rule;
+import io.newswire.model.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers newswire.alerts to the webhooks of their rules, in its own consumer group so a slow or
+ * broken receiver never holds up matching. Deliveries of a batch run in parallel (one slow rule
+ * does not wait for another's retries); a delivery that finally fails goes to
+ * {@code newswire.alerts.dlq} with the reason. Offsets are committed once every delivery of the
+ * batch has succeeded or been dead-lettered.
+ */
+public final class WebhookDispatcher implements Runnable, AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+  private final KafkaClients clients;
+  private final RuleBook rules;
+  private final WebhookDelivery delivery;
+  private final String groupId;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+    Thread t = new Thread(r, "webhook");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private volatile KafkaConsumer<String, byte[]> consumer;
+
+  public WebhookDispatcher(KafkaClients clients, RuleBook rules, WebhookDelivery delivery, String groupId) {
+    this.clients = clients;
+    this.rules = rules;
+    this.delivery = delivery;
+    this.groupId = groupId;
+  }
+
+  @Override
+  public void run() {
+    clients.ensureTopics();
+    try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(clients.consumer(groupId, "webhooks"));
+        KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("webhooks-dlq"))) {
+      consumer = kafkaConsumer;
+      DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "webhooks");
+      kafkaConsumer.subscribe(List.of(Topics.ALERTS));
+      while (running.get()) {
+        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
+        if (records.isEmpty()) {
+          continue;
+        }
+        List<Future<?>> pending = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+          offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+          Alert alert;
+          try {
+            alert = Json.read(record.value(), Alert.class);
+          } catch (EventException e) {
+            dlq.send(record, e.getMessage(), e);
+            continue;
+          }
+          Rule rule = rules.rule(alert.ruleId());
+          if (rule == null || rule.webhook() == null || rule.webhook().isBlank()) {
+            continue;
+          }
+          pending.add(pool.submit(() -> {
+            try {
+              delivery.deliver(rule.webhook(), alert);
+            } catch (WebhookDelivery.WebhookException e) {
+              dlq.send(record, e.getMessage(), e);
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : pending) {
+          f.get();
+        }
+        kafkaConsumer.commitSync(offsets);
+      }
+    } catch (WakeupException | InterruptException | InterruptedException e) {
+      // closing
+    } catch (Exception e) {
+      LOG.error("Webhook delivery stopped", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    KafkaConsumer<String, byte[]> current = consumer;
+    if (current != null) {
+      current.wakeup();
+    }
+    pool.shutdownNow();
+  }
+}
