@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Alert rules read from a file, one {@code query_string} a line; the id is the line number. */
+/**
+ * Alert rules read from a file, one {@code query_string} a line; the id is the line number. Blank lines
+ * and lines starting with {@code #} are skipped.
+ */
 public final class Rules {
   /** One rule: its id ({@code r00001} for line 1) and its query. */
   public record Line(String id, String query) {}
@@ -21,7 +24,7 @@ public final class Rules {
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < lines.size() && out.size() < limit; i += step) {
       String query = lines.get(i).strip();
-      if (!query.isEmpty()) {
+      if (!query.isEmpty() && !query.startsWith("#")) {
         out.add(new Line(String.format(Locale.ROOT, "r%05d", i + 1), query));
       }
     }
