@@ -151,10 +151,13 @@ public final class AlerterBenchmark {
     report.format("- %d rounds after warm-up, alternating the variants; rate is the median over rounds,"
         + " latency quantiles are over every article of every round", rounds);
     report.line("");
-    report.line("| variant | articles/s | p50 ms | p99 ms |");
-    report.line("|---|---:|---:|---:|");
+    report.line("| variant | articles/s (median) | p50 ms | p99 ms | articles/s per round |");
+    report.line("|---|---:|---:|---:|---|");
     for (Series s : List.of(m1, m2, p1, p2, pb)) {
-      report.format("| %s | %.0f | %.2f | %.2f |", s.name, s.rate(), s.latency(0.5), s.latency(0.99));
+      List<String> perRound = new ArrayList<>();
+      s.rates.forEach(r -> perRound.add(String.valueOf(Math.round(r))));
+      report.format("| %s | %.0f | %.2f | %.2f | %s |", s.name, s.rate(), s.latency(0.5), s.latency(0.99),
+          String.join(", ", perRound));
     }
     report.line("");
     double bestPercolator = Math.max(p2.rate(), Math.max(p1.rate(), pb.rate()));
