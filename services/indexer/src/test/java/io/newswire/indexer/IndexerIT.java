@@ -11,6 +11,7 @@ import io.newswire.model.Json;
 import io.newswire.model.Topics;
 import io.newswire.stack.EmbeddedStack;
 import io.newswire.testing.EmbeddedStackResource;
+import io.newswire.testing.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -134,20 +135,7 @@ class IndexerIT {
   }
 
   private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
-    Map<String, Object> config = clients.consumer("unused", "it-reader");
-    config.remove("group.id");
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      return out;
-    }
+    return TopicSnapshot.read(clients.bootstrapServers(), topic);
   }
 
   private static <T> T await(String what, Callable<T> probe, Predicate<T> done) throws Exception {
