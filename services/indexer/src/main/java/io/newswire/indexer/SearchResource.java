@@ -1,16 +1,19 @@
 package io.newswire.indexer;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.Map;
 
-/** {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use. */
+/**
+ * {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use. Errors come back
+ * as {@code {"error": "..."}}: 400 for a query Elasticsearch cannot parse, 503 when it is down.
+ */
 @Path("/search")
 public class SearchResource {
   private final Searcher searcher;
@@ -21,19 +24,23 @@ public class SearchResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public Searcher.Result search(
+  public Response search(
       @QueryParam("q") String q,
       @QueryParam("from") @DefaultValue("0") int from,
       @QueryParam("size") @DefaultValue("10") int size) {
     if (q == null || q.isBlank()) {
-      throw new BadRequestException("Missing query: pass it as ?q=...");
+      return error(400, "Missing query: pass it as ?q=... (Lucene syntax, e.g. ?q=Lavrov AND Minsk)");
     }
     try {
-      return searcher.search(q, Math.max(0, from), Math.min(Math.max(1, size), 100));
+      return Response.ok(searcher.search(q, Math.max(0, from), Math.min(Math.max(1, size), 100))).build();
     } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
+      return error(400, e.getMessage());
     } catch (IOException e) {
-      throw new ServiceUnavailableException(e.getMessage());
+      return error(503, "Elasticsearch is not reachable: " + e.getMessage());
     }
+  }
+
+  private static Response error(int status, String message) {
+    return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
   }
 }
