@@ -23,6 +23,8 @@ public final class PlainTextExtractor {
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
+  /** Share of the body's prose words after which a block of links ends the report. */
+  private static final double LATE_SHARE = 0.7;
   /** Score of a relative time stamp line; a teaser's summary rarely runs past this many words. */
   private static final int STAMP_COST = 30;
 
@@ -51,6 +53,7 @@ public final class PlainTextExtractor {
     body[0] = skipHeading(lines, body[0], body[1]);
     header.readHeader(lines.subList(Math.max(0, body[0] - 20), body[0]));
     boolean[] menu = linkRuns(lines, body[0], body[1]);
+    body[1] = cutAtLateLinkRun(lines, body[0], body[1], menu);
     List<String> paragraphs = new ArrayList<>();
     String titleKey = header.title == null ? null : header.title.toLowerCase(Locale.ROOT);
     for (int i = body[0]; i < body[1]; i++) {
@@ -109,6 +112,32 @@ public final class PlainTextExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * A block of links after most of the report's prose is where the page turns to other articles (share
+   * buttons, "Related", teasers with summaries long enough to look like text): the body ends there.
+   */
+  private static int cutAtLateLinkRun(List<Line> lines, int start, int end, boolean[] menu) {
+    int total = 0;
+    for (int i = start; i < end; i++) {
+      Line l = lines.get(i);
+      if (!menu[i - start] && l.words >= PROSE_WORDS && !l.furniture) {
+        total += l.words;
+      }
+    }
+    int seen = 0;
+    for (int i = start; i < end; i++) {
+      Line l = lines.get(i);
+      if (menu[i - start]) {
+        if (seen >= total * LATE_SHARE) {
+          return i;
+        }
+      } else if (l.words >= PROSE_WORDS && !l.furniture) {
+        seen += l.words;
+      }
+    }
+    return end;
   }
 
   private static boolean isLinkLike(Line l) {
