@@ -2,6 +2,7 @@ package io.newswire.extract.html;
 
 import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.Furniture;
+import io.newswire.extract.text.TailLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ final class BlockFilter {
   private static void trimTail(List<Block> kept) {
     while (kept.size() > 1) {
       Block last = kept.get(kept.size() - 1);
-      if (last.chars < SMALL_ELEMENT_CHARS && (TailLines.isContactOrPromo(last.text))) {
+      if ((last.chars < SMALL_ELEMENT_CHARS || TailLines.isAuthorBio(last.text)) && TailLines.isContactOrPromo(last.text)) {
         kept.remove(kept.size() - 1);
       } else {
         break;

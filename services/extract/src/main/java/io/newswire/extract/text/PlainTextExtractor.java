@@ -64,6 +64,11 @@ public final class PlainTextExtractor {
       }
       paragraphs.add(l.text);
     }
+    // the lines closing the report that address the reader: how to reach the author, who they are
+    while (paragraphs.size() > 1 && paragraphs.get(paragraphs.size() - 1).length() < 400
+        && TailLines.isContactOrPromo(paragraphs.get(paragraphs.size() - 1))) {
+      paragraphs.remove(paragraphs.size() - 1);
+    }
     paragraphs = PageBreaks.join(paragraphs);
     if (paragraphs.isEmpty() && site != SitePage.NONE) {
       return extract(input, warnings, SitePage.NONE);

@@ -1,4 +1,4 @@
-package io.newswire.extract.html;
+package io.newswire.extract.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * credit ("… contributed to this report"), an invitation to join or sign up. Only used on the article's
  * last short blocks, where such lines sit.
  */
-final class TailLines {
+public final class TailLines {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
   private static final Pattern HANDLE = Pattern.compile("(?:^|\\s|\\()@\\w{2,}");
@@ -19,9 +19,23 @@ final class TailLines {
     "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip",
   };
 
+  private static final Pattern BIO = Pattern.compile(
+      "(?:\\b(?:is|was) (?:a|an|the)\\b|\\bwrites\\b|'s (?:new |latest )?book\\b).*\\b(?:writer|author|journalist|editor|"
+          + "reporter|correspondent|columnist|contributor|publisher|blogger)s?\\b|\\b(?:writer|author|journalist|editor|"
+          + "reporter|correspondent|columnist|contributor)s?\\b.*\\b(?:writes|covers)\\b",
+      Pattern.CASE_INSENSITIVE);
+
   private TailLines() {}
 
-  static boolean isContactOrPromo(String text) {
+  /** "Jane Doe is a senior writer at …", "Pulitzer Prize-winning journalist X writes a daily blog …". */
+  public static boolean isAuthorBio(String text) {
+    return text.length() <= 400 && BIO.matcher(text).find();
+  }
+
+  public static boolean isContactOrPromo(String text) {
+    if (isAuthorBio(text)) {
+      return true;
+    }
     String lower = text.toLowerCase(Locale.ROOT);
     if (EMAIL.matcher(text).find() || HANDLE.matcher(text).find()) {
       return true;
