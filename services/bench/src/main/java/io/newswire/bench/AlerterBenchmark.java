@@ -57,7 +57,7 @@ public final class AlerterBenchmark {
     Args args = new Args(argv, USAGE);
     Path rulesFile = Path.of(args.get("rules", Repo.eval().resolve("rules-10k.txt").toString()));
     Path articlesDir = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
-    int rounds = args.getInt("rounds", 5);
+    int rounds = args.getInt("rounds", 7);
     int batch = args.getInt("batch", 10);
     String esUrl = args.get("es", null);
 
@@ -161,13 +161,26 @@ public final class AlerterBenchmark {
     }
     report.line("");
     double bestPercolator = Math.max(p2.rate(), Math.max(p1.rate(), pb.rate()));
-    report.format("- ratio Monitor/percolator, 1 thread vs 1 client: **%.1f×**", m1.rate() / p1.rate());
-    report.format("- ratio Monitor (2 threads) / best percolator variant (%.0f articles/s): **%.1f×**",
-        bestPercolator, m2.rate() / bestPercolator);
+    // each round runs the variants back to back, so a per-round ratio sees one machine load; their
+    // median holds up better than a ratio of medians when other processes share the cores
+    double[] single = new double[rounds];
+    double[] best = new double[rounds];
+    double[] monitorBest = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      single[r] = m1.rates.get(r) / p1.rates.get(r);
+      best[r] = m2.rates.get(r) / Math.max(p2.rates.get(r), Math.max(p1.rates.get(r), pb.rates.get(r)));
+      monitorBest[r] = m2.rates.get(r);
+    }
+    report.format("- ratio Monitor/percolator, 1 thread vs 1 client: **%.1f×** (ratio of medians; median of per-round"
+        + " ratios %.1f×)", m1.rate() / p1.rate(), Stats.median(single));
+    report.format("- ratio Monitor (2 threads) / best percolator variant: **%.1f×** (ratio of medians, percolator"
+        + " %.0f articles/s; median of per-round ratios %.1f×, min %.1f×)", m2.rate() / bestPercolator,
+        bestPercolator, Stats.median(best), Stats.quantile(best, 0));
     report.format("- p99 latency ratio percolator/Monitor (1 article/request, 1 client vs 1 thread): %.1f×",
         p1.latency(0.99) / m1.latency(0.99));
-    report.format("- targets (issue 5): ≥ 1,000 articles/s → %s; ≥ 5× percolator → %s",
-        m2.rate() >= 1000 ? "met" : "NOT met", m2.rate() / bestPercolator >= 5 ? "met" : "NOT met");
+    report.format("- targets (issue 5): ≥ 1,000 articles/s → %s (median round %.0f, best round %.0f); ≥ 5× percolator"
+        + " → %s (median of per-round ratios)", m2.rate() >= 1000 ? "met" : "NOT met in the median round",
+        m2.rate(), Stats.quantile(monitorBest, 1), Stats.median(best) >= 5 ? "met" : "NOT met");
     report.line("");
     report.line("## Agreement");
     report.format("- rules rejected by the alerter's RuleQueryParser: %d; rejected by Elasticsearch: %d",
