@@ -27,7 +27,9 @@ public final class Furniture {
           "next article", "previous article", "next post", "previous post", "newsletter", "menu", "search",
           "close", "home", "share via", "copy link", "link copied", "listen", "listen to this article",
           "follow", "more", "en", "top", "next", "previous", "back", "caption", "photo", "image", "video",
-          "gallery", "enlarge this image", "toggle caption", "hide caption", "expand");
+          "gallery", "enlarge this image", "toggle caption", "hide caption", "expand", "advert", "sponsored",
+          "sponsored links", "sponsored content", "text size", "font size", "anzeige", "werbung", "publicidad",
+          "publicité", "pubblicità", "publicidade", "iklan", "reklama", "реклама");
 
   private static final String[] PREFIXES = {
     "image source", "image credit", "image:", "photo:", "photo credit", "photograph:", "picture:",
@@ -37,6 +39,7 @@ public final class Furniture {
     "click here to", "you have been successfully", "you've been successfully", "thank you for subscribing",
     "thanks for subscribing", "we respect your privacy", "by signing up", "download the app", "get the app",
     "listen to this", "this article was originally published", "tags:", "topics:", "filed under", "posted in",
+    "this slideshow requires", "please enable javascript", "you need to enable javascript", "javascript is required",
   };
 
   /** Calls to action start with one of these verbs and promise one of the words below. */
@@ -66,6 +69,11 @@ public final class Furniture {
   /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
   private static final java.util.regex.Pattern CREDIT_END = java.util.regex.Pattern.compile(
       ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** "Image 1 of 5", "1 of 6", "1 - 5 of 36": a gallery's or a list's counter. */
+  private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile(
+      "(?:image|photo|picture|slide|item)?\\s*\\d{1,4}\\s*(?:[-\u2013]\\s*\\d{1,4}\\s*)?(?:of|/)\\s*\\d{1,4}",
       java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private Furniture() {}
@@ -98,7 +106,7 @@ public final class Furniture {
     }
     String lower = s.toLowerCase(Locale.ROOT);
     String bare = trimPunctuation(lower);
-    if (WHOLE_LINES.contains(bare) || isRelativeStamp(s)) {
+    if (WHOLE_LINES.contains(bare) || isRelativeStamp(s) || (s.length() <= 24 && COUNTER.matcher(s).matches())) {
       return true;
     }
     for (String p : PREFIXES) {

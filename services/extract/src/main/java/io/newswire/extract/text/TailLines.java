@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 public final class TailLines {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+  private static final Pattern PROFILE_LINK = Pattern.compile(
+      "(?:https?://)?(?:www\\.)?(?:twitter|facebook|instagram|linkedin|x)\\.com/\\S+", Pattern.CASE_INSENSITIVE);
   private static final Pattern HANDLE = Pattern.compile("(?:^|\\s|\\()@\\w{2,}");
   private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "linkedin", "youtube"};
   private static final String[] PHRASES = {
     "contributed to this report", "contributed reporting", "contributed to this story", "follow us",
-    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip",
+    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by",
   };
 
   private static final Pattern BIO = Pattern.compile(
@@ -37,7 +39,7 @@ public final class TailLines {
       return true;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    if (EMAIL.matcher(text).find() || HANDLE.matcher(text).find()) {
+    if (EMAIL.matcher(text).find() || HANDLE.matcher(text).find() || PROFILE_LINK.matcher(text.strip()).matches()) {
       return true;
     }
     if (lower.contains("follow")) {
