@@ -24,4 +24,18 @@ public interface CleanerConfig {
   /** Set to {@code false} to start the service without consuming (for maintenance). */
   @WithDefault("true")
   boolean enabled();
+
+  /**
+   * Whether the cleaner learns each site's furniture: blocks that recur across a host's recent pages
+   * are dropped from its later pages. Memory is bounded (hosts and pages per host); the first page
+   * of a site is cleaned without it. {@code OFF} cleans every page on its own.
+   */
+  @WithDefault("ON")
+  SiteLearning siteLearning();
+
+  /** See {@link #siteLearning()}. */
+  enum SiteLearning {
+    ON,
+    OFF
+  }
 }

@@ -4,6 +4,7 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TransactionalPipe;
 import io.newswire.extract.Extractor;
+import io.newswire.extract.site.SiteBoilerplate;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Quarkus shell of the cleaner: newswire.raw to newswire.clean through {@link ArticleCleaner}. */
 @ApplicationScoped
 public class CleanerService {
-  private final ArticleCleaner cleaner = new ArticleCleaner(new Extractor());
+  private final ArticleCleaner cleaner;
   private final KafkaClients clients;
   private final CleanerConfig config;
   private final String instanceId;
@@ -33,6 +34,9 @@ public class CleanerService {
     this.clients = clients;
     this.config = config;
     this.instanceId = instanceId;
+    this.cleaner = new ArticleCleaner(config.siteLearning() == CleanerConfig.SiteLearning.ON
+        ? new Extractor(new SiteBoilerplate())
+        : new Extractor());
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -72,7 +72,8 @@ class FaultInjectionIT {
     for (int copy = 0; copy < COPIES; copy++) {
       for (String seed : SeedScenario.SEEDS) {
         String body = Files.readString(SeedScenario.seeds().resolve(seed + ".txt"));
-        RawDocument doc = RawDocument.of("https://example.org/fault/" + copy + "/" + seed, "faults",
+        // one host per copy: the cleaner learns furniture per site, and copies of a report are not furniture
+        RawDocument doc = RawDocument.of("https://copy" + copy + ".example.org/fault/" + seed, "faults",
             "text/plain", "UTF-8", body);
         docs.add(doc);
         if (seed.startsWith("000") || seed.startsWith("001")) {
