@@ -23,6 +23,8 @@ public final class PlainTextExtractor {
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
+  private static final int REPEATS = 2;
+  private static final double MAX_REPEATED_SHARE = 0.2;
   /** Share of the body's prose words after which a block of links ends the report. */
   private static final double LATE_SHARE = 0.7;
   /** Score of a relative time stamp line; a teaser's summary rarely runs past this many words. */
@@ -48,6 +50,7 @@ public final class PlainTextExtractor {
     }
     // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
     // best run over the whole text starts
+    markRepeats(lines);
     int end = tailCut(lines, bestRun(lines, lines.size())[0]);
     int[] body = bestRun(lines, end);
     body[0] = skipHeading(lines, body[0], body[1]);
@@ -143,6 +146,36 @@ public final class PlainTextExtractor {
       }
     }
     return end;
+  }
+
+  /**
+   * A long line the page shows {@value #REPEATS} or more times is a caption under every slide of a gallery,
+   * or a teaser shown in two layouts; a report does not repeat its paragraphs.
+   */
+  private static void markRepeats(List<Line> lines) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Line l : lines) {
+      if (l.words >= PROSE_WORDS) {
+        counts.merge(l.text, 1, Integer::sum);
+      }
+    }
+    int prose = 0;
+    int repeated = 0;
+    for (Line l : lines) {
+      if (l.words >= PROSE_WORDS) {
+        prose += l.words;
+        repeated += counts.get(l.text) >= REPEATS ? l.words : 0;
+      }
+    }
+    // a page made largely of repeated lines (a menu plan, a table of recurring items) is repeating its content
+    if (repeated > prose * MAX_REPEATED_SHARE) {
+      return;
+    }
+    for (Line l : lines) {
+      if (l.words >= PROSE_WORDS && counts.get(l.text) >= REPEATS) {
+        l.furniture = true;
+      }
+    }
   }
 
   private static boolean isLinkLike(Line l) {
