@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,9 +68,9 @@ public class AlerterService {
   }
 
   void onStart(@Observes StartupEvent event) {
-    rulesFollower = new TopicFollower(clients, Topics.RULES, this::applyRule).start();
+    rulesFollower = new TopicFollower(clients, Topics.RULES, this::applyRules).start();
     alertsFollower =
-        new TopicFollower(clients, Topics.ALERTS, r -> ledger.record(Json.read(r.value(), Alert.class)))
+        TopicFollower.perRecord(clients, Topics.ALERTS, r -> ledger.record(Json.read(r.value(), Alert.class)))
             .start();
     if (!config.enabled()) {
       return;
@@ -109,15 +111,38 @@ public class AlerterService {
     runner = new PipeRunner(pipe, "alerter-pipe").start();
   }
 
-  private void applyRule(ConsumerRecord<String, byte[]> record) {
-    if (record.value() == null) {
-      rules.remove(record.key());
-      LOG.infof("Rule %s removed", record.key());
-      return;
+  /** Applies a polled batch of rule changes: the last change of each rule wins, added in one go. */
+  private void applyRules(List<ConsumerRecord<String, byte[]>> records) {
+    Map<String, Rule> latest = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (record.value() == null) {
+        latest.put(record.key(), null);
+        continue;
+      }
+      try {
+        Rule rule = Json.read(record.value(), Rule.class);
+        latest.put(rule.id(), rule);
+      } catch (RuntimeException e) {
+        LOG.warnf("Skipped rule record %s@%d (key %s): %s", Topics.RULES, record.offset(), record.key(),
+            e.getMessage());
+      }
     }
-    Rule rule = Json.read(record.value(), Rule.class);
-    rules.put(rule);
-    LOG.infof("Rule %s (%s) active: %s", rule.id(), rule.name(), rule.query());
+    List<Rule> puts = new ArrayList<>();
+    latest.forEach((id, rule) -> {
+      if (rule == null) {
+        rules.remove(id);
+        LOG.infof("Rule %s removed", id);
+      } else {
+        puts.add(rule);
+      }
+    });
+    rules.putAll(puts).forEach((rule, reason) ->
+        LOG.warnf("Rule %s (%s) cannot be matched and is ignored: %s", rule.id(), rule.name(), reason));
+    if (puts.size() <= 10) {
+      puts.forEach(rule -> LOG.infof("Rule %s (%s) active: %s", rule.id(), rule.name(), rule.query()));
+    } else {
+      LOG.infof("%d rules loaded (%d in all)", puts.size(), rules.size());
+    }
   }
 
   /** One article in, its new alerts out; ids are marked published once their transaction commits. */

@@ -1,6 +1,7 @@
 package io.newswire.common;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,21 +25,36 @@ public final class TopicFollower implements Runnable, AutoCloseable {
 
   private final KafkaClients clients;
   private final String topic;
-  private final Consumer<ConsumerRecord<String, byte[]>> handler;
+  private final Consumer<List<ConsumerRecord<String, byte[]>>> handler;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
   /**
-   * @param handler called for every record in order, tombstones (null values) included; an
-   *     exception from it is logged and the record skipped
+   * @param handler called with each polled batch of records, in order, tombstones (null values)
+   *     included; an exception from it is logged and the batch skipped
    */
   public TopicFollower(
-      KafkaClients clients, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
+      KafkaClients clients, String topic, Consumer<List<ConsumerRecord<String, byte[]>>> handler) {
     this.clients = clients;
     this.topic = topic;
     this.handler = handler;
+  }
+
+  /** A follower that handles records one by one; an exception skips only that record. */
+  public static TopicFollower perRecord(
+      KafkaClients clients, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
+    return new TopicFollower(clients, topic, batch -> {
+      for (ConsumerRecord<String, byte[]> record : batch) {
+        try {
+          handler.accept(record);
+        } catch (RuntimeException e) {
+          LOG.warnf("Skipped %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
+              record.key(), e.getMessage());
+        }
+      }
+    });
   }
 
   public TopicFollower start() {
@@ -74,12 +90,13 @@ public final class TopicFollower implements Runnable, AutoCloseable {
       kafkaConsumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions);
       while (running.get()) {
-        for (ConsumerRecord<String, byte[]> record : kafkaConsumer.poll(Duration.ofMillis(100))) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        kafkaConsumer.poll(Duration.ofMillis(100)).forEach(batch::add);
+        if (!batch.isEmpty()) {
           try {
-            handler.accept(record);
+            handler.accept(batch);
           } catch (RuntimeException e) {
-            LOG.warnf("Skipped %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
-                record.key(), e.getMessage());
+            LOG.errorf(e, "Skipped %d record(s) of %s", batch.size(), topic);
           }
         }
         if (caughtUp.getCount() > 0

@@ -43,6 +43,17 @@ class RuleBookTest {
   }
 
   @Test
+  void loadsManyRulesAtOnceAndReportsTheInvalidOnes() throws Exception {
+    try (RuleBook book = new RuleBook()) {
+      var invalid = book.putAll(List.of(rule("word", "Lavrov"), rule("bad", "title:(unclosed"),
+          rule("phrase", "\"Nagorno-Karabakh ceasefire\"")));
+      assertEquals(Set.of("bad"), invalid.keySet().stream().map(Rule::id).collect(Collectors.toSet()));
+      assertEquals(Set.of("word", "phrase"), matches(book));
+      assertEquals(2, book.size());
+    }
+  }
+
+  @Test
   void removedRulesStopMatching() throws Exception {
     try (RuleBook book = new RuleBook()) {
       book.put(rule("word", "Lavrov"));
