@@ -26,6 +26,10 @@ final class BlockFilter {
   /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
   private static final double INSET_SHARE = 0.3;
 
+  /** A WordPress shortcode the theme failed to render: "[button link=…]Send us your review[/button]". */
+  private static final java.util.regex.Pattern SHORTCODE =
+      java.util.regex.Pattern.compile("\\[(\\w+)[^\\]]*\\].*\\[/\\1\\]", java.util.regex.Pattern.DOTALL);
+
   private BlockFilter() {}
 
   static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
@@ -48,7 +52,7 @@ final class BlockFilter {
         continue;
       }
       if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
-          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
+          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || SHORTCODE.matcher(b.text).matches() || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
           || inTeaserArticle(b.owner, container)) {
         continue;
       }

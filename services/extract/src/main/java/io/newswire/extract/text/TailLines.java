@@ -18,7 +18,8 @@ public final class TailLines {
   private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "linkedin", "youtube"};
   private static final String[] PHRASES = {
     "contributed to this report", "contributed reporting", "contributed to this story", "follow us",
-    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by",
+    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by", "click here", "tell us what you think",
+    "let us know what you think", "what do you think",
   };
 
   private static final Pattern BIO = Pattern.compile(
