@@ -44,7 +44,7 @@ final class BlockFilter {
     String titleKey = title == null ? null : key(title);
     List<Block> kept = new ArrayList<>();
     List<Block> siteRepeats = new ArrayList<>();
-    String previousKey = "";
+    String previousText = "";
     for (Block b : scan.blocks) {
       site.see(b.text);
       Element container = containerOf(b.owner, chosen);
@@ -60,11 +60,10 @@ final class BlockFilter {
         continue;
       }
       // the same caption or teaser rendered twice in a row, once per layout; repeats further apart are content
-      String k = key(b.text);
-      if (b.chars >= 20 && k.equals(previousKey)) {
+      if (b.chars >= 20 && b.text.equals(previousText)) {
         continue;
       }
-      previousKey = k;
+      previousText = b.text;
       if (site.isFurniture(b.text)) {
         siteRepeats.add(b);
         continue;
@@ -168,14 +167,15 @@ final class BlockFilter {
       if (st == null) {
         continue;
       }
-      int hints = ClassHints.of(e);
-      if (st[0] < SMALL_ELEMENT_CHARS && ClassHints.has(hints, ClassHints.MINOR)) {
-        return true;
-      }
       // inside the article, a furniture-labelled box that holds a small part of it is a rail or a promo, not
       // a layout wrapper, whatever its size
-      if ((st[0] < SMALL_ELEMENT_CHARS || st[0] < containerChars * INSET_SHARE)
-          && ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e)) {
+      boolean small = st[0] < SMALL_ELEMENT_CHARS;
+      if (!small && st[0] >= containerChars * INSET_SHARE) {
+        continue;
+      }
+      int hints = ClassHints.of(e);
+      if ((small && ClassHints.has(hints, ClassHints.MINOR))
+          || (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e))) {
         return true;
       }
     }

@@ -35,9 +35,20 @@ final class DateLines {
 
   private DateLines() {}
 
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
+  }
+
   static boolean isDateLine(String text) {
     // "— Name (@handle) November 18, 2019" closes a quoted post: it belongs to the quote
-    if (text.length() > MAX_CHARS || text.indexOf('@') >= 0 || !YEAR_OR_TIME.matcher(text).find()) {
+    if (text.length() > MAX_CHARS || text.indexOf('@') >= 0 || digits(text) < 2 || !YEAR_OR_TIME.matcher(text).find()) {
       return false;
     }
     int tokens = 0;
