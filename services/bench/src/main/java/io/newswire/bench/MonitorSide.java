@@ -1,7 +1,6 @@
 package io.newswire.bench;
 
 import io.newswire.alerter.match.RuleBook;
-import io.newswire.alerter.rules.InvalidRuleException;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
@@ -20,13 +19,11 @@ public final class MonitorSide implements AutoCloseable {
 
   public MonitorSide(List<Rules.Line> rules) {
     Instant now = Instant.now();
-    for (Rules.Line line : rules) {
-      try {
-        book.put(new Rule(SchemaVersions.RULE, line.id(), line.query(), line.query(), null, now));
-      } catch (InvalidRuleException e) {
-        rejected.put(line.id(), e.getMessage());
-      }
-    }
+    List<Rule> all = rules.stream()
+        .map(line -> new Rule(SchemaVersions.RULE, line.id(), line.query(), line.query(), null, now))
+        .toList();
+    // as a restarted alerter loads them from the rules topic: in batches
+    book.putAll(all).forEach((rule, reason) -> rejected.put(rule.id(), reason));
   }
 
   public int size() {
