@@ -23,6 +23,8 @@ public final class PlainTextExtractor {
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
+  /** A box of links inside the report holds at most this many lines after its heading. */
+  private static final int INLINE_BOX_LINES = 5;
   private static final int REPEATS = 2;
   private static final double MAX_REPEATED_SHARE = 0.2;
   /** Share of the body's prose words after which a block of links ends the report. */
@@ -207,11 +209,43 @@ public final class PlainTextExtractor {
       Line l = lines.get(i);
       if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
-      } else if (prose >= MIN_PROSE_BEFORE_TAIL && (Furniture.endsArticle(l.text) || Furniture.startsComments(l.text))) {
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.startsComments(l.text)) {
+        return i;
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose)) {
         return i;
       }
     }
     return lines.size();
+  }
+
+  /**
+   * Whether the marker at {@code at} heads a box of a few links inside the report ("Related articles", two
+   * headlines, then the report goes on): prose resumes within a few lines and more of it follows than
+   * came before. Teasers after the report are followed by less of it, or by more links first.
+   */
+  private static boolean isInlineBox(List<Line> lines, int at, int proseBefore) {
+    int resumes = -1;
+    for (int j = at + 1; j < Math.min(lines.size(), at + 1 + INLINE_BOX_LINES); j++) {
+      Line l = lines.get(j);
+      if (l.words >= PROSE_WORDS && !l.furniture && l.endsSentence()) {
+        resumes = j;
+        break;
+      }
+    }
+    if (resumes < 0) {
+      return false;
+    }
+    int proseAfter = 0;
+    for (int j = resumes; j < lines.size(); j++) {
+      Line l = lines.get(j);
+      if (Furniture.endsArticle(l.text) || Furniture.startsComments(l.text)) {
+        break;
+      }
+      if (l.words >= PROSE_WORDS && !l.furniture) {
+        proseAfter++;
+      }
+    }
+    return proseAfter > proseBefore;
   }
 
   /** The contiguous run of lines in {@code [0, end)} with the highest prose score, as {start, end}. */
