@@ -52,7 +52,8 @@ final class BlockFilter {
         continue;
       }
       if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
-          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || SHORTCODE.matcher(b.text).matches() || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
+          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || SHORTCODE.matcher(b.text).matches()
+          || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
           || inTeaserArticle(b.owner, container)) {
         continue;
       }
@@ -103,7 +104,8 @@ final class BlockFilter {
   private static void trimTail(List<Block> kept) {
     while (kept.size() > 1) {
       Block last = kept.get(kept.size() - 1);
-      if ((last.chars < SMALL_ELEMENT_CHARS || TailLines.isAuthorBio(last.text)) && TailLines.isContactOrPromo(last.text)) {
+      boolean shortOrBio = last.chars < SMALL_ELEMENT_CHARS || TailLines.isAuthorBio(last.text);
+      if (shortOrBio && TailLines.isContactOrPromo(last.text)) {
         kept.remove(kept.size() - 1);
       } else {
         break;

@@ -47,7 +47,8 @@ public final class PlainTextExtractor {
     HeaderReader header = new HeaderReader();
     for (Line l : lines) {
       site.see(l.text);
-      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || Furniture.isCaption(l.text) || site.isFurniture(l.text);
+      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || Furniture.isCaption(l.text)
+          || site.isFurniture(l.text);
       l.byline = header.readByline(l);
     }
     // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
@@ -63,7 +64,8 @@ public final class PlainTextExtractor {
     String titleKey = header.title == null ? null : header.title.toLowerCase(Locale.ROOT);
     for (int i = body[0]; i < body[1]; i++) {
       Line l = lines.get(i);
-      if (l.furniture || l.byline || menu[i - body[0]] || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
+      if (l.furniture || l.byline || menu[i - body[0]]
+          || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
           || (l.words <= 8 && HeaderReader.isDateLine(l) && i < body[0] + 3)) {
         continue;
       }

@@ -18,14 +18,15 @@ public final class TailLines {
   private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "linkedin", "youtube"};
   private static final String[] PHRASES = {
     "contributed to this report", "contributed reporting", "contributed to this story", "follow us",
-    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by", "click here", "tell us what you think",
-    "let us know what you think", "what do you think",
+    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by",
+    "click here", "tell us what you think", "let us know what you think", "what do you think",
   };
 
   private static final Pattern BIO = Pattern.compile(
-      "(?:\\b(?:is|was) (?:a|an|the)\\b|\\bwrites\\b|'s (?:new |latest )?book\\b).*\\b(?:writer|author|journalist|editor|"
-          + "reporter|correspondent|columnist|contributor|publisher|blogger)s?\\b|\\b(?:writer|author|journalist|editor|"
-          + "reporter|correspondent|columnist|contributor)s?\\b.*\\b(?:writes|covers)\\b",
+      "(?:\\b(?:is|was) (?:a|an|the)\\b|\\bwrites\\b|'s (?:new |latest )?book\\b)"
+          + ".*\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor|publisher|blogger)s?\\b"
+          + "|\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor)s?\\b"
+          + ".*\\b(?:writes|covers)\\b",
       Pattern.CASE_INSENSITIVE);
 
   private TailLines() {}
