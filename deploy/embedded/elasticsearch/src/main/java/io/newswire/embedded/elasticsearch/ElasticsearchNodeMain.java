@@ -1,5 +1,6 @@
 package io.newswire.embedded.elasticsearch;
 
+import io.newswire.embedded.child.ParentWatch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.newswire.embedded.kafka;
 
+import io.newswire.embedded.child.ParentWatch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.newswire.embedded.elasticsearch;
+package io.newswire.embedded.child;
 
 import java.util.Optional;
 
@@ -6,18 +6,19 @@ import java.util.Optional;
  * Stops this child JVM when the process that started it is gone.
  *
  * <p>A parent killed with {@code kill -9} (or a crashed IDE test run) cannot stop its children,
- * and an orphaned node would keep the data directory locked and its ports bound until someone
+ * and an orphaned server would keep the data directory locked and its ports bound until someone
  * finds it by hand. Polling is cheap and works on every OS, unlike prctl(PR_SET_PDEATHSIG).
- * The same class lives in the Kafka module: the two child classpaths share nothing.
+ * Shared by the embedded Kafka broker and Elasticsearch node; this module has no dependencies, so
+ * it adds nothing else to their classpaths.
  */
-final class ParentWatch {
+public final class ParentWatch {
 
   private static final long POLL_MILLIS = 500;
 
   private ParentWatch() {}
 
   /** Starts a daemon thread that runs {@code shutdown} then halts once {@code parentPid} exits. */
-  static void start(long parentPid, Runnable shutdown) {
+  public static void start(long parentPid, Runnable shutdown) {
     Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
     Thread watcher =
         new Thread(
