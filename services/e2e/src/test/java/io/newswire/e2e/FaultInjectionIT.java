@@ -45,12 +45,7 @@ class FaultInjectionIT {
 
   @BeforeAll
   static void startNewswire() throws Exception {
-    Path sources = work.resolve("sources.yaml");
-    Files.writeString(sources, "sources: []\n");
-    pipeline = Pipeline.start(
-        new Pipeline.Options(work.resolve("data"), work, sources, Map.of(),
-            List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"), Map.of()),
-        line -> System.out.println("[pipeline] " + line));
+    pipeline = TestPipelines.start(work, "sources: []\n");
   }
 
   @AfterAll

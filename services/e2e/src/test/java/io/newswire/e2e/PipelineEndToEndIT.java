@@ -43,12 +43,8 @@ class PipelineEndToEndIT extends SeedScenario {
   @BeforeAll
   static void startNewswire() throws Exception {
     watched = Files.createDirectories(work.resolve("reports"));
-    Path sources = work.resolve("sources.yaml");
-    Files.writeString(sources, "sources:\n  - name: e2e-reports\n    type: folder\n    path: " + watched + "\n");
-    pipeline = Pipeline.start(
-        new Pipeline.Options(work.resolve("data"), work, sources, Map.of(),
-            List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"), Map.of()),
-        line -> System.out.println("[pipeline] " + line));
+    pipeline = TestPipelines.start(work,
+        "sources:\n  - name: e2e-reports\n    type: folder\n    path: " + watched + "\n");
   }
 
   @AfterAll
