@@ -17,6 +17,12 @@ public final class TopicSetup {
   /** Partitions of the data topics: the ceiling on instances of one service that share work. */
   public static final int DATA_PARTITIONS = 3;
 
+  /**
+   * Partitions of {@code newswire.sources}: the ceiling on fetcher instances that split the hosts,
+   * and the number of groups the hosts are hashed into.
+   */
+  public static final int SOURCE_PARTITIONS = 12;
+
   private TopicSetup() {}
 
   /** Every topic of the pipeline, with its settings. */
@@ -30,7 +36,7 @@ public final class TopicSetup {
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     topics.add(new NewTopic(Topics.RULES, 1, (short) 1).configs(compacted));
     topics.add(new NewTopic(Topics.dlq(Topics.RULES), 1, (short) 1));
-    topics.add(new NewTopic(Topics.SOURCES, DATA_PARTITIONS, (short) 1).configs(compacted));
+    topics.add(new NewTopic(Topics.SOURCES, SOURCE_PARTITIONS, (short) 1).configs(compacted));
     return topics;
   }
 
