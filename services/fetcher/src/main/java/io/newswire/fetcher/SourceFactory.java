@@ -88,7 +88,7 @@ public final class SourceFactory implements AutoCloseable {
     int max = config.maxItemsPerPoll();
     return switch (d.type()) {
       case FEED -> new FeedPoller(d.name(), uri, fetcher, emitter, max);
-      case SITEMAP -> new SitemapPoller(d.name(), uri, fetcher, emitter, max);
+      case SITEMAP -> SitemapPoller.of(d.name(), uri, fetcher, emitter, max);
       case PAGE -> new PagePoller(d.name(), uri, fetcher, emitter, config.acceptedContentTypes(), max);
       case SITE -> new SitePoller(d.name(), uri, fetcher, emitter, max);
       case FOLDER -> throw new IllegalArgumentException("folder sources are not polled");

@@ -30,7 +30,8 @@ import java.util.List;
 
 /**
  * Polls an XML sitemap, a sitemap index (its child sitemaps, one level, capped) or a news sitemap,
- * gzipped or not, with crawler-commons' parser; URLs are emitted newest {@code lastmod} first.
+ * gzipped or not, with crawler-commons' parser; URLs are emitted newest {@code lastmod} first. A
+ * sitemap source whose URL is a robots.txt polls the sitemaps named there ({@link #of}).
  */
 public final class SitemapPoller extends Listing implements Poller {
   static final List<String> SITEMAP_TYPES =
@@ -40,6 +41,13 @@ public final class SitemapPoller extends Listing implements Poller {
 
   public SitemapPoller(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     super(source, uri, fetcher, emitter, maxItems);
+  }
+
+  /** The poller of a sitemap source: a robots.txt URL polls the sitemaps it names, else the sitemap itself. */
+  public static Poller of(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+    return RobotsSitemaps.isRobotsTxt(uri)
+        ? new RobotsSitemaps(source, uri, fetcher, emitter, maxItems)
+        : new SitemapPoller(source, uri, fetcher, emitter, maxItems);
   }
 
   @Override
