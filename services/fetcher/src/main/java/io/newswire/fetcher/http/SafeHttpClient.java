@@ -146,6 +146,9 @@ public final class SafeHttpClient {
     try (InputStream decoded = BoundedBodies.decoding(guarded, encoding, uri.toString())) {
       byte[] body = BoundedBodies.read(decoded, maxBytes, uri.toString());
       return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), body, etag, lastModified);
+    } catch (BoundedBodies.BrokenEncoding e) {
+      throw new FetchException(
+          FetchException.Reason.ENCODING, "Content-Encoding " + encoding + " of " + uri + ": " + e.getMessage(), e);
     } catch (IOException e) {
       if (guarded.expired() != null) {
         throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (" + guarded.expired() + ")", e);
@@ -170,7 +173,7 @@ public final class SafeHttpClient {
             .GET()
             .timeout(Duration.ofNanos(Math.min(remaining, readTimeout.toNanos())))
             .header("User-Agent", userAgent)
-            .header("Accept-Encoding", "gzip, deflate")
+            .header("Accept-Encoding", BoundedBodies.ACCEPT_ENCODING)
             .header("Accept", request.accept().isEmpty() ? "*/*" : String.join(", ", request.accept()) + ", */*;q=0.1");
     if (request.etag() != null) {
       builder.header("If-None-Match", request.etag());
