@@ -21,6 +21,17 @@ public interface CleanerConfig {
   @WithDefault("100")
   int maxPollRecords();
 
+  /**
+   * Largest {@code newswire.raw} value, in bytes as it sits on the topic, that the cleaner parses and
+   * extracts. A larger one is not parsed: it goes to {@code newswire.raw.dlq} with its size, this
+   * limit and this setting's name as the reason and only its first 256 KB kept, and the stream goes
+   * on. The default leaves room for the fetcher's largest body ({@code
+   * newswire.fetcher.max-body-bytes}, 10 MB) written as JSON; the topic itself accepts up to 64 MB
+   * ({@code TopicSetup.RAW_MAX_MESSAGE_BYTES}), which is as far as raising this setting helps.
+   */
+  @WithDefault("16777216")
+  int maxRawBytes();
+
   /** Set to {@code false} to start the service without consuming (for maintenance). */
   @WithDefault("true")
   boolean enabled();

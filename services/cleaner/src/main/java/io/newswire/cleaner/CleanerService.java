@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CleanerService {
   private final ArticleCleaner cleaner;
+  private final RawSizeLimit sizeLimit;
   private final KafkaClients clients;
   private final CleanerConfig config;
   private final String instanceId;
@@ -34,6 +35,7 @@ public class CleanerService {
     this.clients = clients;
     this.config = config;
     this.instanceId = instanceId;
+    this.sizeLimit = new RawSizeLimit(config.maxRawBytes());
     this.cleaner = new ArticleCleaner(config.siteLearning() == CleanerConfig.SiteLearning.ON
         ? new Extractor(new SiteBoilerplate())
         : new Extractor());
@@ -56,6 +58,7 @@ public class CleanerService {
   }
 
   private ProducerRecord<String, byte[]> clean(byte[] value) {
+    sizeLimit.check(value);
     CleanArticle article = cleaner.clean(Json.read(value, RawDocument.class));
     return new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article));
   }

@@ -13,6 +13,8 @@ import io.newswire.testing.EmbeddedStackResource;
 import io.newswire.testing.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,7 +30,18 @@ import org.junit.jupiter.api.Test;
 /** The cleaner between real topics: one clean article per raw document, poison to the DLQ. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackResource.class)
+@TestProfile(CleanerIT.OneMegabyteRawLimit.class)
 class CleanerIT {
+  private static final int RAW_LIMIT = 1024 * 1024;
+
+  /** A low newswire.cleaner.max-raw-bytes, so that a 2 MB record is over it. */
+  public static class OneMegabyteRawLimit implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("newswire.cleaner.max-raw-bytes", Integer.toString(RAW_LIMIT));
+    }
+  }
+
   @Inject KafkaClients clients;
 
   @Test
@@ -40,10 +53,17 @@ class CleanerIT {
           + "</p></article><footer>Subscribe to our newsletter</footer></body></html>";
       docs.add(RawDocument.of("https://example.org/cleaner-it/" + i, "it", "text/html", "UTF-8", html));
     }
+    // issue 5: a raw record over newswire.cleaner.max-raw-bytes, amid the others
+    RawDocument oversized = RawDocument.of("https://example.org/cleaner-it/oversized", "it", "text/plain", "UTF-8",
+        "Minsk and Moscow disagree on the road map. ".repeat(2 * RAW_LIMIT / 40));
+    byte[] oversizedValue = Json.write(oversized);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it"))) {
       producer.send(new ProducerRecord<>(Topics.RAW, "poison", "{not json".getBytes(StandardCharsets.UTF_8))).get();
-      for (RawDocument doc : docs) {
-        producer.send(new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc))).get();
+      for (int i = 0; i < docs.size(); i++) {
+        if (i == docs.size() / 2) {
+          producer.send(new ProducerRecord<>(Topics.RAW, oversized.id(), oversizedValue)).get();
+        }
+        producer.send(new ProducerRecord<>(Topics.RAW, docs.get(i).id(), Json.write(docs.get(i)))).get();
       }
     }
     Map<String, Integer> cleanCount = new HashMap<>();
@@ -67,6 +87,16 @@ class CleanerIT {
         .filter(r -> "poison".equals(r.key())).findFirst().orElseThrow();
     assertTrue(DeadLetters.header(letter.headers(), DeadLetters.REASON).startsWith("invalid JSON"));
     assertEquals("cleaner", DeadLetters.header(letter.headers(), DeadLetters.STAGE));
+
+    ConsumerRecord<String, byte[]> tooLarge = readAll(Topics.dlq(Topics.RAW)).stream()
+        .filter(r -> oversized.id().equals(r.key())).findFirst().orElseThrow();
+    String reason = DeadLetters.header(tooLarge.headers(), DeadLetters.REASON);
+    assertTrue(reason.contains(oversizedValue.length + " bytes") && reason.contains("limit of " + RAW_LIMIT)
+        && reason.contains("newswire.cleaner.max-raw-bytes"), reason);
+    assertEquals(DeadLetters.MAX_VALUE_BYTES, tooLarge.value().length, "the dead letter keeps only the start");
+    assertEquals(Integer.toString(oversizedValue.length),
+        DeadLetters.header(tooLarge.headers(), DeadLetters.TRUNCATED));
+    assertTrue(readAll(Topics.CLEAN).stream().noneMatch(r -> oversized.id().equals(r.key())));
   }
 
   private List<ConsumerRecord<String, byte[]>> readAll(String topic) {

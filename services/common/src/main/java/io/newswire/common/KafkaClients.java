@@ -45,8 +45,10 @@ public class KafkaClients {
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    // a report of several MB must still go through; the broker default is 1 MB
-    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+    // a raw page of several MB must still go through (the broker default is 1 MB): as large as
+    // newswire.raw accepts, and buffer room for one such record beside the usual 32 MB
+    config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.RAW_MAX_MESSAGE_BYTES);
+    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024 + TopicSetup.RAW_MAX_MESSAGE_BYTES);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
@@ -61,6 +63,10 @@ public class KafkaClients {
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Fetch sizes stay at their defaults (1 MB per partition, 50 MB per fetch): they are targets,
+    // not limits, since the broker always returns the first batch of a fetch whole however large
+    // (KIP-74), so a record up to TopicSetup.RAW_MAX_MESSAGE_BYTES still arrives, alone. Raising
+    // them would only let every fetch hold more memory.
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     return config;

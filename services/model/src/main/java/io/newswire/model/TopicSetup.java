@@ -18,6 +18,17 @@ public final class TopicSetup {
   public static final int DATA_PARTITIONS = 3;
 
   /**
+   * Largest record {@link Topics#RAW} accepts (its {@code max.message.bytes}): a fetched page or a
+   * dropped file can be far larger than the broker's 1 MB default. Producers get this much room
+   * ({@code max.request.size}); a larger record is refused at produce time with {@code
+   * RecordTooLargeException}. The cleaner has its own, lower limit on what it parses
+   * ({@code newswire.cleaner.max-raw-bytes}). The embedded broker and docker-compose set the same
+   * value as the broker's {@code message.max.bytes}, so a raw topic created before this setting
+   * (or auto-created) accepts as much.
+   */
+  public static final int RAW_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+  /**
    * Partitions of {@code newswire.sources}: the ceiling on fetcher instances that split the hosts,
    * and the number of groups the hosts are hashed into.
    */
@@ -28,7 +39,10 @@ public final class TopicSetup {
   /** Every topic of the pipeline, with its settings. */
   public static List<NewTopic> all() {
     List<NewTopic> topics = new ArrayList<>();
-    for (String topic : List.of(Topics.RAW, Topics.CLEAN, Topics.ALERTS)) {
+    topics.add(new NewTopic(Topics.RAW, DATA_PARTITIONS, (short) 1)
+        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES))));
+    topics.add(new NewTopic(Topics.dlq(Topics.RAW), 1, (short) 1));
+    for (String topic : List.of(Topics.CLEAN, Topics.ALERTS)) {
       topics.add(new NewTopic(topic, DATA_PARTITIONS, (short) 1));
       topics.add(new NewTopic(Topics.dlq(topic), 1, (short) 1));
     }

@@ -10,6 +10,9 @@ import java.util.Properties;
 /** The settings of a single-node broker+controller on loopback. */
 final class BrokerProperties {
 
+  /** Largest record batch the broker accepts on a topic without its own max.message.bytes. */
+  static final int MESSAGE_MAX_BYTES = 64 * 1024 * 1024;
+
   private BrokerProperties() {}
 
   static Properties singleNode(Path logDir, int port, int controllerPort) {
@@ -41,6 +44,9 @@ final class BrokerProperties {
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "4");
     p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+    // Raw pages can be large: the same 64 MB that newswire.raw is created with (TopicSetup.
+    // RAW_MAX_MESSAGE_BYTES), so a raw topic created earlier or auto-created accepts them too.
+    p.put("message.max.bytes", String.valueOf(MESSAGE_MAX_BYTES));
     return p;
   }
 
