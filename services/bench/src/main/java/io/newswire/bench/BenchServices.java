@@ -1,0 +1,156 @@
+package io.newswire.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.model.Json;
+import io.newswire.stack.ChildProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cleaner and indexer services as child JVMs, run from their built Quarkus applications the way
+ * the embedded pipeline runs them, but only these two (the fetcher and the alerter would compete for
+ * the same cores without being part of raw-to-searchable) and with the full JIT.
+ */
+final class BenchServices implements AutoCloseable {
+  private static final String ENTRY = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /** One running instance: its name (e.g. {@code cleaner-1}), service, process and HTTP port. */
+  record Instance(String name, String service, ChildProcess process, int port) {}
+
+  private final List<Instance> instances = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * Starts {@code cleaners} cleaner instances (one consumer group, so they share the raw partitions)
+   * and one indexer, and returns once every one holds its partitions.
+   *
+   * @param properties extra settings for every service, as system properties
+   */
+  static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, int cleaners,
+      Map<String, String> properties) throws IOException, InterruptedException {
+    BenchServices services = new BenchServices();
+    try {
+      List<String> names = new ArrayList<>(List.of("indexer"));
+      for (int i = 1; i <= cleaners; i++) {
+        names.add("cleaner-" + i);
+      }
+      for (String name : names) {
+        String service = name.replaceFirst("-\\d+$", "");
+        Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+          throw new IllegalStateException(jar + " is missing: build first (./newswire build)");
+        }
+        int port = freePort();
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m",
+            "-Dquarkus.http.port=" + port,
+            "-Dkafka.bootstrap.servers=" + bootstrapServers,
+            "-Dquarkus.elasticsearch.hosts=" + esUrl.replace("http://", ""),
+            "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
+            "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
+        properties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        ChildProcess child = ChildProcess.java(name, ENTRY)
+            .classpath(jar.toString())
+            .jvmArgs(jvm.toArray(String[]::new))
+            .passParentPid(false)
+            .workingDir(workDir)
+            .logFile(workDir.resolve("logs/" + name + ".log"))
+            .readyPrefix("NEWSWIRE-READY " + service)
+            .start();
+        services.instances.add(new Instance(name, service, child, port));
+      }
+      for (Instance instance : services.instances) {
+        instance.process().awaitReady(READY_TIMEOUT);
+      }
+      services.awaitConsuming();
+      return services;
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      services.close();
+      throw e;
+    }
+  }
+
+  List<Instance> instances() {
+    return instances;
+  }
+
+  /**
+   * Sum over the instances of {@code service} of a figure their readiness check reports
+   * ({@code processed} for the cleaner, {@code indexed} for the indexer).
+   */
+  long counter(String service, String figure) throws InterruptedException {
+    long sum = 0;
+    for (Instance instance : instances) {
+      if (instance.service().equals(service)) {
+        JsonNode health = health(instance);
+        for (JsonNode check : health == null ? Json.mapper().createArrayNode() : health.path("checks")) {
+          sum += check.path("data").path(figure).asLong();
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** Every instance is alive; throws with the end of the log of one that is not. */
+  void checkAlive() {
+    for (Instance instance : instances) {
+      if (!instance.process().isAlive()) {
+        throw new IllegalStateException(instance.name() + " exited; last lines of " + instance.process().logFile()
+            + ":\n" + instance.process().logTail());
+      }
+    }
+  }
+
+  /** Readiness is up once a service's consumer holds partitions: producing before that would time the join. */
+  private void awaitConsuming() throws InterruptedException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    Map<String, Boolean> up = new LinkedHashMap<>();
+    while (System.nanoTime() < deadline) {
+      checkAlive();
+      for (Instance instance : instances) {
+        JsonNode health = health(instance);
+        up.put(instance.name(), health != null && "UP".equals(health.path("status").asText()));
+      }
+      if (!up.containsValue(false)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("services not consuming within " + READY_TIMEOUT.toSeconds() + " s: " + up);
+  }
+
+  private JsonNode health(Instance instance) throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    try {
+      byte[] body = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+      return body.length == 0 ? null : Json.mapper().readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    for (Instance instance : instances) {
+      instance.process().stop(Duration.ofSeconds(10));
+    }
+  }
+}
