@@ -82,10 +82,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
         "follow-" + topic + "-" + UUID.randomUUID());
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config)) {
       consumer = kafkaConsumer;
-      List<TopicPartition> partitions =
-          kafkaConsumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitions(kafkaConsumer);
       kafkaConsumer.assign(partitions);
       kafkaConsumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions);
@@ -108,6 +105,26 @@ public final class TopicFollower implements Runnable, AutoCloseable {
       // closing
     } catch (RuntimeException e) {
       LOG.errorf(e, "Stopped following %s", topic);
+    }
+  }
+
+  /** The topic's partitions; right after the topic was created they may take a moment to show. */
+  private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafkaConsumer) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      List<TopicPartition> partitions =
+          kafkaConsumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      if (!partitions.isEmpty() || System.nanoTime() > deadline) {
+        return partitions;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return partitions;
+      }
     }
   }
 

@@ -127,6 +127,28 @@ public interface FetcherConfig {
   @WithDefault("newswire.fetcher.seen")
   String seenTopic();
 
+  /**
+   * Compacted topic listing every source of the deployment, keyed by {@code <host>/<name>} and
+   * partitioned by host; the sources file and {@code ./newswire sources add|remove} write to it.
+   */
+  @WithDefault("newswire.sources")
+  String sourcesTopic();
+
+  /**
+   * Consumer group of the fetcher instances on {@code newswire.sources}: instances in one group
+   * split the hosts between them (each host polled by one instance); an instance in another group
+   * polls every source again.
+   */
+  @WithDefault("newswire-fetcher")
+  String groupId();
+
+  /**
+   * How long an instance may go silent before the group gives its hosts to the others (a stopped
+   * instance hands them over at once).
+   */
+  @WithDefault("15s")
+  Duration groupSessionTimeout();
+
   /** Whether private addresses are checked at all; {@code REFUSE} is the safe default. */
   @WithDefault("REFUSE")
   PrivateAddressPolicy privateAddresses();

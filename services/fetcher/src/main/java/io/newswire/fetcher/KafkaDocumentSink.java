@@ -1,46 +1,192 @@
 package io.newswire.fetcher;
 
-import io.newswire.common.DeadLetterSink;
+import io.newswire.common.KafkaClients;
 import io.newswire.fetcher.source.DocumentSink;
+import io.newswire.fetcher.state.KafkaSeenStore;
+import io.newswire.fetcher.state.SeenStore;
+import io.newswire.model.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.OutOfOrderSequenceException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.jboss.logging.Logger;
 
-/** Publishes documents on {@code newswire.raw}, keyed by id, and waits for the broker's ack. */
-final class KafkaDocumentSink implements DocumentSink {
+/**
+ * Publishes each document on {@code newswire.raw} (keyed by id) together with its seen-state record,
+ * in one Kafka transaction: a fetcher that dies at any moment has either published the document and
+ * remembered it, or neither, so a restart neither loses nor repeats it. Dead letters and their
+ * seen-state markers travel the same way.
+ *
+ * <p>Sources on several poll threads hand their records to one committer thread, which puts what
+ * has queued up into one transaction (group commit) and then releases the waiting callers.
+ */
+final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   static final String STAGE = "fetcher";
-  private static final long ACK_TIMEOUT_SECONDS = 30;
+  private static final Logger LOG = Logger.getLogger(KafkaDocumentSink.class);
+  private static final long ACK_TIMEOUT_SECONDS = 60;
+  private static final int MAX_BATCH = 500;
+
+  private record Pending(List<ProducerRecord<String, byte[]>> records, Runnable committed, CompletableFuture<Void> done) {}
 
   private final Producer<String, byte[]> producer;
-  private final DeadLetterSink deadLetters;
+  private final String seenTopic;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread committer;
+  private volatile boolean running = true;
+  private volatile RuntimeException fatal;
 
-  KafkaDocumentSink(Producer<String, byte[]> producer) {
-    this.producer = producer;
-    this.deadLetters = new DeadLetterSink(producer, STAGE);
+  KafkaDocumentSink(KafkaClients kafka, String transactionalId, String seenTopic) {
+    Map<String, Object> config = kafka.producer(transactionalId);
+    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // a killed instance's open transaction holds back read_committed readers until it times out
+    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+    this.producer = new KafkaProducer<>(config);
+    this.producer.initTransactions();
+    this.seenTopic = seenTopic;
+    this.committer = new Thread(this::commitLoop, "raw-committer");
+    this.committer.setDaemon(true);
+    this.committer.start();
   }
 
   @Override
   public void emit(RawDocument document) {
-    try {
-      producer
-          .send(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document)))
-          .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing " + document.url(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Could not publish " + document.url() + " to " + Topics.RAW + " within " + ACK_TIMEOUT_SECONDS + " s", e);
-    }
+    publish(List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document))), () -> {}, document.url());
+  }
+
+  @Override
+  public void emit(RawDocument document, SeenStore seen, String id, String hash) {
+    publish(
+        List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document)), seenRecord(id, hash)),
+        () -> remember(seen, id, hash),
+        document.url());
   }
 
   @Override
   public void reject(String key, byte[] value, String reason, Throwable error) {
-    deadLetters.send(Topics.RAW, key, value, reason, error);
+    LOG.warnf("%s: %s goes to %s: %s", STAGE, key, Topics.dlq(Topics.RAW), reason);
+    publish(List.of(DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error)), () -> {}, key);
+  }
+
+  @Override
+  public void reject(String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
+    if (marker == null) {
+      reject(key, value, reason, error);
+      return;
+    }
+    LOG.warnf("%s: %s goes to %s: %s", STAGE, key, Topics.dlq(Topics.RAW), reason);
+    publish(
+        List.of(DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error), seenRecord(key, marker)),
+        () -> remember(seen, key, marker),
+        key);
+  }
+
+  private ProducerRecord<String, byte[]> seenRecord(String id, String hash) {
+    return new ProducerRecord<>(seenTopic, id, hash.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void remember(SeenStore seen, String id, String hash) {
+    if (seen instanceof KafkaSeenStore kafkaSeen) {
+      kafkaSeen.remember(id, hash);
+    } else {
+      seen.markSeen(id, hash);
+    }
+  }
+
+  /** Queues the records for the next transaction and waits until it committed. */
+  private void publish(List<ProducerRecord<String, byte[]>> records, Runnable committed, String what) {
+    if (fatal != null) {
+      throw fatal;
+    }
+    Pending pending = new Pending(records, committed, new CompletableFuture<>());
+    queue.add(pending);
+    try {
+      pending.done().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while publishing " + what + " (it may still be published, once)", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not publish " + what + " to " + Topics.RAW + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Could not publish " + what + " to " + Topics.RAW + " within " + ACK_TIMEOUT_SECONDS + " s", e);
+    }
+  }
+
+  private void commitLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (running) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        break;
+      } finally {
+        batch.clear();
+      }
+    }
+    queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the fetcher is stopping")));
+  }
+
+  private void commit(List<Pending> batch) {
+    try {
+      producer.beginTransaction();
+      for (Pending p : batch) {
+        p.records().forEach(producer::send);
+      }
+      producer.commitTransaction();
+    } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
+      fatal = new IllegalStateException(
+          "the fetcher cannot publish any more: " + e.getMessage()
+              + " (another fetcher with the same newswire.instance-id took over?)", e);
+      LOG.error(fatal.getMessage(), e);
+      running = false;
+      batch.forEach(p -> p.done().completeExceptionally(fatal));
+      return;
+    } catch (KafkaException e) {
+      try {
+        producer.abortTransaction();
+      } catch (KafkaException abortFailed) {
+        e.addSuppressed(abortFailed);
+      }
+      LOG.warnf("publishing %d document(s) failed and was rolled back; their sources retry: %s", batch.size(), e.getMessage());
+      batch.forEach(p -> p.done().completeExceptionally(e));
+      return;
+    }
+    for (Pending p : batch) {
+      p.committed().run();
+      p.done().complete(null);
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      committer.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close();
   }
 }

@@ -1,5 +1,8 @@
 package io.newswire.fetcher;
 
+import io.newswire.fetcher.catalog.SourceCatalog;
+import io.newswire.fetcher.catalog.SourceCatalog.Entry;
+import io.newswire.fetcher.catalog.SourceCatalog.Origin;
 import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.SourceType;
@@ -16,41 +19,55 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code ./newswire sources add|list|remove}: lists the running sources with their last success,
- * last error and items emitted; adds and removes entries of the sources file, which the fetcher
- * then picks up like a hand edit.
+ * {@code ./newswire sources add|list|remove}. Lists every source of the deployment (from
+ * {@code newswire.sources}), with last success, last error and items emitted for those this
+ * instance polls; adds sources to the topic; removes them from the topic, and from the sources file
+ * when the file owns them (or the next edit of the file would bring them back).
  */
 @Path("/sources")
 public class SourcesResource {
   @Inject FetcherService service;
   @Inject FetcherConfig config;
 
-  /** One row of {@code sources list}. */
+  /**
+   * One row of {@code sources list}.
+   *
+   * @param origin {@code file} (owned by the sources file) or {@code api} (added with the CLI)
+   * @param polledHere whether this instance polls it; the counters are this instance's
+   */
   public record SourceView(
-      String name, String type, String path, String url, String interval,
-      long itemsEmitted, long errors, Instant lastSuccess, Instant lastError, String lastErrorReason) {}
+      String name, String type, String path, String url, String interval, String origin, String shard,
+      boolean polledHere, long itemsEmitted, long errors, Instant lastSuccess, Instant lastError,
+      String lastErrorReason) {}
 
   /** The body of {@code POST /sources}. */
   public record NewSource(String name, String type, String path, String url, String interval) {}
 
   @GET
   public List<SourceView> list() {
+    FetcherNode node = service.node();
+    Set<String> running = Set.copyOf(node.sources().definitions().stream().map(SourceDefinition::name).toList());
     List<SourceView> views = new ArrayList<>();
-    for (SourceDefinition d : service.sources().definitions()) {
-      SourceMonitor.Status s = service.monitor().status(d.name());
+    for (Entry e : node.catalog().entries()) {
+      SourceDefinition d = e.definition();
+      boolean here = running.contains(d.name());
+      SourceMonitor.Status s = node.monitor().status(d.name());
       views.add(new SourceView(
-          d.name(), d.type().name().toLowerCase(), d.path(), d.url(),
+          d.name(), d.type().name().toLowerCase(Locale.ROOT), d.path(), d.url(),
           d.interval() == null ? null : d.interval().toString(),
+          e.origin().name().toLowerCase(Locale.ROOT), SourceCatalog.shard(d), here,
           s.itemsEmitted.get(), s.errors.get(), s.lastSuccess, s.lastError, s.lastErrorReason));
     }
     return views;
   }
 
   @POST
-  public synchronized Response add(NewSource body) throws IOException {
+  public synchronized Response add(NewSource body) {
     SourceDefinition added;
     try {
       added = new SourceDefinition(body.name(), SourceType.parse(body.type()), body.path(), body.url(),
@@ -58,31 +75,29 @@ public class SourcesResource {
     } catch (IllegalArgumentException e) {
       return Response.status(400).entity(Map.of("error", e.getMessage())).build();
     }
-    List<SourceDefinition> all = new ArrayList<>(current());
-    if (all.stream().anyMatch(d -> d.name().equals(added.name()))) {
+    if (service.node().catalog().byName(added.name()).isPresent()) {
       return Response.status(409).entity(Map.of("error", "a source named '" + added.name() + "' exists")).build();
     }
-    all.add(added);
-    SourcesFile.write(file(), all);
-    return Response.status(201).entity(Map.of("added", added.name(), "file", file().toAbsolutePath().toString())).build();
+    service.node().publisher().put(added, Origin.API);
+    return Response.status(201).entity(Map.of("added", added.name(), "shard", SourceCatalog.shard(added))).build();
   }
 
   @DELETE
   @Path("/{name}")
   public synchronized Response remove(@PathParam("name") String name) throws IOException {
-    List<SourceDefinition> all = new ArrayList<>(current());
-    if (!all.removeIf(d -> d.name().equals(name))) {
+    Entry entry = service.node().catalog().byName(name).orElse(null);
+    if (entry == null) {
       return Response.status(404).entity(Map.of("error", "no source named '" + name + "'")).build();
     }
-    SourcesFile.write(file(), all);
+    java.nio.file.Path file = java.nio.file.Path.of(config.sourcesFile());
+    if (entry.origin() == Origin.FILE && Files.exists(file)) {
+      List<SourceDefinition> all = new ArrayList<>(SourcesFile.read(file));
+      if (all.removeIf(d -> d.name().equals(name))) {
+        // comments in the file are not kept; the file stays the one place that lists its sources
+        SourcesFile.write(file, all);
+      }
+    }
+    service.node().publisher().remove(name);
     return Response.ok(Map.of("removed", name)).build();
-  }
-
-  private java.nio.file.Path file() {
-    return java.nio.file.Path.of(config.sourcesFile());
-  }
-
-  private List<SourceDefinition> current() throws IOException {
-    return Files.exists(file()) ? SourcesFile.read(file()) : List.of();
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The fetcher service against the real embedded Kafka broker: folder in, newswire.raw out. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackResource.class)
+@QuarkusTestResource(FreshSourcesFile.class)
 class FetcherIT {
   static final List<String> SEEDS =
       List.of(
@@ -37,19 +38,24 @@ class FetcherIT {
           "004_39f97dcc2323362a.txt");
 
   @Inject KafkaClients kafka;
+  @Inject FetcherConfig config;
 
   @Test
   void seedFilesDroppedInAWatchedFolderArriveOnRawAndABinaryFileOnTheDlq() throws Exception {
     Path folder = Files.createTempDirectory("newswire-fetcher-it");
-    Path sources = Path.of("target/it/sources.yaml");
+    Path sources = Path.of(config.sourcesFile());
     Files.createDirectories(sources.getParent());
+    // a name of its own, so that a sources file left by an earlier run cannot be mistaken for this one
+    String name = "it-seeds-" + UUID.randomUUID().toString().substring(0, 8);
     Files.writeString(
-        sources, "sources:\n  - name: it-seeds\n    type: folder\n    path: " + folder.toAbsolutePath() + "\n");
+        sources, "sources:\n  - name: " + name + "\n    type: folder\n    path: " + folder.toAbsolutePath() + "\n");
 
     try (KafkaConsumer<String, byte[]> raw = consumer(Topics.RAW);
         KafkaConsumer<String, byte[]> dlq = consumer(Topics.dlq(Topics.RAW))) {
-      // the sources file is re-read while running; once the folder exists the source is started
-      Thread.sleep(1000);
+      // the sources file is re-read while running, published to newswire.sources, and run here
+      TestSupport.await("the fetcher to watch " + folder, () -> io.restassured.RestAssured.given()
+          .get("/sources").then().extract().jsonPath()
+          .get("find { it.name == '" + name + "' }.polledHere") == Boolean.TRUE);
       for (String seed : SEEDS) {
         try (InputStream in = FetcherIT.class.getResourceAsStream("/seeds/" + seed)) {
           Files.write(folder.resolve(seed), in.readAllBytes());
@@ -63,7 +69,7 @@ class FetcherIT {
       while ((documents.size() < 5 || deadLetter == null) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(200))) {
           RawDocument doc = Json.read(r.value(), RawDocument.class);
-          if (doc.source().equals("it-seeds")) {
+          if (doc.source().equals(name)) {
             assertEquals(doc.id(), r.key());
             documents.put(doc.url(), doc);
           }
@@ -92,9 +98,40 @@ class FetcherIT {
           .get("/sources")
           .then()
           .statusCode(200)
-          .body("find { it.name == 'it-seeds' }.itemsEmitted", org.hamcrest.Matchers.is(5))
-          .body("find { it.name == 'it-seeds' }.errors", org.hamcrest.Matchers.is(1));
+          .body("find { it.name == '" + name + "' }.itemsEmitted", org.hamcrest.Matchers.is(5))
+          .body("find { it.name == '" + name + "' }.errors", org.hamcrest.Matchers.is(1))
+          .body("find { it.name == '" + name + "' }.origin", org.hamcrest.Matchers.is("file"));
     }
+  }
+
+  @Test
+  void sourcesAddedAndRemovedThroughTheApiGoThroughTheSourcesTopic() {
+    String name = "it-api-" + UUID.randomUUID().toString().substring(0, 8);
+    io.restassured.RestAssured.given()
+        .contentType("application/json")
+        .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/feed.xml", "interval", "10m"))
+        .post("/sources")
+        .then()
+        .statusCode(201)
+        .body("shard", org.hamcrest.Matchers.is("news.example.org"));
+    io.restassured.RestAssured.given()
+        .contentType("application/json")
+        .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/other.xml"))
+        .post("/sources")
+        .then()
+        .statusCode(409);
+    io.restassured.RestAssured.given()
+        .get("/sources")
+        .then()
+        .statusCode(200)
+        .body("find { it.name == '" + name + "' }.origin", org.hamcrest.Matchers.is("api"))
+        .body("find { it.name == '" + name + "' }.interval", org.hamcrest.Matchers.is("PT10M"));
+    io.restassured.RestAssured.given().delete("/sources/" + name).then().statusCode(200);
+    io.restassured.RestAssured.given().delete("/sources/" + name).then().statusCode(404);
+    io.restassured.RestAssured.given()
+        .get("/sources")
+        .then()
+        .body("find { it.name == '" + name + "' }", org.hamcrest.Matchers.nullValue());
   }
 
   private KafkaConsumer<String, byte[]> consumer(String topic) {

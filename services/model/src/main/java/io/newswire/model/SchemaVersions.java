@@ -6,6 +6,7 @@ public final class SchemaVersions {
   public static final int CLEAN_ARTICLE = 1;
   public static final int ALERT = 1;
   public static final int RULE = 1;
+  public static final int SOURCE = 1;
 
   private SchemaVersions() {}
 }

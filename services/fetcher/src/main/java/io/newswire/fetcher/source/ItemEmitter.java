@@ -97,8 +97,9 @@ public final class ItemEmitter {
     }
     Decoded text = Charsets.decode(page.body(), page.charset());
     String contentType = page.mediaType() == null ? "text/html" : page.mediaType();
-    sink.emit(Documents.raw(url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata));
-    seen.markSeen(id, hash);
+    sink.emit(
+        Documents.raw(url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata),
+        seen, id, hash);
     monitor.emitted(source);
     return Outcome.EMITTED;
   }
@@ -114,8 +115,7 @@ public final class ItemEmitter {
 
   private Outcome reject(String source, String id, String url, String tag, String message, Throwable error) {
     monitor.failed(source, tag, message);
-    sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error);
-    seen.markSeen(id, "rejected:" + tag);
+    sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error, seen, "rejected:" + tag);
     return Outcome.REJECTED;
   }
 }

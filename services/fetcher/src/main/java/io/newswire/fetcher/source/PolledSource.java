@@ -19,6 +19,7 @@ public final class PolledSource implements RunningSource {
   private final PollSchedule schedule;
   private final ScheduledExecutorService executor;
   private final SourceMonitor monitor;
+  private final Object polling = new Object();
   private volatile boolean closed;
   private ScheduledFuture<?> next;
 
@@ -42,16 +43,30 @@ public final class PolledSource implements RunningSource {
   }
 
   private void pollOnce() {
+    synchronized (polling) {
+      if (!closed) {
+        pollAndReschedule();
+      }
+    }
+  }
+
+  private void pollAndReschedule() {
     int found = 0;
     try {
       found = poller.poll();
       monitor.succeeded(name);
     } catch (FetchException e) {
+      if (closed) {
+        return;
+      }
       monitor.failed(name, e.reason().tag(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     } catch (RuntimeException e) {
+      if (closed) {
+        return;
+      }
       monitor.failed(name, "internal", e.toString());
       LOG.errorf(e, "source %s: poll failed", name);
     }
@@ -60,11 +75,20 @@ public final class PolledSource implements RunningSource {
     scheduleIn(delay);
   }
 
+  /**
+   * Stops polling and returns once a poll under way has ended (interrupted), so that the host can
+   * be handed to another instance without two of them polling it at once.
+   */
   @Override
-  public synchronized void close() {
-    closed = true;
-    if (next != null) {
-      next.cancel(true);
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      if (next != null) {
+        next.cancel(true);
+      }
+    }
+    synchronized (polling) {
+      // a poll under way has ended
     }
   }
 }

@@ -94,9 +94,8 @@ public final class FolderFiles {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String contentType = name.endsWith(".txt") ? "text/plain" : "text/html";
     sink.emit(
-        Documents.raw(
-            url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE));
-    seen.markSeen(id, hash);
+        Documents.raw(url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE),
+        seen, id, hash);
     monitor.emitted(source);
     monitor.succeeded(source);
   }
@@ -104,11 +103,8 @@ public final class FolderFiles {
   private void reject(String id, String url, byte[] value, String reason, Throwable error, String seenMarker) {
     String fullReason = url + ": " + reason;
     monitor.failed(source, reasonTag(reason), fullReason);
-    sink.reject(id, value, fullReason, error);
-    if (seenMarker != null) {
-      // remembered so that a restart does not dead-letter the same bad file again
-      seen.markSeen(id, seenMarker);
-    }
+    // remembered (unless transient) so that a restart does not dead-letter the same bad file again
+    sink.reject(id, value, fullReason, error, seen, seenMarker);
   }
 
   private static String reasonTag(String reason) {
