@@ -148,9 +148,15 @@ public final class Main {
         System.out.println(reply.body().size() + " source(s)");
         for (JsonNode source : reply.body()) {
           String where = source.path("url").isTextual() ? source.path("url").asText() : source.path("path").asText();
-          System.out.printf("  %-20s %-8s %s%n      items %d, errors %d, last success %s%s%n",
+          if (!source.path("polledHere").asBoolean(true)) {
+            System.out.printf("  %-20s %-8s %s%n      from %s, polled by another fetcher instance (shard %s)%n",
+                source.path("name").asText(), source.path("type").asText(), where,
+                source.path("origin").asText(), source.path("shard").asText());
+            continue;
+          }
+          System.out.printf("  %-20s %-8s %s%n      from %s, items %d, errors %d, last success %s%s%n",
               source.path("name").asText(), source.path("type").asText(), where,
-              source.path("itemsEmitted").asLong(), source.path("errors").asLong(),
+              source.path("origin").asText(), source.path("itemsEmitted").asLong(), source.path("errors").asLong(),
               source.path("lastSuccess").asText("never"),
               source.path("lastErrorReason").isTextual()
                   ? ", last error " + source.path("lastError").asText() + ": " + source.path("lastErrorReason").asText()
@@ -172,7 +178,8 @@ public final class Main {
         if (reply.status() != 201) {
           fail("Source not added: " + reply.error());
         }
-        System.out.println("Source " + options.get("--name") + " added to " + reply.body().path("file").asText());
+        System.out.println("Source " + options.get("--name") + " added to newswire.sources (shard "
+            + reply.body().path("shard").asText() + "); it is polled from now on, no restart needed");
       }
       case "remove" -> {
         if (args.isEmpty()) {
