@@ -22,7 +22,10 @@ import org.apache.lucene.search.Query;
  *   <li>a hyphenated or multi-token term requires all its tokens, as Elasticsearch does with
  *       {@code AND} (the classic parser ORs them with its default operator);
  *   <li>a clause that analyses to nothing (only punctuation, or stop words if the analyzer ever
- *       drops some) is an error, where the classic parser would silently drop it and widen the rule.
+ *       drops some) is an error, where the classic parser would silently drop it and widen the rule;
+ *   <li>a regular expression with capital letters is an error: the index holds lower-cased words,
+ *       Elasticsearch matches the expression as written (so {@code /Mosc.w/} finds nothing there)
+ *       while this parser would lower-case it, so the two would disagree.
  * </ul>
  */
 public final class RuleQueryParser {
@@ -55,7 +58,7 @@ public final class RuleQueryParser {
       throw new InvalidRuleException("Cannot parse query '" + rule + "': " + firstLine(e.getMessage()));
     } catch (BooleanQuery.TooManyClauses e) {
       throw new InvalidRuleException("Query '" + rule + "' expands to too many terms");
-    } catch (EmptyClauseException e) {
+    } catch (ClauseException e) {
       throw new InvalidRuleException("In query '" + rule + "', " + e.getMessage());
     }
     if (query == null || query instanceof MatchNoDocsQuery
@@ -70,9 +73,9 @@ public final class RuleQueryParser {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  /** Thrown from inside the parser, which only declares {@link ParseException}. */
-  private static final class EmptyClauseException extends RuntimeException {
-    EmptyClauseException(String message) {
+  /** A clause the rule cannot keep; thrown from inside the parser, which only declares {@link ParseException}. */
+  private static final class ClauseException extends RuntimeException {
+    ClauseException(String message) {
       super(message);
     }
   }
@@ -110,16 +113,26 @@ public final class RuleQueryParser {
         query = super.getFieldQuery(field, queryText, quoted);
       }
       if (query == null) {
-        throw new EmptyClauseException("'" + queryText + "' has no searchable words");
+        throw new ClauseException("'" + queryText + "' has no searchable words");
       }
       return query;
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      if (!termStr.equals(termStr.toLowerCase(java.util.Locale.ROOT))) {
+        throw new ClauseException("the regular expression /" + termStr + "/ has capital letters, but words are"
+            + " indexed in lower case and a search would not match it; write /"
+            + termStr.toLowerCase(java.util.Locale.ROOT) + "/");
+      }
+      return super.getRegexpQuery(field, termStr);
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
       Query query = super.getFieldQuery(field, queryText, slop);
       if (query == null) {
-        throw new EmptyClauseException("'" + queryText + "' has no searchable words");
+        throw new ClauseException("'" + queryText + "' has no searchable words");
       }
       return query;
     }

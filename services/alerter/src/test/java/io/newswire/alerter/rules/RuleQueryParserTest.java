@@ -39,6 +39,13 @@ class RuleQueryParserTest {
   }
 
   @Test
+  void aRegexWithCapitalsIsAnErrorBecauseTheIndexHoldsLowerCasedWords() {
+    var e = assertThrows(InvalidRuleException.class, () -> parser.parse("/Mosc.w/"));
+    assertTrue(e.getMessage().contains("write /mosc.w/"), e.getMessage());
+    assertEquals("title:/mosc.w/ text:/mosc.w/", parsed("/mosc.w/"));
+  }
+
+  @Test
   void syntaxErrorsSayWhatIsWrong() {
     var e = assertThrows(InvalidRuleException.class, () -> parser.parse("title:(unclosed"));
     assertTrue(e.getMessage().startsWith("Cannot parse query 'title:(unclosed'"), e.getMessage());
