@@ -16,9 +16,10 @@ import java.util.Set;
  * SSRF protection: resolves a URL's host and refuses it if any address it resolves to is not a
  * public unicast address, unless the host or range is allow-listed. Checked for every redirect hop.
  *
- * <p>The JVM caches successful look-ups (networkaddress.cache.ttl, 30 s by default), so the
- * connection the HTTP client opens right after this check uses the address checked here: a DNS
- * answer that changes in between (rebinding) does not reach the socket.
+ * <p>The same check is the HTTP client's DNS resolver ({@link PinnedDns}): the client connects only
+ * to addresses returned by {@link #resolve}, in the same look-up that checked them, so a DNS answer
+ * that changes between a check and the connection (rebinding) cannot reach the socket. This does
+ * not depend on the JVM's DNS cache.
  */
 public final class AddressGuard {
   private static final List<Cidr> NON_PUBLIC =
@@ -75,22 +76,34 @@ public final class AddressGuard {
     if (host == null) {
       throw new FetchException(FetchException.Reason.BAD_URL, "no host in URL " + uri);
     }
+    return Arrays.asList(resolve(host, uri.toString()));
+  }
+
+  /**
+   * Resolves {@code host} and checks every address it has.
+   *
+   * @param where the URL being fetched, for the message
+   * @return the checked addresses: the only ones a connection to {@code host} may use
+   * @throws FetchException {@code BLOCKED_ADDRESS} naming the address and the setting to change,
+   *     or {@code NETWORK} for an unknown host
+   */
+  public InetAddress[] resolve(String host, String where) throws FetchException {
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + host + " in " + uri, e);
+      throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + host + " in " + where, e);
     }
     if (policy == PrivateAddressPolicy.ALLOW || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
-      return Arrays.asList(addresses);
+      return addresses;
     }
     for (InetAddress address : addresses) {
       if (isNonPublic(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
         throw new FetchException(
             FetchException.Reason.BLOCKED_ADDRESS,
             "refused to fetch "
-                + uri
+                + where
                 + ": "
                 + host
                 + " resolves to the non-public address "
@@ -98,7 +111,7 @@ public final class AddressGuard {
                 + " (add the host or range to newswire.fetcher.allow-private to permit it)");
       }
     }
-    return Arrays.asList(addresses);
+    return addresses;
   }
 
   /** Loopback, private, link-local, CGNAT, multicast, unspecified, unique-local, reserved. */

@@ -4,26 +4,42 @@ import io.newswire.fetcher.FetcherConfig;
 import io.newswire.fetcher.content.Charsets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * GETs a URL within the configured limits: every hop's address checked by the {@link
- * AddressGuard}, redirects followed here (the JDK client would follow them unchecked), decoded
- * body size capped, connect/read/total timeouts, accepted content types.
+ * AddressGuard}, and connections opened only to the addresses it checked ({@link PinnedDns}: the
+ * reason this is Apache HttpClient's classic client, which takes a DNS resolver, and not the
+ * JDK's, which resolves again on its own); redirects followed here, each hop checked; decoded body
+ * size capped; connect/read/total timeouts; accepted content types. HTTP/1.1 only.
  */
 public final class SafeHttpClient {
-  private final HttpClient client;
+  /** Idle connections kept in all, and per host (one request in flight per host, see HostGate). */
+  private static final int MAX_CONNECTIONS = 256;
+  private static final int MAX_CONNECTIONS_PER_HOST = 4;
+
+  private final CloseableHttpClient client;
   private final AddressGuard guard;
+  private final Duration connectTimeout;
   private final String userAgent;
   private final long maxBytes;
   private final Duration readTimeout;
@@ -55,11 +71,22 @@ public final class SafeHttpClient {
     this.readTimeout = readTimeout;
     this.totalTimeout = totalTimeout;
     this.maxRedirects = maxRedirects;
+    this.connectTimeout = connectTimeout;
+    // no proxy, cookies, retries, redirects or transparent decompression: all are ours to decide
     this.client =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .proxy(HttpClient.Builder.NO_PROXY)
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new PinnedDns(guard))
+                    .setMaxConnTotal(MAX_CONNECTIONS)
+                    .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+                    .setConnectionTimeToLive(TimeValue.ofMinutes(2))
+                    .build())
+            .disableRedirectHandling()
+            .disableContentCompression()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
             .build();
   }
 
@@ -87,11 +114,12 @@ public final class SafeHttpClient {
       if (!visited.add(uri)) {
         throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, "redirect loop at " + uri + " (from " + request.uri() + ")");
       }
-      HttpResponse<InputStream> response = send(uri, request, deadline);
-      int status = response.statusCode();
+      HttpGet get = get(uri, request, deadline);
+      CloseableHttpResponse response = send(get, uri);
+      int status = response.getCode();
       if (isRedirect(status)) {
-        String location = response.headers().firstValue("Location").orElse(null);
-        close(response);
+        String location = header(response, "Location");
+        discard(get, response);
         if (location == null) {
           throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " without Location from " + uri);
         }
@@ -107,94 +135,135 @@ public final class SafeHttpClient {
         }
         continue;
       }
-      return answer(uri, request, response, deadline);
+      return answer(uri, request, get, response, deadline);
     }
   }
 
-  private FetchResult answer(URI uri, FetchRequest request, HttpResponse<InputStream> response, long deadline)
+  private FetchResult answer(URI uri, FetchRequest request, HttpGet get, CloseableHttpResponse response, long deadline)
       throws FetchException {
-    int status = response.statusCode();
-    var headers = response.headers();
-    String etag = headers.firstValue("ETag").orElse(null);
-    String lastModified = headers.firstValue("Last-Modified").orElse(null);
+    int status = response.getCode();
+    String etag = header(response, "ETag");
+    String lastModified = header(response, "Last-Modified");
     if (status == 304) {
-      close(response);
+      discard(get, response);
       return new FetchResult(uri, status, true, null, null, new byte[0], etag, lastModified);
     }
     if (status < 200 || status > 299) {
-      close(response);
+      discard(get, response);
       throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " from " + uri);
     }
-    String contentType = headers.firstValue("Content-Type").orElse(null);
+    String contentType = header(response, "Content-Type");
     String mediaType = contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (mediaType != null && !request.accept().isEmpty() && !request.accept().contains(mediaType)) {
-      close(response);
+      discard(get, response);
       throw new FetchException(
           FetchException.Reason.CONTENT_TYPE,
           "content type '" + mediaType + "' of " + uri + " is not accepted here (accepted: "
               + String.join(", ", request.accept()) + "; pages: newswire.fetcher.accepted-content-types)");
     }
-    long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
-    String encoding = headers.firstValue("Content-Encoding").orElse(null);
+    HttpEntity entity = response.getEntity();
+    long declared = entity == null ? 0 : entity.getContentLength();
+    String encoding = header(response, "Content-Encoding");
     if (declared > maxBytes && (encoding == null || encoding.equalsIgnoreCase("identity"))) {
-      close(response);
+      discard(get, response);
       throw new FetchException(
           FetchException.Reason.TOO_LARGE,
           "body of " + uri + " declares " + declared + " bytes, over newswire.fetcher.max-body-bytes=" + maxBytes);
     }
-    Watchdog.Guarded guarded = new Watchdog.Guarded(response.body(), readTimeout.toNanos(), deadline);
+    if (entity == null) {
+      discard(get, response);
+      return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), new byte[0], etag, lastModified);
+    }
+    Watchdog.Guarded guarded;
+    try {
+      guarded = new Watchdog.Guarded(entity.getContent(), get::cancel, readTimeout.toNanos(), deadline);
+    } catch (IOException e) {
+      discard(get, response);
+      throw new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
+    }
+    boolean complete = false;
     try (InputStream decoded = BoundedBodies.decoding(guarded, encoding, uri.toString())) {
       byte[] body = BoundedBodies.read(decoded, maxBytes, uri.toString());
+      complete = true;
       return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), body, etag, lastModified);
     } catch (BoundedBodies.BrokenEncoding e) {
       throw new FetchException(
           FetchException.Reason.ENCODING, "Content-Encoding " + encoding + " of " + uri + ": " + e.getMessage(), e);
+    } catch (SocketTimeoutException e) {
+      throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (newswire.fetcher.read-timeout)", e);
     } catch (IOException e) {
       if (guarded.expired() != null) {
         throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (" + guarded.expired() + ")", e);
       }
       throw new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
     } finally {
+      if (!complete) {
+        get.cancel(); // drop the connection instead of reading the rest of a body we refused
+      }
       try {
         guarded.close();
       } catch (IOException ignored) {
         // nothing left to read
       }
+      close(response);
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri, FetchRequest request, long deadline) throws FetchException {
+  private HttpGet get(URI uri, FetchRequest request, long deadline) throws FetchException {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw new FetchException(FetchException.Reason.TIMEOUT, "newswire.fetcher.total-timeout=" + totalTimeout + " passed before " + uri);
     }
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uri)
-            .GET()
-            .timeout(Duration.ofNanos(Math.min(remaining, readTimeout.toNanos())))
-            .header("User-Agent", userAgent)
-            .header("Accept-Encoding", BoundedBodies.ACCEPT_ENCODING)
-            .header("Accept", request.accept().isEmpty() ? "*/*" : String.join(", ", request.accept()) + ", */*;q=0.1");
-    if (request.etag() != null) {
-      builder.header("If-None-Match", request.etag());
-    }
-    if (request.lastModified() != null) {
-      builder.header("If-Modified-Since", request.lastModified());
-    }
+    HttpGet get;
     try {
-      return client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpConnectTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "connecting to " + uri + " took too long (newswire.fetcher.connect-timeout)", e);
-    } catch (HttpTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "no answer from " + uri + " in time (newswire.fetcher.read-timeout)", e);
-    } catch (IOException e) {
-      throw new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FetchException(FetchException.Reason.NETWORK, "interrupted while fetching " + uri, e);
+      get = new HttpGet(uri);
     } catch (IllegalArgumentException e) {
       throw new FetchException(FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
     }
+    get.setConfig(
+        RequestConfig.custom()
+            .setConnectTimeout(Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis())))
+            .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis())))
+            // the socket timeout: the wait for the headers and for each later read
+            .setResponseTimeout(Timeout.of(Math.max(1_000_000, Math.min(remaining, readTimeout.toNanos())), TimeUnit.NANOSECONDS))
+            .setRedirectsEnabled(false)
+            .build());
+    get.setHeader("User-Agent", userAgent);
+    get.setHeader("Accept-Encoding", BoundedBodies.ACCEPT_ENCODING);
+    get.setHeader("Accept", request.accept().isEmpty() ? "*/*" : String.join(", ", request.accept()) + ", */*;q=0.1");
+    if (request.etag() != null) {
+      get.setHeader("If-None-Match", request.etag());
+    }
+    if (request.lastModified() != null) {
+      get.setHeader("If-Modified-Since", request.lastModified());
+    }
+    return get;
+  }
+
+  private CloseableHttpResponse send(HttpGet get, URI uri) throws FetchException {
+    try {
+      return client.execute(get);
+    } catch (PinnedDns.Refused e) {
+      throw e.refusal();
+    } catch (UnknownHostException e) {
+      throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + uri.getHost() + " in " + uri, e);
+    } catch (ConnectTimeoutException e) {
+      throw new FetchException(FetchException.Reason.TIMEOUT, "connecting to " + uri + " took too long (newswire.fetcher.connect-timeout)", e);
+    } catch (SocketTimeoutException e) {
+      throw new FetchException(FetchException.Reason.TIMEOUT, "no answer from " + uri + " in time (newswire.fetcher.read-timeout)", e);
+    } catch (IOException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new FetchException(FetchException.Reason.NETWORK, "interrupted while fetching " + uri, e);
+      }
+      throw new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new FetchException(FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String header(CloseableHttpResponse response, String name) {
+    Header h = response.getFirstHeader(name);
+    return h == null ? null : h.getValue();
   }
 
   private static void checkScheme(URI uri) throws FetchException {
@@ -208,9 +277,17 @@ public final class SafeHttpClient {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  private static void close(HttpResponse<InputStream> response) {
+  /** Ends a response whose body we do not want: a body-less one keeps its connection, else it is dropped. */
+  private static void discard(HttpGet get, CloseableHttpResponse response) {
+    if (response.getEntity() != null) {
+      get.cancel();
+    }
+    close(response);
+  }
+
+  private static void close(CloseableHttpResponse response) {
     try {
-      response.body().close();
+      response.close();
     } catch (IOException ignored) {
       // the connection is dropped either way
     }

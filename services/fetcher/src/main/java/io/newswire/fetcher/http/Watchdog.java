@@ -8,9 +8,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds the body download: the JDK client's request timeout only covers the wait for headers, so
- * a server that trickles a body slowly would otherwise hold a poll thread for ever. Closing the
- * response stream from here makes the blocked read return.
+ * Bounds the body download: the socket timeout only covers the wait for each packet, so a server
+ * that trickles a body slowly would otherwise hold a poll thread for ever. Aborting the request
+ * from here (closing its socket) makes the blocked read return.
  */
 final class Watchdog {
   private static final ScheduledExecutorService TIMER =
@@ -26,14 +26,17 @@ final class Watchdog {
   /** A stream that is closed once idle longer than {@code readTimeoutNanos} or past {@code deadlineNanos}. */
   static final class Guarded extends InputStream {
     private final InputStream raw;
+    private final Runnable abort;
     private final long readTimeoutNanos;
     private final long deadlineNanos;
     private final ScheduledFuture<?> check;
     private volatile long lastProgress = System.nanoTime();
     private volatile String expired;
 
-    Guarded(InputStream raw, long readTimeoutNanos, long deadlineNanos) {
+    /** @param abort closes the connection under {@code raw} without reading the rest of it */
+    Guarded(InputStream raw, Runnable abort, long readTimeoutNanos, long deadlineNanos) {
       this.raw = raw;
+      this.abort = abort;
       this.readTimeoutNanos = readTimeoutNanos;
       this.deadlineNanos = deadlineNanos;
       this.check = TIMER.scheduleWithFixedDelay(this::inspect, 50, 50, TimeUnit.MILLISECONDS);
@@ -51,11 +54,7 @@ final class Watchdog {
     private void expire(String setting) {
       expired = setting;
       check.cancel(false);
-      try {
-        raw.close();
-      } catch (IOException ignored) {
-        // the reader sees the expiry flag
-      }
+      abort.run(); // the reader sees the expiry flag
     }
 
     /** The setting whose limit was hit, or null. */
