@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -115,31 +116,33 @@ public final class SafeHttpClient {
         throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, "redirect loop at " + uri + " (from " + request.uri() + ")");
       }
       HttpGet get = get(uri, request, deadline);
-      CloseableHttpResponse response = send(get, uri);
-      int status = response.getCode();
-      if (isRedirect(status)) {
-        String location = header(response, "Location");
-        discard(get, response);
-        if (location == null) {
-          throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " without Location from " + uri);
+      try (Watchdog.Watch watch = new Watchdog.Watch(get::cancel, readTimeout.toNanos(), deadline)) {
+        CloseableHttpResponse response = send(get, uri, watch);
+        int status = response.getCode();
+        if (isRedirect(status)) {
+          String location = header(response, "Location");
+          discard(get, response);
+          if (location == null) {
+            throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " without Location from " + uri);
+          }
+          if (hop >= maxRedirects) {
+            throw new FetchException(
+                FetchException.Reason.TOO_MANY_REDIRECTS,
+                "more than newswire.fetcher.max-redirects=" + maxRedirects + " redirects from " + request.uri());
+          }
+          try {
+            uri = uri.resolve(location.strip());
+          } catch (IllegalArgumentException e) {
+            throw new FetchException(FetchException.Reason.BAD_URL, "bad redirect Location '" + location + "' from " + uri);
+          }
+          continue;
         }
-        if (hop >= maxRedirects) {
-          throw new FetchException(
-              FetchException.Reason.TOO_MANY_REDIRECTS,
-              "more than newswire.fetcher.max-redirects=" + maxRedirects + " redirects from " + request.uri());
-        }
-        try {
-          uri = uri.resolve(location.strip());
-        } catch (IllegalArgumentException e) {
-          throw new FetchException(FetchException.Reason.BAD_URL, "bad redirect Location '" + location + "' from " + uri);
-        }
-        continue;
+        return answer(uri, request, get, response, watch);
       }
-      return answer(uri, request, get, response, deadline);
     }
   }
 
-  private FetchResult answer(URI uri, FetchRequest request, HttpGet get, CloseableHttpResponse response, long deadline)
+  private FetchResult answer(URI uri, FetchRequest request, HttpGet get, CloseableHttpResponse response, Watchdog.Watch watch)
       throws FetchException {
     int status = response.getCode();
     String etag = header(response, "ETag");
@@ -174,9 +177,9 @@ public final class SafeHttpClient {
       discard(get, response);
       return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), new byte[0], etag, lastModified);
     }
-    Watchdog.Guarded guarded;
+    InputStream guarded;
     try {
-      guarded = new Watchdog.Guarded(entity.getContent(), get::cancel, readTimeout.toNanos(), deadline);
+      guarded = watch.body(entity.getContent());
     } catch (IOException e) {
       discard(get, response);
       throw new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
@@ -192,10 +195,7 @@ public final class SafeHttpClient {
     } catch (SocketTimeoutException e) {
       throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (newswire.fetcher.read-timeout)", e);
     } catch (IOException e) {
-      if (guarded.expired() != null) {
-        throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (" + guarded.expired() + ")", e);
-      }
-      throw new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
+      throw aborted(watch, "reading " + uri, e, () -> new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e));
     } finally {
       if (!complete) {
         get.cancel(); // drop the connection instead of reading the rest of a body we refused
@@ -240,7 +240,19 @@ public final class SafeHttpClient {
     return get;
   }
 
-  private CloseableHttpResponse send(HttpGet get, URI uri) throws FetchException {
+  /** The failure of a request the watchdog aborted, else {@code otherwise}. */
+  private static FetchException aborted(Watchdog.Watch watch, String what, IOException e, Supplier<FetchException> otherwise) {
+    String why = watch.expired();
+    if (why == null) {
+      return otherwise.get();
+    }
+    if (why.equals(Watchdog.Watch.INTERRUPTED)) {
+      return new FetchException(FetchException.Reason.NETWORK, what + ": interrupted (the source is stopping)", e);
+    }
+    return new FetchException(FetchException.Reason.TIMEOUT, what + " took too long (" + why + ")", e);
+  }
+
+  private CloseableHttpResponse send(HttpGet get, URI uri, Watchdog.Watch watch) throws FetchException {
     try {
       return client.execute(get);
     } catch (PinnedDns.Refused e) {
@@ -252,10 +264,7 @@ public final class SafeHttpClient {
     } catch (SocketTimeoutException e) {
       throw new FetchException(FetchException.Reason.TIMEOUT, "no answer from " + uri + " in time (newswire.fetcher.read-timeout)", e);
     } catch (IOException e) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new FetchException(FetchException.Reason.NETWORK, "interrupted while fetching " + uri, e);
-      }
-      throw new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e);
+      throw aborted(watch, "GET " + uri, e, () -> new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e));
     } catch (IllegalArgumentException e) {
       throw new FetchException(FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
     }

@@ -166,6 +166,36 @@ class SafeHttpClientTest {
   }
 
   @Test
+  void anInterruptedPollThreadStopsWaitingForASlowServer() throws Exception {
+    // a blocking socket read ignores interrupts; the watchdog aborts the request instead, so a
+    // source being closed (its host handed to another instance) does not wait for the server
+    server.route("/slow-headers", ex -> {
+      try {
+        Thread.sleep(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    SafeHttpClient client = client(Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.read-timeout", "30s"));
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread poller = new Thread(() -> {
+      try {
+        client.fetch(FetchRequest.of(URI.create(server.base() + "/slow-headers"), HTML));
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    poller.start();
+    TestSupport.await("the request to reach the server", () -> server.hits("/slow-headers") == 1);
+    poller.interrupt();
+    poller.join(5_000);
+    assertTrue(!poller.isAlive(), "the fetch ended well before the server answered");
+    FetchException e = (FetchException) failure.get();
+    assertEquals(FetchException.Reason.NETWORK, e.reason());
+    assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+  }
+
+  @Test
   void anUnacceptedContentTypeIsRefused() {
     server.bytes("/img", "image/png", new byte[] {1, 2, 3});
     FetchException e = fails(allowingLoopback(), "/img", HTML);
