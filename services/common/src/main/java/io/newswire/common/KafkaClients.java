@@ -44,6 +44,11 @@ public class KafkaClients {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // a transaction begun right after a commit meets CONCURRENT_TRANSACTIONS until the broker has
+    // written the previous one's markers; with the default backoff (100 ms, growing to 1 s) every
+    // back-to-back transaction of the cleaner, alerter and fetcher waited that long
+    config.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
+    config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 100);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     // a raw page of several MB must still go through (the broker default is 1 MB): as large as
     // newswire.raw accepts, and buffer room for one such record beside the usual 32 MB

@@ -14,9 +14,14 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,6 +36,8 @@ import org.jboss.logging.Logger;
 public final class FolderSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderSource.class);
   private static final long CHECK_EVERY_MILLIS = 50;
+  /** Files published at once; their documents share a transaction of the sink. */
+  private static final int PUBLISH_THREADS = 8;
 
   private final String name;
   private final Path root;
@@ -40,6 +47,7 @@ public final class FolderSource implements AutoCloseable {
   private final Map<Path, Observation> pending = new ConcurrentHashMap<>();
   private final Map<Path, Stamp> processed = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final ExecutorService publishers;
   private WatchService watcher;
   private Thread watchThread;
 
@@ -57,6 +65,14 @@ public final class FolderSource implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(
             r -> {
               Thread t = new Thread(r, "folder-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+    this.publishers =
+        Executors.newFixedThreadPool(
+            PUBLISH_THREADS,
+            r -> {
+              Thread t = new Thread(r, "folder-" + name + "-publish");
               t.setDaemon(true);
               return t;
             });
@@ -134,6 +150,7 @@ public final class FolderSource implements AutoCloseable {
 
   private void checkPending() {
     long now = System.nanoTime();
+    List<Map.Entry<Path, Stamp>> ready = new ArrayList<>();
     for (var entry : pending.entrySet()) {
       Path file = entry.getKey();
       Stamp stamp = stamp(file);
@@ -146,18 +163,40 @@ public final class FolderSource implements AutoCloseable {
         pending.put(file, new Observation(stamp, now));
       } else if (now - seen.stableSinceNanos() >= settle.toNanos()) {
         pending.remove(file);
-        if (stamp.equals(processed.get(file))) {
-          continue;
-        }
-        try {
-          files.process(file);
-          processed.put(file, stamp);
-        } catch (RuntimeException e) {
-          // e.g. the broker is unreachable: keep the file pending and try again
-          LOG.errorf(e, "source %s: could not publish %s; retrying", name, file);
-          pending.put(file, new Observation(null, 0));
+        if (!stamp.equals(processed.get(file))) {
+          ready.add(Map.entry(file, stamp));
         }
       }
+    }
+    if (ready.size() == 1) {
+      process(ready.get(0).getKey(), ready.get(0).getValue());
+    } else if (!ready.isEmpty()) {
+      // published side by side, so that the sink puts them in one transaction instead of one each
+      List<Future<?>> running = new ArrayList<>();
+      for (var file : ready) {
+        running.add(publishers.submit(() -> process(file.getKey(), file.getValue())));
+      }
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (ExecutionException e) {
+          LOG.errorf(e.getCause(), "source %s: publishing failed", name);
+        }
+      }
+    }
+  }
+
+  private void process(Path file, Stamp stamp) {
+    try {
+      files.process(file);
+      processed.put(file, stamp);
+    } catch (RuntimeException e) {
+      // e.g. the broker is unreachable: keep the file pending and try again
+      LOG.errorf(e, "source %s: could not publish %s; retrying", name, file);
+      pending.put(file, new Observation(null, 0));
     }
   }
 
@@ -173,6 +212,7 @@ public final class FolderSource implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    publishers.shutdownNow();
     try {
       if (watcher != null) {
         watcher.close();
