@@ -18,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -48,6 +46,7 @@ public final class FolderSource implements AutoCloseable {
   private final Map<Path, Stamp> processed = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final ExecutorService publishers;
+  private final java.util.Set<Path> inFlight = ConcurrentHashMap.newKeySet();
   private WatchService watcher;
   private Thread watchThread;
 
@@ -168,23 +167,19 @@ public final class FolderSource implements AutoCloseable {
         }
       }
     }
-    if (ready.size() == 1) {
-      process(ready.get(0).getKey(), ready.get(0).getValue());
-    } else if (!ready.isEmpty()) {
-      // published side by side, so that the sink puts them in one transaction instead of one each
-      List<Future<?>> running = new ArrayList<>();
-      for (var file : ready) {
-        running.add(publishers.submit(() -> process(file.getKey(), file.getValue())));
-      }
-      for (Future<?> f : running) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (ExecutionException e) {
-          LOG.errorf(e.getCause(), "source %s: publishing failed", name);
-        }
+    for (var file : ready) {
+      // not waited for: files in flight together share one transaction of the sink, so a burst
+      // of reports is not published at one commit's latency each
+      if (inFlight.add(file.getKey())) {
+        publishers.execute(() -> {
+          try {
+            process(file.getKey(), file.getValue());
+          } finally {
+            inFlight.remove(file.getKey());
+          }
+        });
+      } else {
+        pending.putIfAbsent(file.getKey(), new Observation(null, 0));
       }
     }
   }
