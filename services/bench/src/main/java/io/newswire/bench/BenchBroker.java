@@ -32,8 +32,8 @@ public final class BenchBroker implements AutoCloseable {
     if (!Files.isRegularFile(cpFile)) {
       throw new IllegalStateException(cpFile + " is missing: build first (./newswire build)");
     }
-    String classpath =
-        module.resolve("classes") + java.io.File.pathSeparator + Files.readString(cpFile, StandardCharsets.UTF_8).trim();
+    String classpath = module.resolve("classes") + java.io.File.pathSeparator
+        + Files.readString(cpFile, StandardCharsets.UTF_8).trim();
     int port;
     int controllerPort;
     try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {

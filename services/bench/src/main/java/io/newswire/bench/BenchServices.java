@@ -37,9 +37,11 @@ final class BenchServices implements AutoCloseable {
    * and one indexer, and returns once every one holds its partitions.
    *
    * @param properties extra settings for every service, as system properties
+   * @param jvmArgs extra JVM options for every service (e.g. a flight recording); {@code {name}} in
+   *     them becomes the instance's name
    */
   static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, int cleaners,
-      Map<String, String> properties) throws IOException, InterruptedException {
+      Map<String, String> properties, List<String> jvmArgs) throws IOException, InterruptedException {
     BenchServices services = new BenchServices();
     try {
       List<String> names = new ArrayList<>(List.of("indexer"));
@@ -60,6 +62,7 @@ final class BenchServices implements AutoCloseable {
             "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
             "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
         properties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        jvmArgs.forEach(a -> jvm.add(a.replace("{name}", name)));
         ChildProcess child = ChildProcess.java(name, ENTRY)
             .classpath(jar.toString())
             .jvmArgs(jvm.toArray(String[]::new))

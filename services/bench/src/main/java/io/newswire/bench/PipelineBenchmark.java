@@ -20,17 +20,23 @@ import org.elasticsearch.client.RestClient;
  * the same cleaned documents (the ceiling), and the indexer alone ({@code newswire.clean} to
  * searchable) in between, on one Kafka broker and one Elasticsearch node started for the run.
  *
- * <pre>./newswire bench pipeline [--docs N] [--rounds N] [--batch N] [--cleaners N] [--articles DIR] [--seeds DIR]
- *     [--properties key=value,...]</pre>
+ * <pre>./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N] [--cleaners N]
+ *     [--articles DIR] [--seeds DIR] [--properties key=value,...] [--jvm-args "OPTION ..."]</pre>
  *
- * {@code --properties} passes settings to the services (e.g. {@code newswire.cleaner.max-poll-records=500})
- * to measure a change before making it a default.
- * One warm-up round of each side, then {@code rounds} rounds, each side once per round in a rotating
- * order. Writes {@code services/bench/target/bench/pipeline.md}.
+ * {@code warmup} warm-up rounds (the services' JIT takes a few thousand pages to settle), then
+ * {@code rounds} rounds, each side once per round in a rotating order. Writes
+ * {@code services/bench/target/bench/pipeline.md}.
+ *
+ * <p>{@code --properties} passes settings to the services (e.g.
+ * {@code newswire.cleaner.max-poll-records=500}) to measure a change before making it a default;
+ * {@code --jvm-args} adds JVM options to them, e.g.
+ * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr,dumponexit=true} to profile them
+ * ({@code {name}} becomes {@code cleaner-1}, {@code indexer}).
  */
 public final class PipelineBenchmark {
-  private static final String USAGE = "./newswire bench pipeline [--docs N] [--rounds N] [--batch N]"
-      + " [--cleaners N] [--articles DIR] [--seeds DIR] [--properties key=value,...]";
+  private static final String USAGE = "./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N]"
+      + " [--cleaners N] [--articles DIR] [--seeds DIR] [--properties key=value,...]"
+      + " [--jvm-args \"OPTION ...\"]";
   private static final List<List<String>> ORDERS =
       List.of(List.of("bulk", "pipeline", "indexer"), List.of("pipeline", "indexer", "bulk"),
           List.of("indexer", "bulk", "pipeline"));
@@ -41,6 +47,7 @@ public final class PipelineBenchmark {
     Args args = new Args(argv, USAGE);
     int docs = args.getInt("docs", 4000);
     int rounds = args.getInt("rounds", 3);
+    int warmups = args.getInt("warmup", 2);
     int batch = args.getInt("batch", 500);
     int cleaners = args.getInt("cleaners", 1);
     Path articles = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
@@ -56,13 +63,19 @@ public final class PipelineBenchmark {
         properties.put(kv[0].strip(), kv[1].strip());
       }
     }
+    List<String> jvmArgs = new ArrayList<>();
+    for (String option : args.get("jvm-args", "").split("\\s+")) {
+      if (!option.isBlank()) {
+        jvmArgs.add(option.strip());
+      }
+    }
     Consumer<String> log = s -> System.err.println("[bench] " + s);
 
     RawCorpus corpus = RawCorpus.load(articles, seeds);
     log.accept(corpus.distinct() + " usable pages; starting Elasticsearch, Kafka and the services...");
     Path work = Files.createTempDirectory("newswire-bench-pipeline-");
     try {
-      run(corpus, work, docs, rounds, batch, cleaners, properties, log);
+      run(corpus, work, docs, rounds, warmups, batch, cleaners, properties, jvmArgs, log);
     } finally {
       // several GB of Kafka and Elasticsearch data; the logs stay for a look afterwards
       deleteTree(work.resolve("kafka"));
@@ -70,12 +83,12 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static void run(RawCorpus corpus, Path work, int docs, int rounds, int batch, int cleaners,
-      Map<String, String> properties, Consumer<String> log) throws Exception {
+  private static void run(RawCorpus corpus, Path work, int docs, int rounds, int warmups, int batch, int cleaners,
+      Map<String, String> properties, List<String> jvmArgs, Consumer<String> log) throws Exception {
     try (BenchNode node = BenchNode.start(Repo.root(), work, "1g");
         BenchBroker broker = BenchBroker.start(Repo.root(), work);
         BenchServices services = BenchServices.start(Repo.root(), work, broker.bootstrapServers(), node.url(),
-            cleaners, properties);
+            cleaners, properties, jvmArgs);
         BenchKafka kafka = new BenchKafka(broker.bootstrapServers());
         RestClient rest = RestClient.builder(HttpHost.create(node.url())).build()) {
       Map<String, Long> servicePids = new LinkedHashMap<>();
@@ -88,14 +101,15 @@ public final class PipelineBenchmark {
       PipelineSides sides =
           new PipelineSides(corpus, kafka, services, new Elastic(rest), new EsHttp(node.url()), pids, batch);
       List<PipelineSides.Run> runs = new ArrayList<>();
-      for (int round = 0; round <= rounds; round++) {
-        List<String> order = round == 0 ? ORDERS.get(1) : ORDERS.get((round - 1) % ORDERS.size());
+      for (int round = 1 - warmups; round <= rounds; round++) {
+        List<String> order = round <= 0 ? ORDERS.get(1) : ORDERS.get((round - 1) % ORDERS.size());
+        int tag = round + warmups; // distinct URLs and index names per round
         for (String side : order) {
-          log.accept((round == 0 ? "warm-up" : "round " + round + " of " + rounds) + ": " + side + "...");
+          log.accept((round <= 0 ? "warm-up" : "round " + round + " of " + rounds) + ": " + side + "...");
           PipelineSides.Run run = switch (side) {
-            case "pipeline" -> sides.pipeline(round, docs);
-            case "indexer" -> sides.indexer(round);
-            default -> sides.bulk(round);
+            case "pipeline" -> sides.pipeline(tag, docs);
+            case "indexer" -> sides.indexer(tag);
+            default -> sides.bulk(tag);
           };
           log.accept(String.format(java.util.Locale.ROOT, "  %s: %d docs in %.2f s = %.0f docs/s", side,
               run.docs(), run.seconds(), run.rate()));
@@ -108,7 +122,7 @@ public final class PipelineBenchmark {
       corpus.extractionRate(9000, Math.min(docs, 1000));
       double extraction = corpus.extractionRate(9001, Math.min(docs, 1000));
       Path file =
-          PipelineReport.write(runs, corpus, sides, docs, batch, cleaners, properties, extraction, work);
+          PipelineReport.write(runs, corpus, sides, docs, warmups, batch, cleaners, properties, extraction, work);
       log.accept("report written to " + file + "; services' logs were in " + work.resolve("logs"));
     }
   }

@@ -40,9 +40,10 @@ final class PipelineSides {
    * @param cleanedAt when the cleaners had committed every document (pipeline only, else NaN)
    * @param writtenAt when the indexer had indexed, or the last bulk was acknowledged, every document
    * @param cpu CPU seconds each process used while the clock ran
+   * @param load the machine's 1-minute load average when the clock stopped
    */
   record Run(String side, int round, int docs, double seconds, double cleanedAt, double writtenAt,
-      Map<String, Double> cpu) {
+      Map<String, Double> cpu, double load) {
     double rate() {
       return docs / seconds;
     }
@@ -89,10 +90,13 @@ final class PipelineSides {
     long dlqBefore = kafka.deadLetters();
     long cleanedBefore = services.counter("cleaner", "processed");
     long indexedBefore = services.counter("indexer", "indexed");
+    long produceStart = System.nanoTime();
     kafka.produceUncommitted(docs, i -> {
       RawDocument doc = corpus.document(round, i);
       return new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc));
     });
+    System.err.printf(java.util.Locale.ROOT, "[bench]   (%d raw documents produced, uncommitted, in %.1f s)%n", docs,
+        (System.nanoTime() - produceStart) / 1e9);
     Map<String, Long> cpu = cpuNanos();
     long start = System.nanoTime();
     kafka.commit();
@@ -131,7 +135,7 @@ final class PipelineSides {
           + (docs - dlq));
     }
     requireCount(ALIAS, docs - dlq);
-    return new Run("pipeline", round, (int) (docs - dlq), seconds, cleanedAt, writtenAt, used);
+    return new Run("pipeline", round, (int) (docs - dlq), seconds, cleanedAt, writtenAt, used, load());
   }
 
   /** newswire.clean to searchable: the indexer alone, on the articles the last pipeline run cleaned. */
@@ -166,7 +170,7 @@ final class PipelineSides {
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Double> used = cpuSince(cpu);
     requireCount(ALIAS, articles.size());
-    return new Run("indexer", round, articles.size(), seconds, Double.NaN, writtenAt, used);
+    return new Run("indexer", round, articles.size(), seconds, Double.NaN, writtenAt, used, load());
   }
 
   /**
@@ -205,7 +209,7 @@ final class PipelineSides {
     Map<String, Double> used = cpuSince(cpu);
     requireCount(index, articles.size());
     es.require("DELETE", "/" + index, null);
-    return new Run("bulk", round, articles.size(), seconds, Double.NaN, writtenAt, used);
+    return new Run("bulk", round, articles.size(), seconds, Double.NaN, writtenAt, used, load());
   }
 
   /** Drops whatever index the alias points at and recreates the indexer's index from the template. */
@@ -260,6 +264,10 @@ final class PipelineSides {
       bodies.add(body.toString());
     }
     return bodies;
+  }
+
+  private static double load() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private Map<String, Long> cpuNanos() {
