@@ -49,13 +49,7 @@ public final class BenchNode implements AutoCloseable {
             .workingDir(workDir)
             .logFile(workDir.resolve("elasticsearch.log"))
             .readyPrefix(READY)
-            .start();
-    try {
-      child.awaitReady(Duration.ofSeconds(180));
-    } catch (RuntimeException | InterruptedException e) {
-      child.kill();
-      throw e;
-    }
+            .startReady(Duration.ofSeconds(180));
     return new BenchNode(child, "http://127.0.0.1:" + port);
   }
 

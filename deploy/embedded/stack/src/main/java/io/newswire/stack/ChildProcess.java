@@ -241,6 +241,18 @@ public final class ChildProcess implements AutoCloseable {
       return command;
     }
 
+    /** Starts the child and waits for its ready line; a child that fails to get ready is killed. */
+    public ChildProcess startReady(Duration timeout) throws IOException, InterruptedException {
+      ChildProcess child = start();
+      try {
+        child.awaitReady(timeout);
+        return child;
+      } catch (RuntimeException | InterruptedException e) {
+        child.kill();
+        throw e;
+      }
+    }
+
     public ChildProcess start() throws IOException {
       if (logFile == null) {
         throw new IllegalStateException("no log file set for " + name + "; call logFile(Path)");
