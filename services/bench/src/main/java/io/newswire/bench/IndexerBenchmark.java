@@ -164,7 +164,7 @@ public final class IndexerBenchmark {
   }
 
   /** The same documents BulkWriter sends (its JSON of the article, with indexedAt), as plain index actions. */
-  private static List<String> rawBodies(List<CleanArticle> articles, int batch) {
+  static List<String> rawBodies(List<CleanArticle> articles, int batch) {
     List<String> bodies = new ArrayList<>();
     String now = Instant.now().toString();
     for (int from = 0; from < articles.size(); from += batch) {

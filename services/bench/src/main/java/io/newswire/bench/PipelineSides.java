@@ -251,19 +251,7 @@ final class PipelineSides {
 
   /** The documents BulkWriter sends (the article's JSON with indexedAt, without schemaVersion). */
   private List<String> bulkBodies(List<CleanArticle> articles) {
-    List<String> bodies = new ArrayList<>();
-    String now = Instant.now().toString();
-    for (int from = 0; from < articles.size(); from += batch) {
-      StringBuilder body = new StringBuilder();
-      for (CleanArticle a : articles.subList(from, Math.min(articles.size(), from + batch))) {
-        ObjectNode doc = Json.mapper().valueToTree(a);
-        doc.remove("schemaVersion");
-        doc.put("indexedAt", now);
-        body.append("{\"index\":{\"_id\":\"").append(a.id()).append("\"}}\n").append(doc).append('\n');
-      }
-      bodies.add(body.toString());
-    }
-    return bodies;
+    return IndexerBenchmark.rawBodies(articles, batch);
   }
 
   private static double load() {

@@ -54,6 +54,39 @@ public final class ItemEmitter {
     return monitor;
   }
 
+  /**
+   * What {@link #emitNew} did with a listing's items.
+   *
+   * @param complete every item was handled (none left over by the cap, none to retry)
+   */
+  public record Batch(int emitted, boolean complete) {}
+
+  /**
+   * Emits the new ones of a listing's items, at most {@code maxItems} new ones (items seen before
+   * do not count), so that the rest wait for the next poll.
+   */
+  public Batch emitNew(String source, Iterable<FeedItem> items, int maxItems) throws InterruptedException {
+    int emitted = 0;
+    int attempted = 0;
+    boolean complete = true;
+    for (FeedItem item : items) {
+      if (attempted >= maxItems) {
+        complete = false;
+        break;
+      }
+      Outcome outcome = emitIfNew(source, item);
+      if (outcome != Outcome.ALREADY_SEEN) {
+        attempted++;
+      }
+      if (outcome == Outcome.EMITTED) {
+        emitted++;
+      } else if (outcome == Outcome.RETRY_LATER) {
+        complete = false;
+      }
+    }
+    return new Batch(emitted, complete);
+  }
+
   /** Emits the item's page unless an item with the same canonical URL was emitted before. */
   public Outcome emitIfNew(String source, FeedItem item) throws InterruptedException {
     String id;

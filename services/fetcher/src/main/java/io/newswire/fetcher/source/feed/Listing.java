@@ -6,7 +6,6 @@ import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;
 import io.newswire.fetcher.robots.PoliteFetcher;
 import io.newswire.fetcher.source.ItemEmitter;
-import io.newswire.fetcher.source.ItemEmitter.Outcome;
 import java.net.URI;
 import java.util.List;
 
@@ -50,27 +49,10 @@ public abstract class Listing {
     if (hash.equals(handledHash)) {
       return 0;
     }
-    int emitted = 0;
-    int attempted = 0;
-    boolean complete = true;
-    for (FeedItem item : items(result)) {
-      if (attempted >= maxItems) {
-        complete = false;
-        break;
-      }
-      Outcome outcome = emitter.emitIfNew(source, item);
-      if (outcome != Outcome.ALREADY_SEEN) {
-        attempted++;
-      }
-      if (outcome == Outcome.EMITTED) {
-        emitted++;
-      } else if (outcome == Outcome.RETRY_LATER) {
-        complete = false;
-      }
-    }
+    ItemEmitter.Batch batch = emitter.emitNew(source, items(result), maxItems);
     etag = result.etag();
     lastModified = result.lastModified();
-    handledHash = complete ? hash : null;
-    return emitted;
+    handledHash = batch.complete() ? hash : null;
+    return batch.emitted();
   }
 }

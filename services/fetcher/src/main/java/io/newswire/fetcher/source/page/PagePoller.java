@@ -87,27 +87,10 @@ public final class PagePoller implements Poller {
   }
 
   private int emitLinks(List<FeedItem> items, String hash) throws InterruptedException {
-    int emitted = 0;
-    int attempted = 0;
-    boolean complete = true;
-    for (FeedItem item : items) {
-      if (attempted >= maxItems) {
-        complete = false;
-        break;
-      }
-      Outcome outcome = emitter.emitIfNew(source, item);
-      if (outcome != Outcome.ALREADY_SEEN) {
-        attempted++;
-      }
-      if (outcome == Outcome.EMITTED) {
-        emitted++;
-      } else if (outcome == Outcome.RETRY_LATER) {
-        complete = false;
-      }
-    }
-    handledListing = complete ? hash : null;
-    listingPending = !complete;
-    return emitted;
+    ItemEmitter.Batch batch = emitter.emitNew(source, items, maxItems);
+    handledListing = batch.complete() ? hash : null;
+    listingPending = !batch.complete();
+    return batch.emitted();
   }
 
   private static boolean isHtml(String mediaType) {
