@@ -74,7 +74,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
       try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig);
           KafkaProducer<String, byte[]> dlqProducer =
-              new KafkaProducer<>(clients.producer("indexer-dlq"))) {
+              new KafkaProducer<>(clients.producer("indexer-dlq"));
+          Refresher refresher = refresher()) {
         consumer = kafkaConsumer;
         DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
         kafkaConsumer.subscribe(List.of(Topics.CLEAN));
@@ -82,7 +83,9 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
           ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
           ready = !kafkaConsumer.assignment().isEmpty();
           if (!records.isEmpty()) {
-            index(kafkaConsumer, records, dlq);
+            if (index(kafkaConsumer, records, dlq) > 0 && refresher != null) {
+              refresher.written();
+            }
             commit(kafkaConsumer, records);
           }
         }
@@ -111,7 +114,14 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     }
   }
 
-  private void index(
+  /** Null when the index's own scheduled refresh is all there is. */
+  private Refresher refresher() {
+    Duration gap = config.refreshAfterWrite();
+    return gap.isZero() || gap.isNegative() ? null : new Refresher(es, config.alias(), gap);
+  }
+
+  /** @return how many articles this batch added to the index */
+  private int index(
       KafkaConsumer<String, byte[]> kafkaConsumer,
       ConsumerRecords<String, byte[]> records,
       DeadLetterSink dlq) {
@@ -127,6 +137,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       }
     }
     Backoff backoff = new Backoff();
+    int added = 0;
     while (!pending.isEmpty() && running.get()) {
       List<BulkOutcome> outcomes;
       try {
@@ -141,7 +152,10 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       for (int i = 0; i < outcomes.size(); i++) {
         BulkOutcome outcome = outcomes.get(i);
         switch (outcome.kind()) {
-          case INDEXED -> indexed.incrementAndGet();
+          case INDEXED -> {
+            indexed.incrementAndGet();
+            added++;
+          }
           case REJECTED -> {
             dlq.send(pending.get(i), "Elasticsearch rejected the article: " + outcome.reason(), null);
             deadLettered.incrementAndGet();
@@ -162,6 +176,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         waitPaused(kafkaConsumer, pause);
       }
     }
+    return added;
   }
 
   /** Keeps the group membership alive while waiting, without taking in new records. */

@@ -95,6 +95,22 @@ class IndexerIT {
     await("the offsets to be committed", this::lag, lag -> lag == 0);
   }
 
+  @Test
+  @Order(4)
+  void indexerRefreshesSoArticlesAreSearchableWithoutTheScheduledRefresh() throws Exception {
+    // with the scheduled refresh off, only the indexer's own refresh after its bulk request can
+    // make the article searchable
+    EsResponse off = service.elastic().call("PUT", "/newswire/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
+    assertTrue(off.ok(), off.reason());
+    try {
+      CleanArticle article = article("https://example.org/refreshed", "Minsk and Vilnius signed the accord.");
+      send(article);
+      await("the article to be searchable", () -> count("id:" + quoted(article.id())), n -> n == 1);
+    } finally {
+      service.elastic().call("PUT", "/newswire/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}");
+    }
+  }
+
   private static CleanArticle article(String url, String text) {
     return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Test report", "2021-09",
         List.of("A. Author"), "en", null, text, DocumentIds.hash(text), "test",
