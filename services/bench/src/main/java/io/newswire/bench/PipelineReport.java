@@ -79,10 +79,13 @@ final class PipelineReport {
     report.format("- indexer alone: all indexed after %.2f s, searchable after %.2f s; raw _bulk: last request"
         + " acknowledged after %.2f s, searchable after %.2f s", median(indexer, r -> r.writtenAt()),
         median(indexer, r -> r.seconds()), median(bulk, r -> r.writtenAt()), median(bulk, r -> r.seconds()));
+    int machineCores = Runtime.getRuntime().availableProcessors();
+    int threads = Integer.parseInt(properties.getOrDefault("newswire.cleaner.threads", "0"));
     report.format("- extraction alone (the cleaner's extractor with site learning, one thread of the benchmark"
-        + " JVM, the services idle): %.0f pages/s; %d cleaner thread(s) can clean at most about that many"
-        + " times this on %d cores shared with Kafka, Elasticsearch and the indexer", extraction, cleaners,
-        Runtime.getRuntime().availableProcessors());
+        + " JVM, the services idle): %.0f pages/s; %d cleaner instance(s) of %d extraction thread(s) each"
+        + " (newswire.cleaner.threads) can clean at most about that many times this, as far as %d cores"
+        + " shared with Kafka, Elasticsearch and the indexer allow", extraction, cleaners,
+        threads > 0 ? threads : machineCores, machineCores);
     report.line("- cores each process kept busy while the clock ran (CPU seconds over all rounds / wall seconds"
         + " over all rounds):");
     report.line("");

@@ -22,6 +22,13 @@ public interface CleanerConfig {
   int maxPollRecords();
 
   /**
+   * Pages of a batch extracted at once. Extraction is the cleaner's whole cost, so one thread per
+   * core (the default, {@code 0}) lets one instance use the machine; outputs keep their input order.
+   */
+  @WithDefault("0")
+  int threads();
+
+  /**
    * Largest {@code newswire.raw} value, in bytes as it sits on the topic, that the cleaner parses and
    * extracts. A larger one is not parsed: it goes to {@code newswire.raw.dlq} with its size, this
    * limit and this setting's name as the reason and only its first 256 KB kept, and the stream goes

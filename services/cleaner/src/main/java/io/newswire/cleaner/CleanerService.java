@@ -53,6 +53,7 @@ public class CleanerService {
             config.groupId(),
             config.transactionalIdPrefix() + "-" + instanceId,
             config.maxPollRecords(),
+            config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors(),
             record -> List.of(clean(record.value())));
     runner = new PipeRunner(pipe, "cleaner-pipe").start();
   }

@@ -34,11 +34,14 @@ import org.junit.jupiter.api.Test;
 class CleanerIT {
   private static final int RAW_LIMIT = 1024 * 1024;
 
-  /** A low newswire.cleaner.max-raw-bytes, so that a 2 MB record is over it. */
+  /**
+   * A low newswire.cleaner.max-raw-bytes, so that a 2 MB record is over it, and more extraction
+   * threads than cores, so that pages of a batch finish out of order.
+   */
   public static class OneMegabyteRawLimit implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("newswire.cleaner.max-raw-bytes", Integer.toString(RAW_LIMIT));
+      return Map.of("newswire.cleaner.max-raw-bytes", Integer.toString(RAW_LIMIT), "newswire.cleaner.threads", "4");
     }
   }
 
@@ -97,6 +100,40 @@ class CleanerIT {
     assertEquals(Integer.toString(oversizedValue.length),
         DeadLetters.header(tooLarge.headers(), DeadLetters.TRUNCATED));
     assertTrue(readAll(Topics.CLEAN).stream().noneMatch(r -> oversized.id().equals(r.key())));
+  }
+
+  @Test
+  void versionsOfOnePageComeOutInTheOrderTheyCameIn() throws Exception {
+    String url = "https://example.org/cleaner-it/re-fetched";
+    int versions = 40;
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it-order"))) {
+      for (int v = 0; v < versions; v++) {
+        // earlier versions are the longer ones, so extracted in parallel they would finish last
+        String html = "<html><body><article><p>Version " + v + " of the report. "
+            + "Minsk and Moscow disagree on the road map. ".repeat(20 + 40 * (versions - v)) + "</p></article></body></html>";
+        RawDocument doc = RawDocument.of(url, "it", "text/html", "UTF-8", html);
+        producer.send(new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc)));
+      }
+      producer.flush();
+    }
+    List<Integer> seen = new ArrayList<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && seen.size() < versions) {
+      seen.clear();
+      for (ConsumerRecord<String, byte[]> r : readAll(Topics.CLEAN)) {
+        CleanArticle article = Json.read(r.value(), CleanArticle.class);
+        if (url.equals(article.url())) {
+          String text = article.text();
+          seen.add(Integer.parseInt(text.substring("Version ".length(), text.indexOf(' ', "Version ".length()))));
+        }
+      }
+      Thread.sleep(300);
+    }
+    List<Integer> expected = new ArrayList<>();
+    for (int v = 0; v < versions; v++) {
+      expected.add(v);
+    }
+    assertEquals(expected, seen, "clean versions of one page, in topic order");
   }
 
   private List<ConsumerRecord<String, byte[]>> readAll(String topic) {

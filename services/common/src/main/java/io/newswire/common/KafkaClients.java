@@ -23,6 +23,10 @@ public class KafkaClients {
   /** How long a service waits for the broker when it creates the topics at start. */
   private static final long TOPIC_SETUP_TIMEOUT_SECONDS = 60;
 
+  static {
+    NativeCodecs.load();
+  }
+
   private final String bootstrapServers;
   private volatile boolean topicsReady;
 

@@ -2,10 +2,15 @@ package io.newswire.common;
 
 import io.newswire.model.DeadLetters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -54,6 +59,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
   private final String groupId;
   private final String transactionalId;
   private final int maxPollRecords;
+  private final int parallelism;
   private final Step step;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong processed = new AtomicLong();
@@ -69,12 +75,32 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       String transactionalId,
       int maxPollRecords,
       Step step) {
+    this(clients, stage, inputTopic, groupId, transactionalId, maxPollRecords, 1, step);
+  }
+
+  /**
+   * @param parallelism records of a batch the step handles at once; above 1 the step must be
+   *     thread-safe. Outputs are produced in input order whatever order they finish in.
+   */
+  public TransactionalPipe(
+      KafkaClients clients,
+      String stage,
+      String inputTopic,
+      String groupId,
+      String transactionalId,
+      int maxPollRecords,
+      int parallelism,
+      Step step) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException(stage + ": parallelism must be at least 1, not " + parallelism);
+    }
     this.clients = clients;
     this.stage = stage;
     this.inputTopic = inputTopic;
     this.groupId = groupId;
     this.transactionalId = transactionalId;
     this.maxPollRecords = maxPollRecords;
+    this.parallelism = parallelism;
     this.step = step;
   }
 
@@ -100,6 +126,11 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
     Map<String, Object> consumerConfig = clients.consumer(groupId, stage + "-consumer");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, stage + "-worker");
+      t.setDaemon(true);
+      return t;
+    });
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
         KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig)) {
       this.consumer = kafkaConsumer;
@@ -112,7 +143,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
           continue;
         }
         try {
-          processBatch(producer, kafkaConsumer, records);
+          processBatch(producer, kafkaConsumer, records, workers);
         } catch (ProducerFencedException | AuthorizationException e) {
           LOG.errorf("%s: stopping, another instance took over transactional id %s: %s", stage,
               transactionalId, e.getMessage());
@@ -133,27 +164,29 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       LOG.errorf(e, "%s: pipeline from %s stopped", stage, inputTopic);
     } finally {
       assigned = false;
+      if (workers != null) {
+        workers.shutdownNow();
+      }
     }
   }
 
   private void processBatch(
       KafkaProducer<String, byte[]> producer,
       KafkaConsumer<String, byte[]> kafkaConsumer,
-      ConsumerRecords<String, byte[]> records) {
+      ConsumerRecords<String, byte[]> records,
+      ExecutorService workers) {
     producer.beginTransaction();
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      List<ProducerRecord<String, byte[]>> outputs;
-      try {
-        outputs = step.apply(record);
-      } catch (Exception | StackOverflowError e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.warnf("%s: %s-%d@%d (key %s) rejected: %s", stage, record.topic(), record.partition(),
-            record.offset(), record.key(), reason);
-        outputs = List.of(DeadLetters.of(record, stage, reason,
-            e instanceof Exception ex ? ex : null));
-        deadLettered.incrementAndGet();
+    List<Future<List<ProducerRecord<String, byte[]>>>> pending = new ArrayList<>();
+    if (workers != null) {
+      for (ConsumerRecord<String, byte[]> record : records) {
+        pending.add(workers.submit(() -> outputsOf(record)));
       }
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    int i = 0;
+    for (ConsumerRecord<String, byte[]> record : records) {
+      List<ProducerRecord<String, byte[]>> outputs =
+          workers == null ? outputsOf(record) : awaitOutputs(pending.get(i++));
       for (ProducerRecord<String, byte[]> out : outputs) {
         producer.send(out);
       }
@@ -165,6 +198,35 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     producer.commitTransaction();
     step.committed();
     processed.addAndGet(records.count());
+  }
+
+  /** The step's records for one input, or the input's dead letter when the step rejects it. */
+  private List<ProducerRecord<String, byte[]>> outputsOf(ConsumerRecord<String, byte[]> record) {
+    try {
+      return step.apply(record);
+    } catch (Exception | StackOverflowError e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      LOG.warnf("%s: %s-%d@%d (key %s) rejected: %s", stage, record.topic(), record.partition(),
+          record.offset(), record.key(), reason);
+      deadLettered.incrementAndGet();
+      return List.of(DeadLetters.of(record, stage, reason, e instanceof Exception ex ? ex : null));
+    }
+  }
+
+  private static List<ProducerRecord<String, byte[]>> awaitOutputs(
+      Future<List<ProducerRecord<String, byte[]>>> outputs) {
+    try {
+      return outputs.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptException(e);
+    } catch (ExecutionException e) {
+      // outputsOf turns every exception into a dead letter: only an Error gets here
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** Goes back to the last committed offsets so an aborted batch is read again. */

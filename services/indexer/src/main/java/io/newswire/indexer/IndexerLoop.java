@@ -83,8 +83,9 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
           ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
           ready = !kafkaConsumer.assignment().isEmpty();
           if (!records.isEmpty()) {
-            if (index(kafkaConsumer, records, dlq) > 0 && refresher != null) {
-              refresher.written();
+            int added = index(kafkaConsumer, records, dlq);
+            if (added > 0 && refresher != null) {
+              refresher.written(added);
             }
             commit(kafkaConsumer, records);
           }
