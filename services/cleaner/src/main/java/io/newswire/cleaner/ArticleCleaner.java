@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Turns a raw document into a clean article: the extractor's text and metadata, with what the feed
- * said as the fallback for metadata the page does not declare.
+ * said as the fallback for metadata the page does not declare, and the lead sentence as the title
+ * when nothing names one.
  */
 public final class ArticleCleaner {
   /** Bumped whenever extraction changes what it keeps, so re-cleaned articles can be told apart. */
@@ -41,7 +42,7 @@ public final class ArticleCleaner {
         id,
         raw.url(),
         raw.source(),
-        firstNonBlank(extraction.title(), raw.feedTitle()),
+        firstNonBlank(firstNonBlank(extraction.title(), raw.feedTitle()), LeadTitle.of(extraction.text())),
         firstNonBlank(extraction.published(), raw.feedPublished()),
         authors,
         extraction.language(),

@@ -51,6 +51,25 @@ class ArticleCleanerTest {
   }
 
   @Test
+  void reportWithoutATitleIsTitledByItsLeadSentence() {
+    String text = "With the intensification of the confrontations between Azerbaijan and Armenia in late September,"
+        + " Russia initially refrained from quick statements. Moscow then moved.\n\n"
+        + "Later paragraphs say more about Lavrov's contacts with both sides of the conflict. ".repeat(5);
+    CleanArticle clean = cleaner.clean(RawDocument.of("file:untitled.txt", "seeds", "text/plain", "UTF-8", text));
+    assertTrue(clean.title().startsWith("With the intensification of the confrontations"), clean.title());
+    assertTrue(clean.title().length() <= LeadTitle.MAX_CHARS + 1, clean.title());
+    assertTrue(clean.title().endsWith("…") && !clean.title().endsWith(" …"), clean.title());
+  }
+
+  @Test
+  void leadTitleIsTheFirstSentenceAndSkipsBulletsAndInitials() {
+    assertEquals("Senior officials from the U.S. met in Minsk",
+        LeadTitle.of("• Senior officials from the U.S. met in Minsk. They talked.\nMore."));
+    assertEquals("Short one", LeadTitle.of("\n\n  Short one\nSecond line."));
+    assertEquals(null, LeadTitle.of(" \n 2020 \n"));
+  }
+
+  @Test
   void emptyDocumentIsRejectedWithAReason() {
     RawDocument raw = RawDocument.of("https://example.org/empty", "x", "text/html", "UTF-8", "  \n ");
     var e = assertThrows(IllegalArgumentException.class, () -> cleaner.clean(raw));
