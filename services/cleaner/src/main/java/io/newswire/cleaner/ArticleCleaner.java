@@ -2,6 +2,7 @@ package io.newswire.cleaner;
 
 import io.newswire.extract.Extraction;
 import io.newswire.extract.Extractor;
+import io.newswire.extract.text.LeadTitle;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.extract.Extractor;
+import io.newswire.extract.text.LeadTitle;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;

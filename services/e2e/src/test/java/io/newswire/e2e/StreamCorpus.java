@@ -3,6 +3,7 @@ package io.newswire.e2e;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
 import io.newswire.extract.Extractor;
+import io.newswire.extract.text.LeadTitle;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;
 import java.io.IOException;
@@ -71,7 +72,9 @@ final class StreamCorpus {
   private static Page page(Extractor extractor, String name, String contentType, String body) {
     // the URL only sets the parser's base URI; the cleaner sees another one, with no effect on text
     Extraction e = extractor.extract(body, contentType, "https://corpus.example.org/" + name);
-    return new Page(name, contentType, body, e.title(), e.text());
+    // no feed title in the stream: a page without a title of its own gets its lead sentence, as in the cleaner
+    String title = e.title() != null && !e.title().isBlank() ? e.title() : LeadTitle.of(e.text());
+    return new Page(name, contentType, body, title, e.text());
   }
 
   /** {@code n} documents cycling through the pages, document {@code i} on host {@code d<i>.example.org}. */

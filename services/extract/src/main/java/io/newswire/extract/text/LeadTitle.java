@@ -1,19 +1,19 @@
-package io.newswire.cleaner;
+package io.newswire.extract.text;
 
 /**
  * A title for an article whose page, header and feed name none: its lead sentence, cut at a word
  * boundary when long, so that search hits, alerts and Kibana's lists show what the report is about
- * rather than nothing. Only used as the last fallback.
+ * rather than nothing. The cleaner's last fallback, after the page's and the feed's titles.
  */
-final class LeadTitle {
+public final class LeadTitle {
   /** Longest title made, in characters, before the ellipsis. */
-  static final int MAX_CHARS = 120;
+  public static final int MAX_CHARS = 120;
   private static final int MIN_SENTENCE_CHARS = 20;
 
   private LeadTitle() {}
 
   /** @return the lead sentence of {@code text}, or null when the text has no words */
-  static String of(String text) {
+  public static String of(String text) {
     if (text == null) {
       return null;
     }
