@@ -28,6 +28,11 @@ public final class BulkWriter {
    * @throws IOException when Elasticsearch cannot be reached (the whole batch is to be retried)
    */
   public List<BulkOutcome> write(List<CleanArticle> articles) throws IOException {
+    return send(body(articles), articles.size());
+  }
+
+  /** The bulk request body for {@code articles}: built apart from sending so it can be ready early. */
+  public String body(List<CleanArticle> articles) {
     StringBuilder body = new StringBuilder(articles.size() * 4096);
     Instant now = Instant.now();
     for (CleanArticle article : articles) {
@@ -40,13 +45,25 @@ public final class BulkWriter {
       doc.put("indexedAt", now.toString());
       body.append(action).append('\n').append(doc).append('\n');
     }
-    EsResponse response = es.call("POST", "/_bulk", body.toString());
-    List<BulkOutcome> outcomes = new ArrayList<>(articles.size());
+    return body.toString();
+  }
+
+  /**
+   * Sends a body made by {@link #body} for {@code count} articles.
+   *
+   * @return one outcome per article, in order
+   * @throws IOException when Elasticsearch cannot be reached (the whole batch is to be retried)
+   */
+  public List<BulkOutcome> send(String body, int count) throws IOException {
+    EsResponse response = es.call("POST", "/_bulk", body);
+    List<BulkOutcome> outcomes = new ArrayList<>(count);
     if (!response.ok()) {
       BulkOutcome whole = BulkOutcome.of(response.status(), response.reason());
       // a request-level 4xx is our bug or a closed index: retry rather than dead-letter everything
       BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, whole.reason());
-      articles.forEach(a -> outcomes.add(retry));
+      for (int i = 0; i < count; i++) {
+        outcomes.add(retry);
+      }
       return outcomes;
     }
     for (JsonNode item : response.body().path("items")) {
@@ -59,9 +76,8 @@ public final class BulkWriter {
               : error.path("type").asText() + ": " + error.path("reason").asText();
       outcomes.add(BulkOutcome.of(status, reason));
     }
-    if (outcomes.size() != articles.size()) {
-      throw new IOException(
-          "Bulk response has " + outcomes.size() + " items for " + articles.size() + " articles");
+    if (outcomes.size() != count) {
+      throw new IOException("Bulk response has " + outcomes.size() + " items for " + count + " articles");
     }
     return outcomes;
   }

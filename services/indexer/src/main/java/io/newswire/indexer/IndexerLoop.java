@@ -9,9 +9,14 @@ import io.newswire.model.Topics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,10 +36,13 @@ import org.jboss.logging.Logger;
  * newswire.clean to Elasticsearch. A polled batch is resolved completely (each article indexed,
  * already there, or dead-lettered with Elasticsearch's reason) before its offsets are committed;
  * while Elasticsearch is unreachable or overloaded the batch is retried with backoff and the
- * consumer's partitions stay paused, so nothing is dropped and nothing past it is committed.
+ * consumer's partitions stay paused, so nothing is dropped and nothing past it is committed. One
+ * bulk request is in flight at a time; while it is, the next batch is polled, decoded and turned
+ * into its request, so Elasticsearch does not wait for the indexer between requests.
  */
 public final class IndexerLoop implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(IndexerLoop.class);
+  private static final Duration POLL = Duration.ofMillis(200);
 
   private final KafkaClients clients;
   private final Elastic es;
@@ -67,6 +75,11 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "indexer-bulk");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       clients.ensureTopics();
       setUpIndex();
@@ -79,15 +92,26 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         consumer = kafkaConsumer;
         DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
         kafkaConsumer.subscribe(List.of(Topics.CLEAN));
+        Batch inFlight = null;
+        Future<List<BulkOutcome>> reply = null;
         while (running.get()) {
-          ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
+          // while a bulk request is out, take only what is already fetched: its reply must not wait for a poll
+          ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
           ready = !kafkaConsumer.assignment().isEmpty();
-          if (!records.isEmpty()) {
-            int added = index(kafkaConsumer, records, dlq);
-            if (added > 0 && refresher != null) {
-              refresher.written(added);
-            }
-            commit(kafkaConsumer, records);
+          if (records.isEmpty() && inFlight == null && refresher != null) {
+            refresher.caughtUp();
+          }
+          // the next batch is decoded and its request built while Elasticsearch works on the one in flight
+          Batch next = records.isEmpty() ? null : prepare(records, dlq);
+          if (inFlight != null) {
+            finish(kafkaConsumer, inFlight, reply, dlq, refresher);
+            inFlight = null;
+          }
+          if (next != null && next.articles().isEmpty()) {
+            commit(kafkaConsumer, next.records()); // all of it dead-lettered
+          } else if (next != null) {
+            reply = sender.submit(() -> writer.send(next.body(), next.articles().size()));
+            inFlight = next;
           }
         }
       }
@@ -97,6 +121,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       LOG.error("Indexer stopped", e);
     } finally {
       ready = false;
+      sender.shutdownNow();
     }
   }
 
@@ -121,11 +146,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     return gap.isZero() || gap.isNegative() ? null : new Refresher(es, config.alias(), gap);
   }
 
-  /** @return how many articles this batch added to the index */
-  private int index(
-      KafkaConsumer<String, byte[]> kafkaConsumer,
-      ConsumerRecords<String, byte[]> records,
-      DeadLetterSink dlq) {
+  /** Decodes a polled batch, dead-letters what is not a readable article, builds the bulk request. */
+  private Batch prepare(ConsumerRecords<String, byte[]> records, DeadLetterSink dlq) {
     List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
     List<CleanArticle> articles = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
@@ -137,16 +159,54 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         deadLettered.incrementAndGet();
       }
     }
+    return new Batch(records, pending, articles, articles.isEmpty() ? "" : writer.body(articles));
+  }
+
+  /**
+   * Waits for the batch's bulk reply, retries what Elasticsearch could not take until it is
+   * resolved, then commits the batch's offsets. Nothing is committed when the loop is closing
+   * before the batch was resolved: its records are read again.
+   */
+  private void finish(KafkaConsumer<String, byte[]> kafkaConsumer, Batch batch, Future<List<BulkOutcome>> reply,
+      DeadLetterSink dlq, Refresher refresher) throws InterruptedException {
+    List<BulkOutcome> outcomes;
+    try {
+      outcomes = reply.get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof IOException)) {
+        throw new IllegalStateException("Bulk request failed", e.getCause());
+      }
+      outcomes = unreachable(batch.articles().size(), e.getCause());
+    }
+    int added = resolve(kafkaConsumer, batch.pending(), batch.articles(), outcomes, dlq);
+    if (added > 0 && refresher != null) {
+      refresher.written(added);
+    }
+    if (running.get()) {
+      commit(kafkaConsumer, batch.records());
+    }
+  }
+
+  private static List<BulkOutcome> unreachable(int count, Throwable e) {
+    BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
+    return Collections.nCopies(count, retry);
+  }
+
+  /**
+   * Applies each article's outcome and sends the retryable ones again, with backoff and the
+   * partitions paused, until none is left or the loop closes.
+   *
+   * @return how many articles this batch added to the index
+   */
+  private int resolve(
+      KafkaConsumer<String, byte[]> kafkaConsumer,
+      List<ConsumerRecord<String, byte[]>> pending,
+      List<CleanArticle> articles,
+      List<BulkOutcome> outcomes,
+      DeadLetterSink dlq) {
     Backoff backoff = new Backoff();
     int added = 0;
-    while (!pending.isEmpty() && running.get()) {
-      List<BulkOutcome> outcomes;
-      try {
-        outcomes = writer.write(articles);
-      } catch (IOException e) {
-        BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
-        outcomes = articles.stream().map(a -> retry).toList();
-      }
+    while (true) {
       List<ConsumerRecord<String, byte[]>> retryRecords = new ArrayList<>();
       List<CleanArticle> retryArticles = new ArrayList<>();
       String retryReason = null;
@@ -170,14 +230,22 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       }
       pending = retryRecords;
       articles = retryArticles;
-      if (!pending.isEmpty()) {
-        long pause = backoff.next();
-        LOG.warnf("Failed to index batch of %d after %d attempt(s): %s; retrying in %d ms",
-            pending.size(), backoff.attempts(), retryReason, pause);
-        waitPaused(kafkaConsumer, pause);
+      if (pending.isEmpty() || !running.get()) {
+        return added;
+      }
+      long pause = backoff.next();
+      LOG.warnf("Failed to index batch of %d after %d attempt(s): %s; retrying in %d ms",
+          pending.size(), backoff.attempts(), retryReason, pause);
+      waitPaused(kafkaConsumer, pause);
+      if (!running.get()) {
+        return added;
+      }
+      try {
+        outcomes = writer.write(articles);
+      } catch (IOException e) {
+        outcomes = unreachable(articles.size(), e);
       }
     }
-    return added;
   }
 
   /** Keeps the group membership alive while waiting, without taking in new records. */
@@ -217,6 +285,10 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       current.wakeup();
     }
   }
+
+  /** A polled batch: its records, the ones that are articles, and their bulk request. */
+  private record Batch(ConsumerRecords<String, byte[]> records, List<ConsumerRecord<String, byte[]>> pending,
+      List<CleanArticle> articles, String body) {}
 
   /** Exponential backoff with full jitter, between the configured floor and ceiling. */
   private final class Backoff {

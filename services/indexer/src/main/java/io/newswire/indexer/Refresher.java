@@ -15,7 +15,10 @@ import org.jboss.logging.Logger;
  * faster than {@link #BUSY_RATE} a second it steps back: under heavy ingest each extra refresh
  * leaves Elasticsearch a small segment to write and merge (at 230 articles/s they tripled its CPU
  * per article, {@code ./newswire bench pipeline}), and the scheduled refresh keeps them within a
- * second. The scheduled refresh stays as the fallback: a failed refresh is only logged.
+ * second, until the stream pauses: when the indexer has caught up ({@link #caughtUp}), what it wrote
+ * since the last refresh is made searchable at once rather than at the next scheduled refresh, so
+ * the tail of a burst does not wait up to a second. The scheduled refresh stays as the fallback: a
+ * failed refresh is only logged.
  */
 final class Refresher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Refresher.class);
@@ -32,6 +35,7 @@ final class Refresher implements AutoCloseable {
   private long windowStart = System.nanoTime();
   private int windowCount;
   private int previousWindowCount;
+  private boolean unrefreshed;
 
   Refresher(Elastic es, String alias, Duration minGap) {
     this.es = es;
@@ -53,7 +57,21 @@ final class Refresher implements AutoCloseable {
       windowStart = now;
     }
     windowCount += articles;
-    if (scheduled || Math.max(windowCount, previousWindowCount) > BUSY_RATE) {
+    unrefreshed = true;
+    if (Math.max(windowCount, previousWindowCount) <= BUSY_RATE) {
+      schedule(now);
+    }
+  }
+
+  /** Called when the indexer found nothing more to read for a poll's wait: the stream paused. */
+  synchronized void caughtUp() {
+    if (unrefreshed) {
+      schedule(System.nanoTime());
+    }
+  }
+
+  private void schedule(long now) {
+    if (scheduled) {
       return;
     }
     scheduled = true;
@@ -64,6 +82,7 @@ final class Refresher implements AutoCloseable {
   private void refresh() {
     synchronized (this) {
       scheduled = false;
+      unrefreshed = false;
       lastStart = System.nanoTime();
     }
     try {

@@ -111,6 +111,26 @@ class IndexerIT {
     }
   }
 
+  @Test
+  @Order(5)
+  void theTailOfABurstIsMadeSearchableOnceTheIndexerCatchesUp() throws Exception {
+    // above Refresher.BUSY_RATE the indexer leaves refreshing to the index's schedule, which is off
+    // here: only its refresh on catching up can make the whole burst searchable
+    EsResponse off = service.elastic().call("PUT", "/newswire/_settings", "{\"index\":{\"refresh_interval\":\"-1\"}}");
+    assertTrue(off.ok(), off.reason());
+    int burst = 3 * Refresher.BUSY_RATE;
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("it"))) {
+      for (int i = 0; i < burst; i++) {
+        CleanArticle article = article("https://example.org/burst/" + i, "Tallinn harbour report number " + i + ".");
+        producer.send(new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article)));
+      }
+      producer.flush();
+      await("the whole burst to be searchable", () -> count("text:tallinn"), n -> n == burst);
+    } finally {
+      service.elastic().call("PUT", "/newswire/_settings", "{\"index\":{\"refresh_interval\":\"1s\"}}");
+    }
+  }
+
   private static CleanArticle article(String url, String text) {
     return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Test report", "2021-09",
         List.of("A. Author"), "en", null, text, DocumentIds.hash(text), "test",
