@@ -26,13 +26,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
  * Consume, transform, produce, exactly once within Kafka: the outputs of a batch and the input
  * offsets they stand for are committed in one transaction, so a crash never yields two outputs of
- * one input. A record the step rejects goes to the input's DLQ inside the same transaction.
+ * one input. A record the step rejects goes to the input's DLQ inside the same transaction. A
+ * failure the loop does not handle itself (the broker away for longer than a client waits) starts it
+ * again with new clients ({@link LoopSupervisor}).
  */
 public final class TransactionalPipe implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TransactionalPipe.class);
@@ -119,6 +120,22 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, stage + "-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      LoopSupervisor.run(stage + ": pipeline from " + inputTopic, running::get, () -> attempt(workers));
+    } finally {
+      if (workers != null) {
+        workers.shutdownNow();
+      }
+    }
+  }
+
+  /** One run of the loop with its own clients; returns once closed or fenced. */
+  private void attempt(ExecutorService workers) {
     clients.ensureTopics();
     Map<String, Object> producerConfig = clients.producer(stage + "-producer");
     producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
@@ -126,11 +143,6 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
     Map<String, Object> consumerConfig = clients.consumer(groupId, stage + "-consumer");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
-    ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, stage + "-worker");
-      t.setDaemon(true);
-      return t;
-    });
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
         KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig)) {
       this.consumer = kafkaConsumer;
@@ -158,15 +170,11 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
           rewind(kafkaConsumer, records.partitions());
         }
       }
-    } catch (WakeupException | InterruptException e) {
-      // closing
     } catch (RuntimeException e) {
-      LOG.errorf(e, "%s: pipeline from %s stopped", stage, inputTopic);
+      step.aborted(); // whatever batch was open is done again by the next attempt
+      throw e;
     } finally {
       assigned = false;
-      if (workers != null) {
-        workers.shutdownNow();
-      }
     }
   }
 

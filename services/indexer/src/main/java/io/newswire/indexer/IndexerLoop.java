@@ -2,6 +2,7 @@ package io.newswire.indexer;
 
 import io.newswire.common.DeadLetterSink;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopSupervisor;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;
@@ -28,8 +29,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * while Elasticsearch is unreachable or overloaded the batch is retried with backoff and the
  * consumer's partitions stay paused, so nothing is dropped and nothing past it is committed. One
  * bulk request is in flight at a time; while it is, the next batch is polled, decoded and turned
- * into its request, so Elasticsearch does not wait for the indexer between requests.
+ * into its request, so Elasticsearch does not wait for the indexer between requests. A failure the
+ * loop does not handle itself starts it again with new clients ({@link LoopSupervisor}).
  */
 public final class IndexerLoop implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(IndexerLoop.class);
@@ -81,47 +82,49 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       return t;
     });
     try {
-      clients.ensureTopics();
-      setUpIndex();
-      Map<String, Object> consumerConfig = clients.consumer(config.groupId(), "indexer");
-      consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-      try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig);
-          KafkaProducer<String, byte[]> dlqProducer =
-              new KafkaProducer<>(clients.producer("indexer-dlq"));
-          Refresher refresher = refresher()) {
-        consumer = kafkaConsumer;
-        DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
-        kafkaConsumer.subscribe(List.of(Topics.CLEAN));
-        Batch inFlight = null;
-        Future<List<BulkOutcome>> reply = null;
-        while (running.get()) {
-          // while a bulk request is out, take only what is already fetched: its reply must not wait for a poll
-          ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
-          ready = !kafkaConsumer.assignment().isEmpty();
-          if (records.isEmpty() && inFlight == null && refresher != null) {
-            refresher.caughtUp();
-          }
-          // the next batch is decoded and its request built while Elasticsearch works on the one in flight
-          Batch next = records.isEmpty() ? null : prepare(records, dlq);
-          if (inFlight != null) {
-            finish(kafkaConsumer, inFlight, reply, dlq, refresher);
-            inFlight = null;
-          }
-          if (next != null && next.articles().isEmpty()) {
-            commit(kafkaConsumer, next.records()); // all of it dead-lettered
-          } else if (next != null) {
-            reply = sender.submit(() -> writer.send(next.body(), next.articles().size()));
-            inFlight = next;
-          }
-        }
-      }
-    } catch (WakeupException | InterruptException | InterruptedException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.error("Indexer stopped", e);
+      LoopSupervisor.run("indexer: " + Topics.CLEAN + " to Elasticsearch", running::get, () -> attempt(sender));
     } finally {
       ready = false;
       sender.shutdownNow();
+    }
+  }
+
+  /** One run of the loop with its own clients; returns once closed. */
+  private void attempt(ExecutorService sender) throws InterruptedException {
+    clients.ensureTopics();
+    setUpIndex();
+    Map<String, Object> consumerConfig = clients.consumer(config.groupId(), "indexer");
+    consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+    try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig);
+        KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("indexer-dlq"));
+        Refresher refresher = refresher()) {
+      consumer = kafkaConsumer;
+      DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
+      kafkaConsumer.subscribe(List.of(Topics.CLEAN));
+      Batch inFlight = null;
+      Future<List<BulkOutcome>> reply = null;
+      while (running.get()) {
+        // while a bulk request is out, take only what is already fetched: its reply must not wait for a poll
+        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
+        ready = !kafkaConsumer.assignment().isEmpty();
+        if (records.isEmpty() && inFlight == null && refresher != null) {
+          refresher.caughtUp();
+        }
+        // the next batch is decoded and its request built while Elasticsearch works on the one in flight
+        Batch next = records.isEmpty() ? null : prepare(records, dlq);
+        if (inFlight != null) {
+          finish(kafkaConsumer, inFlight, reply, dlq, refresher);
+          inFlight = null;
+        }
+        if (next != null && next.articles().isEmpty()) {
+          commit(kafkaConsumer, next.records()); // all of it dead-lettered
+        } else if (next != null) {
+          reply = sender.submit(() -> writer.send(next.body(), next.articles().size()));
+          inFlight = next;
+        }
+      }
+    } finally {
+      ready = false;
     }
   }
 
@@ -274,6 +277,9 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     } catch (CommitFailedException e) {
       // the partitions moved to another instance, which redoes them; external versions make that a no-op
       LOG.warnf("Offsets not committed after a rebalance; the new owner re-indexes: %s", e.getMessage());
+    } catch (TimeoutException e) {
+      // the articles are indexed: the next commit covers them, and a restart before it re-indexes them (409s)
+      LOG.warnf("Offsets not committed, the broker did not answer in time: %s", e.getMessage());
     }
   }
 

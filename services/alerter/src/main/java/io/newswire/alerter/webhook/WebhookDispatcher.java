@@ -3,6 +3,7 @@ package io.newswire.alerter.webhook;
 import io.newswire.alerter.match.RuleBook;
 import io.newswire.common.DeadLetterSink;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopSupervisor;
 import io.newswire.model.Alert;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;
@@ -23,20 +24,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.jboss.logging.Logger;
 
 /**
  * Delivers newswire.alerts to the webhooks of their rules, in its own consumer group so a slow or
  * broken receiver never holds up matching. Deliveries of a batch run in parallel (one slow rule
  * does not wait for another's retries); a delivery that finally fails goes to
  * {@code newswire.alerts.dlq} with the reason. Offsets are committed once every delivery of the
- * batch has succeeded or been dead-lettered.
+ * batch has succeeded or been dead-lettered. A failure the loop does not handle itself starts it
+ * again with new clients ({@link LoopSupervisor}).
  */
 public final class WebhookDispatcher implements Runnable, AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-
   private final KafkaClients clients;
   private final RuleBook rules;
   private final WebhookDelivery delivery;
@@ -58,6 +55,11 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    LoopSupervisor.run("webhooks: delivery of " + Topics.ALERTS, running::get, this::attempt);
+  }
+
+  /** One run of the loop with its own clients; returns once closed. */
+  private void attempt() throws Exception {
     clients.ensureTopics();
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(clients.consumer(groupId, "webhooks"));
         KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("webhooks-dlq"))) {
@@ -98,10 +100,6 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
         }
         kafkaConsumer.commitSync(offsets);
       }
-    } catch (WakeupException | InterruptException | InterruptedException e) {
-      // closing
-    } catch (Exception e) {
-      LOG.error("Webhook delivery stopped", e);
     }
   }
 
