@@ -8,6 +8,7 @@ import io.newswire.model.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.stack.Pipeline;
 import io.newswire.testing.TopicSnapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broker outage longer than every Kafka client timeout the services use (a minute for blocking
  * calls and offset commits, 15 s for transactions): once the broker is back, the cleaner, the
- * indexer and the alerter carry on by themselves, and what was sent before, during and after the
- * outage ends indexed once and alerted once.
+ * indexer, the alerter and the fetcher carry on by themselves, and what was sent before and after
+ * the outage, and the reports dropped into a watched folder during it, end indexed once and alerted
+ * once.
  */
 class BrokerOutageIT {
   private static final int BEFORE = 60;
@@ -43,12 +45,15 @@ class BrokerOutageIT {
 
   @TempDir static Path work;
   private static StreamCorpus corpus;
+  private static Path watched;
   private static Pipeline pipeline;
 
   @BeforeAll
   static void startNewswire() throws Exception {
     corpus = StreamCorpus.load();
-    pipeline = TestPipelines.start(work, "sources: []\n");
+    watched = Files.createDirectories(work.resolve("watched"));
+    pipeline = TestPipelines.start(work,
+        "sources:\n  - name: outage-reports\n    type: folder\n    path: " + watched + "\n");
   }
 
   @AfterAll
@@ -71,17 +76,21 @@ class BrokerOutageIT {
       send(producer, stream.subList(0, BEFORE));
       pipeline.stack().killKafka();
       System.out.printf("[broker-outage] broker killed; back in %d s%n", OUTAGE.toSeconds());
-      Thread.sleep(OUTAGE.toMillis());
+      Thread.sleep(OUTAGE.toMillis() / 3);
+      for (String seed : SeedScenario.SEEDS) {
+        Files.copy(SeedScenario.seeds().resolve(seed + ".txt"), watched.resolve(seed + ".txt"));
+      }
+      Thread.sleep(OUTAGE.toMillis() - OUTAGE.toMillis() / 3);
       pipeline.stack().restartKafka();
       send(producer, stream.subList(BEFORE, stream.size()));
     }
 
-    Await.until(stream.size() + " documents in Elasticsearch", SETTLE, BrokerOutageIT::count,
-        n -> n >= stream.size());
+    int reports = stream.size() + SeedScenario.SEEDS.size();
+    Await.until(reports + " documents in Elasticsearch", SETTLE, BrokerOutageIT::count, n -> n >= reports);
     Thread.sleep(2000); // duplicates, if any, would be visible after the next refresh
-    assertEquals(stream.size(), count(), "each report exactly once");
+    assertEquals(reports, count(), "each report exactly once");
 
-    var search = Http.post(pipeline.stack().elasticsearchUrl() + "/newswire/_search", "{\"size\":" + stream.size()
+    var search = Http.post(pipeline.stack().elasticsearchUrl() + "/newswire/_search", "{\"size\":" + reports
         + ",\"_source\":false,\"query\":{\"multi_match\":{\"query\":\"NATO\",\"fields\":[\"title\",\"text\"]}}}");
     Set<String> expectedAlerts = new HashSet<>();
     search.body().path("hits").path("hits").forEach(hit -> expectedAlerts.add(hit.path("_id").asText()));

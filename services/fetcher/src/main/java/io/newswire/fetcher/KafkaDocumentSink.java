@@ -9,6 +9,7 @@ import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,9 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
 
   private record Pending(List<ProducerRecord<String, byte[]>> records, Runnable committed, CompletableFuture<Void> done) {}
 
-  private final Producer<String, byte[]> producer;
+  private final Map<String, Object> producerConfig;
+  /** Used by the committer thread only, after the constructor; null after a failure it could not roll back. */
+  private Producer<String, byte[]> producer;
   private final String seenTopic;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread committer;
@@ -53,12 +56,11 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   private volatile RuntimeException fatal;
 
   KafkaDocumentSink(KafkaClients kafka, String transactionalId, String seenTopic) {
-    Map<String, Object> config = kafka.producer(transactionalId);
-    config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    this.producerConfig = kafka.producer(transactionalId);
+    producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     // a killed instance's open transaction holds back read_committed readers until it times out
-    config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
-    this.producer = new KafkaProducer<>(config);
-    this.producer.initTransactions();
+    producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+    this.producer = openProducer();
     this.seenTopic = seenTopic;
     this.committer = new Thread(this::commitLoop, "raw-committer");
     this.committer.setDaemon(true);
@@ -139,6 +141,13 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
         commit(batch);
+      } catch (RuntimeException e) {
+        // the producer's state is unknown (say, a commit that timed out while the broker was away):
+        // a new one, whose initTransactions() rolls back whatever the old one left open
+        LOG.warnf("publishing %d document(s) failed; their sources retry, with a new producer: %s", batch.size(),
+            e.getMessage());
+        batch.forEach(p -> p.done().completeExceptionally(e));
+        discardProducer();
       } catch (InterruptedException e) {
         break;
       } finally {
@@ -149,6 +158,9 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   }
 
   private void commit(List<Pending> batch) {
+    if (producer == null) {
+      producer = openProducer();
+    }
     try {
       producer.beginTransaction();
       for (Pending p : batch) {
@@ -166,8 +178,9 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
     } catch (KafkaException e) {
       try {
         producer.abortTransaction();
-      } catch (KafkaException abortFailed) {
+      } catch (RuntimeException abortFailed) {
         e.addSuppressed(abortFailed);
+        discardProducer();
       }
       LOG.warnf("publishing %d document(s) failed and was rolled back; their sources retry: %s", batch.size(), e.getMessage());
       batch.forEach(p -> p.done().completeExceptionally(e));
@@ -179,6 +192,24 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
     }
   }
 
+  private Producer<String, byte[]> openProducer() {
+    KafkaProducer<String, byte[]> opened = new KafkaProducer<>(producerConfig);
+    try {
+      opened.initTransactions();
+    } catch (RuntimeException e) {
+      opened.close(Duration.ZERO);
+      throw e;
+    }
+    return opened;
+  }
+
+  private void discardProducer() {
+    if (producer != null) {
+      producer.close(Duration.ZERO);
+      producer = null;
+    }
+  }
+
   @Override
   public void close() {
     running = false;
@@ -187,6 +218,8 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    producer.close();
+    if (producer != null) {
+      producer.close();
+    }
   }
 }
