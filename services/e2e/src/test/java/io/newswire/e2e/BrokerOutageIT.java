@@ -2,23 +2,19 @@ package io.newswire.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.newswire.model.Alert;
 import io.newswire.model.Json;
 import io.newswire.model.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.stack.Pipeline;
-import io.newswire.testing.TopicSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -119,15 +115,9 @@ class BrokerOutageIT {
   }
 
   private static Map<String, Integer> natoAlertsPerArticle() {
-    Map<String, Integer> perArticle = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r : TopicSnapshot.read(pipeline.stack().bootstrapServers(), Topics.ALERTS)) {
-      Alert alert = Json.read(r.value(), Alert.class);
-      if (alert.ruleId().equals("nato")) {
-        perArticle.merge(alert.articleId(), 1, Integer::sum);
-      }
-    }
-    return perArticle;
+    return PublishedAlerts.perArticle(pipeline.stack().bootstrapServers(), "nato");
   }
+
 
   /** Outlasts the outage: sends wait for the broker rather than fail. */
   private static KafkaProducer<String, byte[]> producer() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.model.Alert;
 import io.newswire.model.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -16,7 +15,6 @@ import io.newswire.testing.TopicSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,15 +250,9 @@ class FaultInjectionIT {
   }
 
   private static Map<String, Integer> natoAlertsPerArticle() {
-    Map<String, Integer> perArticle = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r : readAll(Topics.ALERTS)) {
-      Alert alert = Json.read(r.value(), Alert.class);
-      if (alert.ruleId().equals("nato")) {
-        perArticle.merge(alert.articleId(), 1, Integer::sum);
-      }
-    }
-    return perArticle;
+    return PublishedAlerts.perArticle(pipeline.stack().bootstrapServers(), "nato");
   }
+
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
     return TopicSnapshot.read(pipeline.stack().bootstrapServers(), topic);
