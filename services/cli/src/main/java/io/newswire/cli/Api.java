@@ -33,6 +33,16 @@ final class Api {
     return urls.getProperty(service + ".url", "http://127.0.0.1:" + defaultPort);
   }
 
+  /** The broker of the running Newswire, from the launcher's up file. */
+  String kafkaBootstrapServers() throws IOException {
+    String servers = urls.getProperty("kafka.bootstrap.servers");
+    if (servers == null) {
+      throw new IOException("Newswire is not running here (no up file with the broker's address); start it with"
+          + " ./newswire up");
+    }
+    return servers;
+  }
+
   static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

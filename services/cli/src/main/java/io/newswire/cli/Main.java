@@ -23,7 +23,9 @@ public final class Main {
              newswire alerts tail
              newswire sources list [--json]
              newswire sources add --name NAME --type folder|feed|sitemap|page|site (--url URL | --path DIR) [--interval 10m]
-             newswire sources remove NAME""";
+             newswire sources remove NAME
+             newswire dlq [list] [--topic TOPIC.dlq] [--last N] [--json]
+             newswire dlq replay --topic TOPIC.dlq [--key KEY]""";
 
   private final Api api;
 
@@ -44,6 +46,7 @@ public final class Main {
         case "search" -> main.search(args);
         case "alerts" -> main.alerts(args);
         case "sources" -> main.sources(args);
+        case "dlq" -> main.dlq(args);
         default -> usage("unknown command '" + command + "'");
       }
     } catch (IOException e) {
@@ -221,6 +224,32 @@ public final class Main {
   }
 
   /** Takes the named options out of {@code args}; flags without a value map to "true". */
+  private void dlq(List<String> args) throws Exception {
+    String sub = !args.isEmpty() && !args.get(0).startsWith("--") ? args.remove(0) : "list";
+    Map<String, String> options = options(args, "--topic", "--key", "--last", "--json");
+    int last = 10;
+    try {
+      last = Integer.parseInt(options.getOrDefault("--last", "10"));
+    } catch (NumberFormatException e) {
+      usage("--last wants a number, not '" + options.get("--last") + "'");
+    }
+    DlqCommand dlq = new DlqCommand(api.kafkaBootstrapServers(), System.out);
+    try {
+      switch (sub) {
+        case "list" -> dlq.list(options.get("--topic"), last, options.containsKey("--json"));
+        case "replay" -> {
+          if (!options.containsKey("--topic")) {
+            usage("dlq replay needs --topic, e.g. --topic newswire.raw.dlq (./newswire dlq lists them)");
+          }
+          dlq.replay(options.get("--topic"), options.get("--key"));
+        }
+        default -> usage("unknown dlq command '" + sub + "'");
+      }
+    } catch (IllegalArgumentException e) {
+      usage(e.getMessage());
+    }
+  }
+
   private static Map<String, String> options(List<String> args, String... names) {
     Map<String, String> found = new LinkedHashMap<>();
     List<String> known = List.of(names);

@@ -1,9 +1,11 @@
 package io.newswire.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswire.cli.DlqCommand;
 import io.newswire.model.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -13,6 +15,8 @@ import io.newswire.testing.TopicSnapshot;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,6 +130,32 @@ class PipelineEndToEndIT extends SeedScenario {
     } finally {
       receiver.stop(0);
     }
+  }
+
+  @Test
+  @Order(6)
+  void theDlqCommandSaysWhyAndReplaysALetterToItsTopic() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    DlqCommand dlq = new DlqCommand(pipeline.stack().bootstrapServers(), new PrintStream(printed, true, UTF_8));
+    dlq.list(null, 10, false);
+    String listing = printed.toString(UTF_8);
+    int letters = readAll(Topics.dlq(Topics.CLEAN)).size(); // one per stage reading newswire.clean
+    assertTrue(listing.contains("newswire.clean.dlq: " + letters + " dead letter(s)"), listing);
+    assertTrue(listing.contains("cleaner: invalid JSON for RawDocument"), listing);
+    assertTrue(listing.contains("unsupported schema version 99 of CleanArticle"), listing);
+
+    // sent back to newswire.clean once, the record meets the same stages and the same reason again
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    new DlqCommand(pipeline.stack().bootstrapServers(), new PrintStream(json, true, UTF_8))
+        .list(Topics.dlq(Topics.CLEAN), 10, true);
+    assertEquals(1, dlq.replay(Topics.dlq(Topics.CLEAN), "bad-clean"), json.toString(UTF_8));
+    List<ConsumerRecord<String, byte[]>> again = Await.until("the replayed record back on newswire.clean.dlq",
+        Duration.ofSeconds(30), () -> readAll(Topics.dlq(Topics.CLEAN)), r -> r.size() >= 2 * letters);
+    Thread.sleep(1000); // a second replay of the record would have been dead-lettered by now
+    again = readAll(Topics.dlq(Topics.CLEAN));
+    assertEquals(2 * letters, again.size());
+    assertTrue(again.stream().allMatch(r -> r.key().equals("bad-clean")
+        && Topics.CLEAN.equals(DeadLetters.header(r.headers(), DeadLetters.ORIGIN_TOPIC))));
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
