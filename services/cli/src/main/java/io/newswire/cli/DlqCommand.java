@@ -75,7 +75,7 @@ public final class DlqCommand {
       List<Letter> of = letters.stream().filter(l -> l.topic().equals(t)).toList();
       out.println(t + ": " + of.size() + " dead letter(s)");
       Map<String, Integer> reasons = new LinkedHashMap<>();
-      of.forEach(l -> reasons.merge(l.stage() + ": " + firstWords(l.reason()), 1, Integer::sum));
+      of.forEach(l -> reasons.merge(l.stage() + ": " + gist(l.reason()), 1, Integer::sum));
       reasons.forEach((reason, n) -> out.println("  " + n + " × " + reason));
     }
     List<Letter> recent = letters.stream()
@@ -208,10 +208,18 @@ public final class DlqCommand {
     return node;
   }
 
-  /** A reason without its particulars (after the first colon), so that alike letters count together. */
-  private static String firstWords(String reason) {
-    int colon = reason.indexOf(": ");
-    String head = colon < 0 ? reason : reason.substring(0, colon);
+  /**
+   * A reason without its particulars, so that alike letters count together: the part before the
+   * first ": ", or the part after it when that first part names the input (a URL or file).
+   */
+  static String gist(String reason) {
+    String rest = reason;
+    int colon = rest.indexOf(": ");
+    if (colon > 0 && rest.substring(0, colon).matches(".*[:/].*")) {
+      rest = rest.substring(colon + 2);
+      colon = rest.indexOf(": ");
+    }
+    String head = colon < 0 ? rest : rest.substring(0, colon);
     return head.length() > 100 ? head.substring(0, 100) + "…" : head;
   }
 
