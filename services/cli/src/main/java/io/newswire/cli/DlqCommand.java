@@ -37,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * back to the topic they came from once their cause is fixed (a limit raised, a rule corrected).
  * Every stage that reads the topic sees a replayed record again; that is safe, since a document
  * keeps its id, so the index and the alerts stay one per report. A record that several stages
- * dead-lettered is sent back once; one whose value was cut when it was dead-lettered is not.
+ * dead-lettered is sent back once; one whose value was cut when it was dead-lettered is not, nor
+ * input refused before it became a record (a fetcher's unreadable file).
  */
 public final class DlqCommand {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -104,12 +105,23 @@ public final class DlqCommand {
     // a record that two stages dead-lettered (the indexer and the alerter both read newswire.clean)
     // goes back once
     Map<String, Letter> byOrigin = new LinkedHashMap<>();
+    int neverRecords = 0;
     for (Letter l : read(requireDlq(topic))) {
-      if (key == null || key.equals(l.key())) {
-        byOrigin.putIfAbsent(l.origin().contains("@") ? l.origin() : l.topic() + "@" + l.offset(), l);
+      if (key != null && !key.equals(l.key())) {
+        continue;
       }
+      if (!l.origin().contains("@")) {
+        // refused before it became a record (a fetcher's unreadable file): its value is not one
+        neverRecords++;
+        continue;
+      }
+      byOrigin.putIfAbsent(l.origin(), l);
     }
     List<Letter> letters = List.copyOf(byOrigin.values());
+    if (neverRecords > 0) {
+      out.println(neverRecords + " not replayed: refused before they were records on " + originOf(topic)
+          + " (fix the source; the fetcher reads it again)");
+    }
     int skipped = 0;
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     Map<String, Integer> perOrigin = new LinkedHashMap<>();
@@ -127,7 +139,7 @@ public final class DlqCommand {
         ack.get();
       }
     }
-    if (letters.isEmpty()) {
+    if (letters.isEmpty() && neverRecords == 0) {
       out.println("nothing to replay in " + topic + (key != null ? " for key " + key : ""));
     }
     perOrigin.forEach((origin, n) -> out.println("replayed " + n + " dead letter(s) from " + topic + " to " + origin));
@@ -144,6 +156,10 @@ public final class DlqCommand {
           .filter(t -> t.endsWith(Topics.DLQ_SUFFIX))
           .toList()));
     }
+  }
+
+  private static String originOf(String dlqTopic) {
+    return dlqTopic.substring(0, dlqTopic.length() - Topics.DLQ_SUFFIX.length());
   }
 
   private static String requireDlq(String topic) {
@@ -187,7 +203,7 @@ public final class DlqCommand {
     var h = r.headers();
     String originTopic = DeadLetters.header(h, DeadLetters.ORIGIN_TOPIC);
     if (originTopic == null) {
-      originTopic = r.topic().substring(0, r.topic().length() - Topics.DLQ_SUFFIX.length());
+      originTopic = originOf(r.topic());
     }
     String partition = DeadLetters.header(h, DeadLetters.ORIGIN_PARTITION);
     String offset = DeadLetters.header(h, DeadLetters.ORIGIN_OFFSET);
