@@ -43,9 +43,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class DlqCommand {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-  /** One dead letter as read back. */
-  private record Letter(String topic, int partition, long offset, Instant at, String key, byte[] value, String stage,
-      String reason, String originTopic, String origin, String exception, String truncatedFrom) {}
+  /** One dead letter as read back; its value only when it is to be replayed. */
+  private record Letter(String topic, int partition, long offset, Instant at, String key, byte[] value,
+      int valueBytes, String stage, String reason, String originTopic, String origin, String exception,
+      String truncatedFrom) {}
 
   private final String bootstrapServers;
   private final PrintStream out;
@@ -64,7 +65,7 @@ public final class DlqCommand {
     List<String> topics = topic != null ? List.of(requireDlq(topic)) : dlqTopics();
     List<Letter> letters = new ArrayList<>();
     for (String t : topics) {
-      letters.addAll(read(t));
+      letters.addAll(read(t, false));
     }
     if (json) {
       ArrayNode array = Json.mapper().createArrayNode();
@@ -90,7 +91,7 @@ public final class DlqCommand {
     for (Letter l : recent) {
       out.println();
       out.println("  " + l.at() + "  " + l.topic() + "  from " + l.origin() + "  by the " + l.stage());
-      out.println("  key " + l.key() + ", " + l.value().length + " bytes"
+      out.println("  key " + l.key() + ", " + l.valueBytes() + " bytes"
           + (l.truncatedFrom() != null ? " (cut from " + l.truncatedFrom() + ")" : ""));
       out.println("  " + l.reason());
     }
@@ -106,7 +107,7 @@ public final class DlqCommand {
     // goes back once
     Map<String, Letter> byOrigin = new LinkedHashMap<>();
     int neverRecords = 0;
-    for (Letter l : read(requireDlq(topic))) {
+    for (Letter l : read(requireDlq(topic), true)) {
       if (key != null && !key.equals(l.key())) {
         continue;
       }
@@ -171,7 +172,7 @@ public final class DlqCommand {
   }
 
   /** Every committed letter of {@code topic}, oldest first per partition. */
-  private List<Letter> read(String topic) {
+  private List<Letter> read(String topic, boolean values) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -192,14 +193,14 @@ public final class DlqCommand {
           throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT.toSeconds() + " s");
         }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          letters.add(letter(r));
+          letters.add(letter(r, values));
         }
       }
     }
     return letters;
   }
 
-  private static Letter letter(ConsumerRecord<String, byte[]> r) {
+  private static Letter letter(ConsumerRecord<String, byte[]> r, boolean keepValue) {
     var h = r.headers();
     String originTopic = DeadLetters.header(h, DeadLetters.ORIGIN_TOPIC);
     if (originTopic == null) {
@@ -209,8 +210,9 @@ public final class DlqCommand {
     String offset = DeadLetters.header(h, DeadLetters.ORIGIN_OFFSET);
     String origin = partition == null ? originTopic : originTopic + "-" + partition + "@" + offset;
     String truncated = DeadLetters.header(h, DeadLetters.TRUNCATED);
+    byte[] value = r.value() == null ? new byte[0] : r.value();
     return new Letter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
-        r.value() == null ? new byte[0] : r.value(), String.valueOf(DeadLetters.header(h, DeadLetters.STAGE)),
+        keepValue ? value : null, value.length, String.valueOf(DeadLetters.header(h, DeadLetters.STAGE)),
         String.valueOf(DeadLetters.header(h, DeadLetters.REASON)), originTopic, origin,
         DeadLetters.header(h, DeadLetters.EXCEPTION), truncated == null ? null : truncated + " bytes");
   }
@@ -219,7 +221,7 @@ public final class DlqCommand {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("topic", l.topic()).put("partition", l.partition()).put("offset", l.offset())
         .put("at", l.at().toString()).put("key", l.key()).put("stage", l.stage()).put("reason", l.reason())
-        .put("origin", l.origin()).put("originTopic", l.originTopic()).put("valueBytes", l.value().length)
+        .put("origin", l.origin()).put("originTopic", l.originTopic()).put("valueBytes", l.valueBytes())
         .put("exception", l.exception()).put("truncatedFrom", l.truncatedFrom());
     return node;
   }
