@@ -1,6 +1,8 @@
 package io.newswire.cleaner;
 
 import io.newswire.extract.Extraction;
+import io.newswire.extract.ExtractionException;
+import io.newswire.extract.ExtractionTimeoutException;
 import io.newswire.extract.Extractor;
 import io.newswire.extract.text.LeadTitle;
 import io.newswire.model.CleanArticle;
@@ -25,14 +27,24 @@ public final class ArticleCleaner {
     this.extractor = extractor;
   }
 
+  /** The setting behind the extractor's time limit, named in the reason of a page that exceeds it. */
+  static final String MAX_EXTRACTION_TIME = "newswire.cleaner.max-extraction-time";
+
   /**
-   * @throws io.newswire.extract.ExtractionException with the reason when nothing can be cleaned
+   * @throws io.newswire.extract.ExtractionException with the reason when nothing can be cleaned, or
+   *     when extraction takes longer than {@value #MAX_EXTRACTION_TIME} allows
    */
   public CleanArticle clean(RawDocument raw) {
     if (raw.body() == null || raw.body().isBlank()) {
       throw new IllegalArgumentException("empty document: the body has no text");
     }
-    Extraction extraction = extractor.extract(raw.body(), raw.contentType(), raw.url());
+    Extraction extraction;
+    try {
+      extraction = extractor.extract(raw.body(), raw.contentType(), raw.url());
+    } catch (ExtractionTimeoutException e) {
+      throw new ExtractionException(e.getMessage() + " (" + raw.body().length() + " chars of "
+          + raw.contentType() + "); raise " + MAX_EXTRACTION_TIME + " if such pages are expected");
+    }
     List<String> authors = extraction.authors();
     if ((authors == null || authors.isEmpty()) && raw.feedAuthor() != null) {
       authors = List.of(raw.feedAuthor());

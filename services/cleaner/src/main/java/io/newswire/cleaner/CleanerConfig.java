@@ -1,6 +1,7 @@
 package io.newswire.cleaner;
 
 import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
 import io.smallrye.config.WithDefault;
 
 /** Settings of the cleaner, all under {@code newswire.cleaner}. */
@@ -38,6 +39,15 @@ public interface CleanerConfig {
    */
   @WithDefault("16777216")
   int maxRawBytes();
+
+  /**
+   * How long the extraction of one page may take. A page that takes longer (a crafted or pathological
+   * one) is given up and goes to {@code newswire.raw.dlq} with this limit and this setting's name as the
+   * reason; it is not retried, and the rest of its batch goes on. Typical pages take a few milliseconds;
+   * {@code 0} removes the limit.
+   */
+  @WithDefault("2s")
+  Duration maxExtractionTime();
 
   /** Set to {@code false} to start the service without consuming (for maintenance). */
   @WithDefault("true")

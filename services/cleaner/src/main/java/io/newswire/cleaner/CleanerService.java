@@ -36,9 +36,9 @@ public class CleanerService {
     this.config = config;
     this.instanceId = instanceId;
     this.sizeLimit = new RawSizeLimit(config.maxRawBytes());
-    this.cleaner = new ArticleCleaner(config.siteLearning() == CleanerConfig.SiteLearning.ON
-        ? new Extractor(new SiteBoilerplate())
-        : new Extractor());
+    this.cleaner = new ArticleCleaner(new Extractor(
+        config.siteLearning() == CleanerConfig.SiteLearning.ON ? new SiteBoilerplate() : null,
+        config.maxExtractionTime()));
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswire.extract.ExtractionException;
 import io.newswire.extract.Extractor;
 import io.newswire.extract.text.LeadTitle;
 import io.newswire.model.CleanArticle;
@@ -13,6 +14,7 @@ import io.newswire.model.RawDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,20 @@ class ArticleCleanerTest {
         LeadTitle.of("• Senior officials from the U.S. met in Minsk. They talked.\nMore."));
     assertEquals("Short one", LeadTitle.of("\n\n  Short one\nSecond line."));
     assertEquals(null, LeadTitle.of(" \n 2020 \n"));
+  }
+
+  /** Issue 11: a page that outlasts newswire.cleaner.max-extraction-time is given up with a reason. */
+  @Test
+  void pageOverTheTimeBudgetIsRejectedNamingTheSetting() {
+    ArticleCleaner hurried = new ArticleCleaner(new Extractor(null, Duration.ofNanos(1)));
+    String html = "<html><body>" + "<div><p>Minsk and Moscow agreed, again, on a road map.</p>".repeat(5_000)
+        + "</body></html>";
+    RawDocument raw = RawDocument.of("https://example.org/slow", "x", "text/html", "UTF-8", html);
+    var e = assertThrows(ExtractionException.class, () -> hurried.clean(raw));
+    assertTrue(e.getMessage().contains("time budget of 0 ms")
+        && e.getMessage().contains(ArticleCleaner.MAX_EXTRACTION_TIME), e.getMessage());
+    // the same page within the default budget
+    assertTrue(new ArticleCleaner(new Extractor(null, Duration.ofSeconds(30))).clean(raw).text().contains("Minsk"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.newswire.extract.site.SiteBoilerplate;
 import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.PlainTextExtractor;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +20,26 @@ import java.util.Locale;
 public final class Extractor {
 
   private final SiteBoilerplate site;
+  private final Duration maxTime;
 
-  /** Every page on its own (the CLI batch and the evaluation use this). */
+  /** Every page on its own, without a time limit (the CLI batch and the evaluation use this). */
   public Extractor() {
-    this(null);
+    this(null, null);
   }
 
   /** @param site memory of what each host repeats across its pages, consulted for pages with a URL; may be null */
   public Extractor(SiteBoilerplate site) {
+    this(site, null);
+  }
+
+  /**
+   * @param site memory of what each host repeats across its pages, consulted for pages with a URL; may be null
+   * @param maxTime how long one extraction may take before it fails with {@link ExtractionTimeoutException};
+   *     null or zero for no limit
+   */
+  public Extractor(SiteBoilerplate site, Duration maxTime) {
     this.site = site;
+    this.maxTime = maxTime;
   }
 
   /** How far into a body without a content type to look for HTML tags. */
@@ -39,16 +51,18 @@ public final class Extractor {
    * @param body the page or report as text
    * @param contentType e.g. {@code text/html} or {@code text/plain}, parameters allowed; null to sniff
    * @param url where it came from, used to resolve links; may be null
-   * @throws ExtractionException for empty or binary input, or when no text is left after cleaning
+   * @throws ExtractionException for empty or binary input, when no text is left after cleaning, or (as
+   *     {@link ExtractionTimeoutException}) when the extraction takes longer than this extractor's limit
    */
   public Extraction extract(String body, String contentType, String url) {
+    Deadline deadline = Deadline.after(maxTime);
     List<String> warnings = new ArrayList<>();
     String checked = InputGuard.check(body, warnings);
     String host = site == null ? null : hostOf(url);
     SitePage page = host == null ? SitePage.NONE : site.open(host, url);
     Extraction e = isHtml(contentType, checked)
-        ? HtmlExtractor.extract(checked, url, warnings, page)
-        : PlainTextExtractor.extract(checked, warnings, page);
+        ? HtmlExtractor.extract(checked, url, warnings, page, deadline)
+        : PlainTextExtractor.extract(checked, warnings, page, deadline);
     page.commit();
     return e;
   }

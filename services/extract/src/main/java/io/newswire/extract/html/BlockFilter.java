@@ -1,12 +1,16 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.Deadline;
 import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.Furniture;
 import io.newswire.extract.text.TailLines;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 
 /**
@@ -26,34 +30,52 @@ final class BlockFilter {
   /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
   private static final double INSET_SHARE = 0.3;
 
-  /** A WordPress shortcode the theme failed to render: "[button link=…]Send us your review[/button]". */
-  private static final java.util.regex.Pattern SHORTCODE =
-      java.util.regex.Pattern.compile("\\[(\\w+)[^\\]]*\\].*\\[/\\1\\]", java.util.regex.Pattern.DOTALL);
 
-  private BlockFilter() {}
 
   static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
-    return paragraphs(scan, chosen, title, SitePage.NONE);
+    return paragraphs(scan, chosen, title, SitePage.NONE, Deadline.NONE);
   }
 
   /**
    * @param site what the page's site repeats on its other pages: such blocks are dropped too, unless that
    *     would leave nothing (a site whose pages really share their text)
    */
-  static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title, SitePage site) {
+  static List<String> paragraphs(
+      PageScan scan, Set<Element> chosen, String title, SitePage site, Deadline deadline) {
+    return new BlockFilter(scan, chosen).filter(title, site, deadline);
+  }
+
+  private final PageScan scan;
+  private final Set<Element> chosen;
+  /**
+   * Answers of the upward walks, per element: each element is walked over once per question, so a page of
+   * 20,000 nested boxes costs as much as a flat one (issue 11: the walks were quadratic in the depth).
+   */
+  private final Map<Element, Element> containers = new IdentityHashMap<>();
+  private final Map<Element, Boolean> minor = new IdentityHashMap<>();
+  private final Map<Element, Boolean> teaser = new IdentityHashMap<>();
+  private final Map<Element, Integer> articleChildren = new IdentityHashMap<>();
+
+  private BlockFilter(PageScan scan, Set<Element> chosen) {
+    this.scan = scan;
+    this.chosen = chosen;
+  }
+
+  private List<String> filter(String title, SitePage site, Deadline deadline) {
     String titleKey = title == null ? null : key(title);
     List<Block> kept = new ArrayList<>();
     List<Block> siteRepeats = new ArrayList<>();
     String previousText = "";
     for (Block b : scan.blocks) {
+      deadline.tick();
       site.see(b.text);
-      Element container = containerOf(b.owner, chosen);
+      Element container = containerOf(b.owner);
       if (container == null) {
         continue;
       }
-      if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container, scan))
-          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || SHORTCODE.matcher(b.text).matches()
-          || DateLines.isDateLine(b.text) || inLinkList(b, container, scan)
+      if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container))
+          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || isShortcode(b.text)
+          || DateLines.isDateLine(b.text) || inLinkList(b, container)
           || inTeaserArticle(b.owner, container)) {
         continue;
       }
@@ -114,7 +136,7 @@ final class BlockFilter {
   }
 
   /** Whether the block is an item of a list (inside the content) that is mostly short linked headlines. */
-  private static boolean inLinkList(Block b, Element container, PageScan scan) {
+  private boolean inLinkList(Block b, Element container) {
     if (!b.isListItem()) {
       return false;
     }
@@ -132,56 +154,125 @@ final class BlockFilter {
    * Whether the block lies in one of several {@code <article>} siblings nested inside the content: a list of
    * other posts (each its own article) that a theme appends below the one being read.
    */
-  private static boolean inTeaserArticle(Element el, Element container) {
-    for (Element e = el; e != container; e = e.parent()) {
-      if (e.normalName().equals("article")) {
-        Element parent = e.parent();
-        int articles = 0;
-        for (Element sib : parent.children()) {
-          if (sib.normalName().equals("article") && ++articles >= 2) {
-            return true;
-          }
-        }
+  private boolean inTeaserArticle(Element el, Element container) {
+    return anyUpTo(el, container, teaser, e -> e.normalName().equals("article") && articlesUnder(e.parent()) >= 2);
+  }
+
+  private int articlesUnder(Element parent) {
+    Integer known = articleChildren.get(parent);
+    if (known != null) {
+      return known;
+    }
+    int articles = 0;
+    for (Element sib : parent.children()) {
+      if (sib.normalName().equals("article")) {
+        articles++;
       }
     }
-    return false;
+    articleChildren.put(parent, articles);
+    return articles;
   }
 
   /** The chosen element {@code el} lies in, or null. */
-  private static Element containerOf(Element el, Set<Element> chosen) {
+  private Element containerOf(Element el) {
+    List<Element> path = new ArrayList<>();
+    Element found = null;
     for (Element e = el; e != null; e = e.parent()) {
       if (chosen.contains(e)) {
-        return e;
+        found = e;
+        break;
       }
+      if (containers.containsKey(e)) {
+        found = containers.get(e);
+        break;
+      }
+      path.add(e);
     }
-    return null;
+    for (Element e : path) {
+      containers.put(e, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether {@code test} holds for {@code el} or an ancestor below {@code container}, remembering the answer
+   * for every element on the way so that no element is tested twice.
+   */
+  private static boolean anyUpTo(Element el, Element container, Map<Element, Boolean> memo, Predicate<Element> test) {
+    List<Element> path = new ArrayList<>();
+    boolean found = false;
+    for (Element e = el; e != null && e != container; e = e.parent()) {
+      Boolean known = memo.get(e);
+      if (known != null) {
+        found = known;
+        break;
+      }
+      path.add(e);
+    }
+    for (int i = path.size() - 1; i >= 0; i--) {
+      Element e = path.get(i);
+      found = found || test.test(e);
+      memo.put(e, found);
+    }
+    return found;
   }
 
   /**
    * Whether a caption/byline/tag-list hint sits between the block and its container. Hints above the
    * container say nothing: a body class like "has-sidebar" is about the layout.
    */
-  private static boolean isMinor(Element el, Element container, PageScan scan) {
+  private boolean isMinor(Element el, Element container) {
     int[] whole = scan.stats.get(container);
     int containerChars = whole == null ? 0 : whole[0];
-    for (Element e = el; e != container; e = e.parent()) {
-      int[] st = scan.stats.get(e);
-      if (st == null) {
-        continue;
-      }
-      // inside the article, a furniture-labelled box that holds a small part of it is a rail or a promo, not
-      // a layout wrapper, whatever its size
-      boolean small = st[0] < SMALL_ELEMENT_CHARS;
-      if (!small && st[0] >= containerChars * INSET_SHARE) {
-        continue;
-      }
-      int hints = ClassHints.of(e);
-      if ((small && ClassHints.has(hints, ClassHints.MINOR))
-          || (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e))) {
-        return true;
+    return anyUpTo(el, container, minor, e -> isMinorBox(e, containerChars));
+  }
+
+  private boolean isMinorBox(Element e, int containerChars) {
+    int[] st = scan.stats.get(e);
+    if (st == null) {
+      return false;
+    }
+    // inside the article, a furniture-labelled box that holds a small part of it is a rail or a promo, not
+    // a layout wrapper, whatever its size
+    boolean small = st[0] < SMALL_ELEMENT_CHARS;
+    if (!small && st[0] >= containerChars * INSET_SHARE) {
+      return false;
+    }
+    int hints = ClassHints.of(e);
+    return (small && ClassHints.has(hints, ClassHints.MINOR))
+        || (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e));
+  }
+
+  /**
+   * Whether the block is a WordPress shortcode the theme failed to render: "[button link=…]Send us your
+   * review[/button]". Checked by hand, in one pass: the backreference a pattern needs for it backtracked
+   * quadratically on a long paragraph that starts with "[" (issue 11).
+   */
+  static boolean isShortcode(String text) {
+    int n = text.length();
+    if (n < 5 || text.charAt(0) != '[' || text.charAt(n - 1) != ']') {
+      return false;
+    }
+    int close = text.lastIndexOf("[/");
+    int nameLength = n - 1 - (close + 2);
+    if (close <= 0 || nameLength <= 0) {
+      return false;
+    }
+    for (int i = close + 2; i < n - 1; i++) {
+      if (!isWordChar(text.charAt(i))) {
+        return false;
       }
     }
-    return false;
+    // the opening tag starts with the closing tag's name, and its first ']' comes before the closing tag
+    if (!text.regionMatches(1, text, close + 2, nameLength)) {
+      return false;
+    }
+    int openEnd = text.indexOf(']', 1 + nameLength);
+    return openEnd >= 0 && openEnd < close;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /** Comparison key: letters and digits only, lower case. */

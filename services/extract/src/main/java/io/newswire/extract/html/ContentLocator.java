@@ -1,5 +1,6 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.Deadline;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -22,19 +23,22 @@ final class ContentLocator {
   private static final int TWIN_LEVELS = 2;
 
   private final PageScan scan;
+  private final Deadline deadline;
   private final Map<Element, double[]> scores = new IdentityHashMap<>();
 
-  private ContentLocator(PageScan scan) {
+  private ContentLocator(PageScan scan, Deadline deadline) {
     this.scan = scan;
+    this.deadline = deadline;
   }
 
   /** The elements whose text is the article, in document order; empty if nothing scored. */
-  static Set<Element> locate(PageScan scan, Element body) {
-    return new ContentLocator(scan).run(body);
+  static Set<Element> locate(PageScan scan, Element body, Deadline deadline) {
+    return new ContentLocator(scan, deadline).run(body);
   }
 
   private Set<Element> run(Element body) {
     for (Block b : scan.blocks) {
+      deadline.tick();
       if (b.chars < MIN_PARAGRAPH_CHARS || b.isHeading()) {
         continue;
       }
@@ -86,6 +90,7 @@ final class ContentLocator {
     }
     double threshold = Math.max(10, topScore * 0.1);
     for (Map.Entry<Element, double[]> e : scores.entrySet()) {
+      deadline.tick();
       Element el = e.getKey();
       if (el != top && e.getValue()[0] >= threshold && el.normalName().equals(top.normalName())
           && el.className().equals(cls) && isAncestor(region, el) && !isAncestor(top, el) && !isAncestor(el, top)) {

@@ -2,7 +2,7 @@ package io.newswire.extract.html;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Recognises a line that is only a date stamp, perhaps with a byline or an "Updated" label: "Updated 5:27 am

@@ -1,5 +1,6 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.Deadline;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
 import io.newswire.extract.meta.HtmlMetadataReader;
@@ -18,18 +19,22 @@ public final class HtmlExtractor {
   private HtmlExtractor() {}
 
   public static Extraction extract(String html, String url, List<String> warnings) {
-    return extract(html, url, warnings, SitePage.NONE);
+    return extract(html, url, warnings, SitePage.NONE, Deadline.NONE);
   }
 
-  /** @param site the memory of the page's site, or {@link SitePage#NONE} */
-  public static Extraction extract(String html, String url, List<String> warnings, SitePage site) {
+  /**
+   * @param site the memory of the page's site, or {@link SitePage#NONE}
+   * @param deadline checked between the steps and inside their loops
+   */
+  public static Extraction extract(String html, String url, List<String> warnings, SitePage site, Deadline deadline) {
     Document doc = Jsoup.parse(html, url == null ? "" : url);
+    deadline.check();
     PageMetadata meta = HtmlMetadataReader.read(doc);
     Element body = doc.body();
-    Pruner.prune(body);
-    PageScan scan = PageScan.of(body);
-    Set<Element> chosen = ContentLocator.locate(scan, body);
-    List<String> paragraphs = BlockFilter.paragraphs(scan, chosen, meta.title, site);
+    Pruner.prune(body, deadline);
+    PageScan scan = PageScan.of(body, deadline);
+    Set<Element> chosen = ContentLocator.locate(scan, body, deadline);
+    List<String> paragraphs = BlockFilter.paragraphs(scan, chosen, meta.title, site, deadline);
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
     }

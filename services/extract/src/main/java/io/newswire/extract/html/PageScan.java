@@ -1,5 +1,6 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.Deadline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -39,8 +40,14 @@ final class PageScan implements NodeVisitor {
   private int[] marks = new int[256];
   private int depthUsed;
 
-  static PageScan of(Element body) {
-    PageScan scan = new PageScan();
+  private final Deadline deadline;
+
+  private PageScan(Deadline deadline) {
+    this.deadline = deadline;
+  }
+
+  static PageScan of(Element body, Deadline deadline) {
+    PageScan scan = new PageScan(deadline);
     scan.owners.add(body);
     NodeTraversor.traverse(scan, body);
     scan.flush();
@@ -49,6 +56,7 @@ final class PageScan implements NodeVisitor {
 
   @Override
   public void head(Node node, int depth) {
+    deadline.tick();
     if (node instanceof TextNode t) {
       appendText(t.getWholeText());
       return;

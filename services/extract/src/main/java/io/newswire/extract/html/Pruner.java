@@ -1,5 +1,6 @@
 package io.newswire.extract.html;
 
+import io.newswire.extract.Deadline;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.jsoup.nodes.Element;
@@ -33,7 +34,7 @@ final class Pruner {
 
   private Pruner() {}
 
-  static void prune(Element body) {
+  static void prune(Element body, Deadline deadline) {
     // the page's text length is only needed for big furniture candidates; most pages never ask
     int[] pageText = {-1};
     IntSupplier pageTextLength = () -> {
@@ -46,6 +47,7 @@ final class Pruner {
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
+            deadline.tick();
             if (!(node instanceof Element el)) {
               return FilterResult.CONTINUE;
             }

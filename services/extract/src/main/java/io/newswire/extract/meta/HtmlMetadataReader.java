@@ -3,6 +3,7 @@ package io.newswire.extract.meta;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,10 @@ import org.jsoup.select.NodeVisitor;
  * the order of the steps is the order of trust.
  */
 public final class HtmlMetadataReader {
+
+  /** Between the names of a metadata author list: "Jane Doe, John Roe and Ann Poe". */
+  private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;| and )\\s*");
+
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
@@ -132,7 +137,7 @@ public final class HtmlMetadataReader {
         }
         case "author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl" -> {
           if (meta.authors.isEmpty()) {
-            for (String name : value.split("\\s*(?:,|;| and )\\s*")) {
+            for (String name : AUTHOR_SPLIT.split(value)) {
               meta.addAuthor(name);
             }
           }

@@ -1,5 +1,6 @@
 package io.newswire.extract.text;
 
+import com.google.re2j.Pattern;
 import java.util.Locale;
 import java.util.Set;
 
@@ -57,24 +58,24 @@ public final class Furniture {
   };
 
   /** "32M ago", "1 hour ago", "Updated 2 days ago": the stamp under a teaser of another article. */
-  private static final java.util.regex.Pattern RELATIVE_STAMP = java.util.regex.Pattern.compile(
+  private static final Pattern RELATIVE_STAMP = Pattern.compile(
       "(?:updated |posted |published )?(?:an?|\\d{1,3}) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
-          + "|w|wks?|weeks?|months?|years?) ago", java.util.regex.Pattern.CASE_INSENSITIVE);
+          + "|w|wks?|weeks?|months?|years?) ago", Pattern.CASE_INSENSITIVE);
 
   /** A comment's header ("joetoronto says:") or the count above the comments ("34 responses to ..."). */
-  private static final java.util.regex.Pattern COMMENTS_START = java.util.regex.Pattern.compile(
+  private static final Pattern COMMENTS_START = Pattern.compile(
       "\\S+(?: \\S+)? says:|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
-          + "comment|reply|thought)s? (?:to|on) .*", java.util.regex.Pattern.CASE_INSENSITIVE);
+          + "comment|reply|thought)s? (?:to|on) .*", Pattern.CASE_INSENSITIVE);
 
   /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
-  private static final java.util.regex.Pattern CREDIT_END = java.util.regex.Pattern.compile(
+  private static final Pattern CREDIT_END = Pattern.compile(
       ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
-      java.util.regex.Pattern.CASE_INSENSITIVE);
+      Pattern.CASE_INSENSITIVE);
 
   /** "Image 1 of 5", "1 of 6", "1 - 5 of 36": a gallery's or a list's counter. */
-  private static final java.util.regex.Pattern COUNTER = java.util.regex.Pattern.compile(
+  private static final Pattern COUNTER = Pattern.compile(
       "(?:image|photo|picture|slide|item)?\\s*\\d{1,4}\\s*(?:[-\u2013]\\s*\\d{1,4}\\s*)?(?:of|/)\\s*\\d{1,4}",
-      java.util.regex.Pattern.CASE_INSENSITIVE);
+      Pattern.CASE_INSENSITIVE);
 
   private Furniture() {}
 

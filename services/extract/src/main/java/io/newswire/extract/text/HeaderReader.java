@@ -4,7 +4,7 @@ import io.newswire.extract.meta.Authors;
 import io.newswire.extract.meta.Dates;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Reads the header lines above a report's body the way a person would: a line that is only a date is the
@@ -22,6 +22,8 @@ final class HeaderReader {
   private static final Pattern NAME_LINE =
       Pattern.compile(NAME + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*(?:\\s*(?:,|and|&)\\s*" + NAME
           + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*)*");
+  /** Footnote marks after a name: "Jane Doe¹", "John Roe*". */
+  private static final Pattern MARKS_AT_END = Pattern.compile("[\u00b9\u00b2\u00b3\u2070-\u2079*]+$");
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
 
   String title;
@@ -99,7 +101,7 @@ final class HeaderReader {
 
   private void addNames(String names) {
     for (String n : NAME_SPLIT.split(names)) {
-      String name = Authors.clean(n.replaceAll("[\u00b9\u00b2\u00b3\u2070-\u2079*]+$", ""));
+      String name = Authors.clean(MARKS_AT_END.matcher(n).replaceAll(""));
       if (name != null && !authors.contains(name)) {
         authors.add(name);
       }

@@ -1,6 +1,6 @@
 package io.newswire.extract.text;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Removes what a copy from a PDF or a markdown conversion leaves in the text: link syntax {@code [text](url)}

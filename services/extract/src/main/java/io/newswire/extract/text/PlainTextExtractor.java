@@ -1,5 +1,6 @@
 package io.newswire.extract.text;
 
+import io.newswire.extract.Deadline;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
 import io.newswire.extract.meta.LanguageGuesser;
@@ -35,17 +36,18 @@ public final class PlainTextExtractor {
   private PlainTextExtractor() {}
 
   public static Extraction extract(String input, List<String> warnings) {
-    return extract(input, warnings, SitePage.NONE);
+    return extract(input, warnings, SitePage.NONE, Deadline.NONE);
   }
 
   /**
    * @param site the memory of the report's site: lines it repeats on other pages are furniture, unless that
    *     leaves nothing
    */
-  public static Extraction extract(String input, List<String> warnings, SitePage site) {
-    List<Line> lines = lines(input);
+  public static Extraction extract(String input, List<String> warnings, SitePage site, Deadline deadline) {
+    List<Line> lines = lines(input, deadline);
     HeaderReader header = new HeaderReader();
     for (Line l : lines) {
+      deadline.tick();
       site.see(l.text);
       l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || Furniture.isCaption(l.text)
           || site.isFurniture(l.text);
@@ -54,7 +56,7 @@ public final class PlainTextExtractor {
     // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
     // best run over the whole text starts
     markRepeats(lines);
-    int end = tailCut(lines, bestRun(lines, lines.size())[0]);
+    int end = tailCut(lines, bestRun(lines, lines.size())[0], deadline);
     int[] body = bestRun(lines, end);
     body[0] = skipHeading(lines, body[0], body[1]);
     header.readHeader(lines.subList(Math.max(0, body[0] - 20), body[0]));
@@ -78,7 +80,7 @@ public final class PlainTextExtractor {
     }
     paragraphs = PageBreaks.join(paragraphs);
     if (paragraphs.isEmpty() && site != SitePage.NONE) {
-      return extract(input, warnings, SitePage.NONE);
+      return extract(input, warnings, SitePage.NONE, deadline);
     }
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
@@ -186,10 +188,11 @@ public final class PlainTextExtractor {
     return l.furniture || (l.words < PROSE_WORDS && !l.endsSentence());
   }
 
-  private static List<Line> lines(String input) {
+  private static List<Line> lines(String input, Deadline deadline) {
     List<Line> out = new ArrayList<>();
     boolean blank = true;
     for (String raw : input.split("\r\n|\r|\n", -1)) {
+      deadline.tick();
       String t = MarkupResidue.clean(raw);
       if (t.isEmpty()) {
         blank = true;
@@ -205,15 +208,16 @@ public final class PlainTextExtractor {
    * Index where the report ends because a marker like "Continue reading" or "Related articles" starts the
    * furniture after it; what follows such a marker is other articles' teasers, not this report.
    */
-  private static int tailCut(List<Line> lines, int from) {
+  private static int tailCut(List<Line> lines, int from, Deadline deadline) {
     int prose = 0;
     for (int i = from; i < lines.size(); i++) {
+      deadline.tick();
       Line l = lines.get(i);
       if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
       } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.startsComments(l.text)) {
         return i;
-      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose)) {
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose, deadline)) {
         return i;
       }
     }
@@ -225,7 +229,7 @@ public final class PlainTextExtractor {
    * headlines, then the report goes on): prose resumes within a few lines and more of it follows than
    * came before. Teasers after the report are followed by less of it, or by more links first.
    */
-  private static boolean isInlineBox(List<Line> lines, int at, int proseBefore) {
+  private static boolean isInlineBox(List<Line> lines, int at, int proseBefore, Deadline deadline) {
     int resumes = -1;
     for (int j = at + 1; j < Math.min(lines.size(), at + 1 + INLINE_BOX_LINES); j++) {
       Line l = lines.get(j);
@@ -239,6 +243,7 @@ public final class PlainTextExtractor {
     }
     int proseAfter = 0;
     for (int j = resumes; j < lines.size(); j++) {
+      deadline.tick();
       Line l = lines.get(j);
       if (Furniture.endsArticle(l.text) || Furniture.startsComments(l.text)) {
         break;

@@ -1,7 +1,7 @@
 package io.newswire.extract.text;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * Recognises the lines that close an article by addressing the reader rather than telling the story: how
