@@ -24,16 +24,26 @@ final class ContentLocator {
 
   private final PageScan scan;
   private final Deadline deadline;
+  private final boolean hints;
   private final Map<Element, double[]> scores = new IdentityHashMap<>();
 
-  private ContentLocator(PageScan scan, Deadline deadline) {
+  private ContentLocator(PageScan scan, Deadline deadline, boolean hints) {
     this.scan = scan;
     this.deadline = deadline;
+    this.hints = hints;
   }
 
   /** The elements whose text is the article, in document order; empty if nothing scored. */
   static Set<Element> locate(PageScan scan, Element body, Deadline deadline) {
-    return new ContentLocator(scan, deadline).run(body);
+    return new ContentLocator(scan, deadline, true).run(body);
+  }
+
+  /**
+   * The same search from the text alone, blind to class and id names: an independent candidate for when
+   * the names mislead (a "tabContent" box of 50 characters beside a 3,000-character story in a table).
+   */
+  static Set<Element> locateByTextAlone(PageScan scan, Element body, Deadline deadline) {
+    return new ContentLocator(scan, deadline, false).run(body);
   }
 
   private Set<Element> run(Element body) {
@@ -163,13 +173,13 @@ final class ContentLocator {
   private double[] score(Element el) {
     double[] s = scores.get(el);
     if (s == null) {
-      s = new double[] {initialScore(el)};
+      s = new double[] {initialScore(el, hints)};
       scores.put(el, s);
     }
     return s;
   }
 
-  private static double initialScore(Element el) {
+  private static double initialScore(Element el, boolean useHints) {
     double s = switch (el.normalName()) {
       case "div", "article", "main", "section" -> 5;
       case "pre", "td", "blockquote" -> 3;
@@ -177,7 +187,7 @@ final class ContentLocator {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
       default -> 0;
     };
-    int hints = ClassHints.of(el);
+    int hints = useHints ? ClassHints.of(el) : 0;
     if (ClassHints.has(hints, ClassHints.CONTENT)) {
       s += ClassHints.has(hints, ClassHints.ANY_NEGATIVE) ? 0 : 25;
     } else if (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE)) {
