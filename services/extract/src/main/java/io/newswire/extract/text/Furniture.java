@@ -54,7 +54,9 @@ public final class Furniture {
     "continue reading", "read more", "related", "latest", "more from", "more stories", "you may also like",
     "you might also like", "recommended", "most popular", "most read", "read next", "up next",
     "subscribe to our newsletter", "sign up for our newsletter", "you have been successfully subscribed",
-    "leave a comment", "leave a reply", "comments",
+    "leave a comment", "leave a reply", "comments", "you may like", "you might like", "previous post",
+    "next post", "older post", "newer post", "previous article", "next article", "post a comment",
+    "add a comment", "add new comment", "join the discussion", "show comments", "view comments",
   };
 
   /** "32M ago", "1 hour ago", "Updated 2 days ago": the stamp under a teaser of another article. */
@@ -62,9 +64,16 @@ public final class Furniture {
       "(?:updated |posted |published )?(?:an?|\\d{1,3}) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
           + "|w|wks?|weeks?|months?|years?) ago", Pattern.CASE_INSENSITIVE);
 
-  /** A comment's header ("joetoronto says:") or the count above the comments ("34 responses to ..."). */
+  /**
+   * A comment's header ("joetoronto says:", "Posted by: Ann | Mar 26, 2007 2:00:18 PM"), its action links
+   * ("Reply", "Permalink") or the heading above the comments ("34 responses to ...", "Comments (87)"). A
+   * bare "52 comments" is not one: pages show that count beside the byline, above the article.
+   */
   private static final Pattern COMMENTS_START = Pattern.compile(
-      "\\S+(?: \\S+)? says:|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
+      "\\S+(?: \\S+)? says:|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
+          + "|reply|permalink|report abuse|trackback url.*"
+          + "|the following comments .*|comments filter:?"
+          + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
           + "comment|reply|thought)s? (?:to|on) .*", Pattern.CASE_INSENSITIVE);
 
   /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
