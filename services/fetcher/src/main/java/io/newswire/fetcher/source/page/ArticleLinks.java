@@ -49,7 +49,9 @@ final class ArticleLinks {
           "wmv", "webm", "ogg", "oga", "ogv", "wav", "flac", "css", "js", "json", "xml", "rss",
           "atom", "ics", "vcf", "csv", "woff", "woff2", "ttf", "eot");
 
-  private static final Pattern DATED = Pattern.compile("(^|/)(19|20)\\d{2}([/-])(0?[1-9]|1[0-2])(\\3|$|-)");
+  private static final Pattern DATED = Pattern.compile(
+      // year, month and the same separator again (or the end), spelled out: RE2/J has no backreferences
+      "(^|/)(19|20)\\d{2}(?:/(0?[1-9]|1[0-2])(/|$|-)|-(0?[1-9]|1[0-2])(-|$))");
   private static final Pattern COMPACT_DATE = Pattern.compile("(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])($|[/_.-])");
   private static final Pattern NUMERIC_ID = Pattern.compile("(^|[^0-9])\\d{4,}([^0-9]|$)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}']*");
