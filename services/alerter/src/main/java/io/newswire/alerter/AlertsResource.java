@@ -1,6 +1,8 @@
 package io.newswire.alerter;
 
 import io.newswire.alerter.match.AlertLedger;
+import io.newswire.common.security.Access;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ public class AlertsResource {
   }
 
   @GET
+  @RolesAllowed(Access.READER)
   @Produces(MediaType.APPLICATION_JSON)
   public List<AlertLedger.Entry> after(@QueryParam("after") @DefaultValue("0") long after) {
     return service.ledger().after(after);

@@ -3,15 +3,20 @@ package io.newswire.alerter;
 import io.newswire.alerter.rules.InvalidRuleException;
 import io.newswire.alerter.rules.RuleQueryParser;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.security.Access;
+import io.newswire.model.ApiKeyFile.Role;
 import io.newswire.model.Json;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
 import io.newswire.model.Topics;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,7 +33,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code /rules}: standing alert rules. Changes go to the compacted rules topic, which every
- * alerter instance follows, so a rule is live everywhere within a second.
+ * alerter instance follows, so a rule is live everywhere within a second. Listing needs
+ * {@code reader}; adding, changing and removing need {@code editor}, and a rule with a webhook
+ * (which sends matched articles somewhere else) needs {@code admin}. {@code POST} only creates:
+ * an existing id is changed with {@code PUT /rules/{id}}, so no one takes a rule over by reusing its id.
  */
 @Path("/rules")
 @ApplicationScoped
@@ -40,39 +48,77 @@ public class RulesResource {
   private final AlerterService service;
   private final RuleQueryParser parser = new RuleQueryParser(RuleQueryParser.analyzer());
   private final KafkaProducer<String, byte[]> producer;
+  private final SecurityIdentity identity;
 
-  public RulesResource(AlerterService service, KafkaClients clients) {
+  public RulesResource(AlerterService service, KafkaClients clients, SecurityIdentity identity) {
     this.service = service;
+    this.identity = identity;
     this.producer = new KafkaProducer<>(clients.producer("alerter-rules"));
   }
 
   @GET
+  @RolesAllowed(Access.READER)
   public List<Rule> list() {
     return service.rules().rules().stream().sorted(Comparator.comparing(Rule::name)).toList();
   }
 
   @POST
+  @RolesAllowed(Access.EDITOR)
   public Response add(NewRule body) throws Exception {
+    String id = body == null || body.id() == null || body.id().isBlank() ? UUID.randomUUID().toString() : body.id();
+    if (service.rules().rule(id) != null) {
+      return error(409, "A rule with id " + id + " exists; change it with PUT /rules/" + id
+          + ", or leave out the id to create a new rule");
+    }
+    return save(id, body, null, 201);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @RolesAllowed(Access.EDITOR)
+  public Response update(@PathParam("id") String id, NewRule body) throws Exception {
+    Rule existing = service.rules().rule(id);
+    if (existing == null) {
+      return error(404, "No rule with id " + id + "; create it with POST /rules");
+    }
+    if (body != null && body.id() != null && !body.id().isBlank() && !body.id().equals(id)) {
+      return error(400, "The body's id " + body.id() + " differs from the path's " + id);
+    }
+    if (existing.webhook() != null && !existing.webhook().isBlank()) {
+      Access.require(identity, Role.ADMIN, "Changing a rule that has a webhook");
+    }
+    return save(id, body, existing, 200);
+  }
+
+  private Response save(String id, NewRule body, Rule existing, int status) throws Exception {
     if (body == null || body.query() == null || body.query().isBlank()) {
       return error(400, "A rule needs a query, e.g. {\"name\":\"NATO\",\"query\":\"NATO\"}");
+    }
+    if (body.webhook() != null && !body.webhook().isBlank()) {
+      Access.require(identity, Role.ADMIN, "A rule with a webhook");
     }
     try {
       parser.parse(body.query());
     } catch (InvalidRuleException e) {
       return error(400, e.getMessage());
     }
-    String id = body.id() == null || body.id().isBlank() ? UUID.randomUUID().toString() : body.id();
-    String name = body.name() == null || body.name().isBlank() ? body.query() : body.name();
+    String name = body.name() != null && !body.name().isBlank() ? body.name()
+        : existing != null ? existing.name() : body.query();
     Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), body.webhook(), Instant.now());
     producer.send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule))).get(30, TimeUnit.SECONDS);
-    return Response.status(201).entity(rule).build();
+    return Response.status(status).entity(rule).build();
   }
 
   @DELETE
   @Path("/{id}")
+  @RolesAllowed(Access.EDITOR)
   public Response remove(@PathParam("id") String id) throws Exception {
-    if (service.rules().rule(id) == null) {
+    Rule existing = service.rules().rule(id);
+    if (existing == null) {
       return error(404, "No rule with id " + id + "; see GET /rules");
+    }
+    if (existing.webhook() != null && !existing.webhook().isBlank()) {
+      Access.require(identity, Role.ADMIN, "Removing a rule that has a webhook");
     }
     producer.send(new ProducerRecord<>(Topics.RULES, id, null)).get(30, TimeUnit.SECONDS);
     return Response.noContent().build();

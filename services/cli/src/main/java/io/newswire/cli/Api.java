@@ -16,10 +16,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 
-/** HTTP calls to the services of a running Newswire, found through the launcher's up file. */
+/**
+ * HTTP calls to the services of a running Newswire, found through the launcher's up file, with
+ * the API key from {@code NEWSWIRE_API_KEY} or else the launcher's {@code cli-key} beside it.
+ */
 final class Api {
+  /** Environment variable that overrides the key file, e.g. for a deployment elsewhere. */
+  static final String KEY_VARIABLE = "NEWSWIRE_API_KEY";
+
   private final Properties urls = new Properties();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final Path keyFile;
+  private String key;
 
   Api(Path upFile) throws IOException {
     if (upFile != null && Files.isRegularFile(upFile)) {
@@ -27,6 +35,27 @@ final class Api {
         urls.load(in);
       }
     }
+    Path dataDir = upFile == null ? Path.of(".newswire/data") : upFile.toAbsolutePath().getParent();
+    this.keyFile = dataDir.resolve("cli-key");
+  }
+
+  /** The data folder of the launcher, where the key files are. */
+  Path dataDir() {
+    return keyFile.getParent();
+  }
+
+  private String key() throws IOException {
+    if (key == null) {
+      String fromEnv = System.getenv(KEY_VARIABLE);
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        key = fromEnv.strip();
+      } else if (Files.isReadable(keyFile)) {
+        key = Files.readString(keyFile).strip();
+      } else {
+        key = "";
+      }
+    }
+    return key;
   }
 
   String url(String service, int defaultPort) {
@@ -57,6 +86,9 @@ final class Api {
 
   Reply call(String method, String url, Object body) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (!key().isEmpty()) {
+      request.header("Authorization", "Bearer " + key());
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -77,6 +109,10 @@ final class Api {
       } catch (IOException e) {
         json = Json.mapper().getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
       }
+    }
+    if (response.statusCode() == 401 && key().isEmpty()) {
+      throw new IOException("No API key: " + keyFile + " does not exist and " + KEY_VARIABLE
+          + " is not set. ./newswire up creates the key file; for another deployment, set " + KEY_VARIABLE + ".");
     }
     return new Reply(response.statusCode(), json);
   }

@@ -19,13 +19,18 @@ public final class Main {
       usage: newswire search "QUERY" [--json] [--size N]
              newswire alerts add --name NAME --query "QUERY" [--webhook URL]
              newswire alerts list [--json]
+             newswire alerts update ID --query "QUERY" [--name NAME] [--webhook URL]
              newswire alerts remove ID
              newswire alerts tail
              newswire sources list [--json]
              newswire sources add --name NAME --type folder|feed|sitemap|page|site (--url URL | --path DIR) [--interval 10m]
              newswire sources remove NAME
              newswire dlq [list] [--topic TOPIC.dlq] [--last N] [--json]
-             newswire dlq replay --topic TOPIC.dlq [--key KEY]""";
+             newswire dlq replay --topic TOPIC.dlq [--key KEY]
+             newswire keys list
+             newswire keys add --name NAME --role reader|editor|admin
+             newswire keys revoke NAME
+      API calls send the key in $NEWSWIRE_API_KEY, or else the one ./newswire up keeps in .newswire/data/cli-key.""";
 
   private final Api api;
 
@@ -39,6 +44,10 @@ public final class Main {
     if (args.isEmpty()) {
       usage("missing command");
     }
+    if (args.contains("--help") || args.contains("-h")) {
+      System.out.println(USAGE);
+      return;
+    }
     Main main = new Main(new Api(upFile));
     try {
       String command = args.remove(0);
@@ -47,6 +56,11 @@ public final class Main {
         case "alerts" -> main.alerts(args);
         case "sources" -> main.sources(args);
         case "dlq" -> main.dlq(args);
+        case "keys" -> new KeysCommand(main.api.dataDir().resolve("api-keys"), System.out).run(args);
+        case "help", "--help", "-h" -> {
+          System.out.println(USAGE);
+          return;
+        }
         default -> usage("unknown command '" + command + "'");
       }
     } catch (IOException e) {
@@ -118,6 +132,25 @@ public final class Main {
           System.out.printf("  %-38s %-24s %s%n", rule.path("id").asText(), rule.path("name").asText(),
               rule.path("query").asText());
         }
+      }
+      case "update" -> {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+          usage("alerts update needs a rule id (see alerts list)");
+        }
+        String id = args.remove(0);
+        Map<String, String> options = options(args, "--name", "--query", "--webhook");
+        if (!options.containsKey("--query")) {
+          usage("alerts update needs --query \"QUERY\"");
+        }
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("name", options.get("--name"));
+        body.put("query", options.get("--query"));
+        body.put("webhook", options.get("--webhook"));
+        Api.Reply reply = api.call("PUT", rules + "/" + Api.encode(id), body);
+        if (reply.status() != 200) {
+          fail("Rule not changed: " + reply.error());
+        }
+        System.out.println("Rule " + id + " now: " + reply.body().path("query").asText());
       }
       case "remove" -> {
         if (args.isEmpty()) {

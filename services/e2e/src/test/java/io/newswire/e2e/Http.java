@@ -11,12 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** JSON over HTTP for the tests. */
+/** JSON over HTTP for the tests, with the API key of the pipeline they started. */
 final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static volatile String key;
 
   private Http() {}
+
+  /** The key sent from now on ({@link TestPipelines} sets the pipeline's admin key); null sends none. */
+  static void useKey(String apiKey) {
+    key = apiKey;
+  }
 
   record Reply(int status, JsonNode body) {}
 
@@ -33,7 +39,14 @@ final class Http {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
+  static Reply delete(String url) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+  }
+
   private static Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
     HttpResponse<byte[]> response =
         CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());

@@ -15,9 +15,11 @@ final class TestPipelines {
   static Pipeline start(Path work, String sourcesYaml) throws IOException {
     Path sources = work.resolve("sources.yaml");
     Files.writeString(sources, sourcesYaml);
-    return Pipeline.start(
+    Pipeline pipeline = Pipeline.start(
         new Pipeline.Options(work.resolve("data"), work, sources, Map.of(),
             List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"), Map.of()),
         line -> System.out.println("[pipeline] " + line));
+    Http.useKey(pipeline.apiKey());
+    return pipeline;
   }
 }

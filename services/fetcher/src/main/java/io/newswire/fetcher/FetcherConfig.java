@@ -112,6 +112,16 @@ public interface FetcherConfig {
   @WithDefault("4")
   int pollThreads();
 
+  /**
+   * The only folders (with what is under them) that a folder source may watch, besides the folders
+   * the sources file names. A folder source added through the API or the CLI outside them is
+   * refused (400, naming this setting); one that reaches the fetcher another way does not start,
+   * and its status says why. Symbolic links are not followed out of a root; hidden files and
+   * folders are never read.
+   */
+  @WithDefault("deploy/seed/reports")
+  java.util.List<String> folderRoots();
+
   /** Safety-net rescan of watched folders, for events the OS watch service dropped. */
   @WithDefault("30s")
   Duration folderRescanInterval();

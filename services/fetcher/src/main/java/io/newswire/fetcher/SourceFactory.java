@@ -14,6 +14,7 @@ import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.feed.FeedPoller;
 import io.newswire.fetcher.source.feed.SitePoller;
 import io.newswire.fetcher.source.folder.FolderFiles;
+import io.newswire.fetcher.source.folder.FolderRoots;
 import io.newswire.fetcher.source.folder.FolderSource;
 import io.newswire.fetcher.source.page.PagePoller;
 import io.newswire.fetcher.source.sitemap.SitemapPoller;
@@ -34,12 +35,14 @@ public final class SourceFactory implements AutoCloseable {
   private final PoliteFetcher fetcher;
   private final ItemEmitter emitter;
   private final ScheduledExecutorService pollThreads;
+  private final FolderRoots folderRoots;
 
   public SourceFactory(FetcherConfig config, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
     this.config = config;
     this.sink = sink;
     this.seen = seen;
     this.monitor = monitor;
+    this.folderRoots = new FolderRoots(config.folderRoots(), Path.of(config.sourcesFile()));
     SafeHttpClient http = new SafeHttpClient(config);
     this.fetcher =
         new PoliteFetcher(
@@ -70,6 +73,12 @@ public final class SourceFactory implements AutoCloseable {
         return new RunningSource() {
           @Override
           public void start() throws Exception {
+            try {
+              folderRoots.check(d.path());
+            } catch (IllegalArgumentException e) {
+              monitor.failed(d.name(), "outside-folder-roots", e.getMessage());
+              throw e;
+            }
             folder.start();
           }
 
@@ -98,6 +107,11 @@ public final class SourceFactory implements AutoCloseable {
   private PollSchedule schedule(SourceDefinition d) {
     Duration start = d.interval() != null ? d.interval() : config.pollInterval();
     return new PollSchedule(start, config.pollIntervalFloor(), config.pollIntervalCeiling(), config.pollJitter());
+  }
+
+  /** Where folder sources may read. */
+  public FolderRoots folderRoots() {
+    return folderRoots;
   }
 
   public ItemEmitter emitter() {

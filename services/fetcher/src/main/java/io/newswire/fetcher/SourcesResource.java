@@ -1,5 +1,6 @@
 package io.newswire.fetcher;
 
+import io.newswire.common.security.Access;
 import io.newswire.fetcher.catalog.SourceCatalog;
 import io.newswire.fetcher.catalog.SourceCatalog.Entry;
 import io.newswire.fetcher.catalog.SourceCatalog.Origin;
@@ -7,6 +8,10 @@ import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.SourceType;
 import io.newswire.fetcher.source.SourcesFile;
+import io.newswire.fetcher.source.folder.FolderRoots;
+import io.newswire.model.ApiKeyFile.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +38,7 @@ import java.util.Set;
 public class SourcesResource {
   @Inject FetcherService service;
   @Inject FetcherConfig config;
+  @Inject SecurityIdentity identity;
 
   /**
    * One row of {@code sources list}.
@@ -49,6 +55,7 @@ public class SourcesResource {
   public record NewSource(String name, String type, String path, String url, String interval) {}
 
   @GET
+  @RolesAllowed(Access.READER)
   public List<SourceView> list() {
     FetcherNode node = service.node();
     Set<String> running = Set.copyOf(node.sources().definitions().stream().map(SourceDefinition::name).toList());
@@ -67,11 +74,21 @@ public class SourcesResource {
   }
 
   @POST
+  @RolesAllowed(Access.EDITOR)
   public synchronized Response add(NewSource body) {
+    if (body == null) {
+      return Response.status(400).entity(Map.of("error", "a source needs a body, e.g."
+          + " {\"name\":\"n\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}")).build();
+    }
     SourceDefinition added;
     try {
       added = new SourceDefinition(body.name(), SourceType.parse(body.type()), body.path(), body.url(),
           SourcesFile.duration(body.interval()));
+      if (added.type() == SourceType.FOLDER) {
+        // reads local files: only an admin, and only under the allowed roots
+        Access.require(identity, Role.ADMIN, "A folder source");
+        new FolderRoots(config.folderRoots(), java.nio.file.Path.of(config.sourcesFile())).check(added.path());
+      }
     } catch (IllegalArgumentException e) {
       return Response.status(400).entity(Map.of("error", e.getMessage())).build();
     }
@@ -83,6 +100,7 @@ public class SourcesResource {
   }
 
   @DELETE
+  @RolesAllowed(Access.EDITOR)
   @Path("/{name}")
   public synchronized Response remove(@PathParam("name") String name) throws IOException {
     Entry entry = service.node().catalog().byName(name).orElse(null);

@@ -9,6 +9,7 @@ import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
 import io.newswire.testing.EmbeddedStackResource;
+import io.newswire.testing.TestApiKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedStackResource.class)
 @QuarkusTestResource(FreshSourcesFile.class)
+@QuarkusTestResource(TestApiKeys.class)
 class FetcherIT {
   static final List<String> SEEDS =
       List.of(
@@ -53,7 +55,7 @@ class FetcherIT {
     try (KafkaConsumer<String, byte[]> raw = consumer(Topics.RAW);
         KafkaConsumer<String, byte[]> dlq = consumer(Topics.dlq(Topics.RAW))) {
       // the sources file is re-read while running, published to newswire.sources, and run here
-      TestSupport.await("the fetcher to watch " + folder, () -> io.restassured.RestAssured.given()
+      TestSupport.await("the fetcher to watch " + folder, () -> io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
           .get("/sources").then().extract().jsonPath()
           .get("find { it.name == '" + name + "' }.polledHere") == Boolean.TRUE);
       for (String seed : SEEDS) {
@@ -94,7 +96,7 @@ class FetcherIT {
       assertEquals("fetcher", DeadLetters.header(deadLetter.headers(), DeadLetters.STAGE));
 
       // what ./newswire sources list shows
-      io.restassured.RestAssured.given()
+      io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
           .get("/sources")
           .then()
           .statusCode(200)
@@ -107,31 +109,50 @@ class FetcherIT {
   @Test
   void sourcesAddedAndRemovedThroughTheApiGoThroughTheSourcesTopic() {
     String name = "it-api-" + UUID.randomUUID().toString().substring(0, 8);
-    io.restassured.RestAssured.given()
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .contentType("application/json")
         .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/feed.xml", "interval", "10m"))
         .post("/sources")
         .then()
         .statusCode(201)
         .body("shard", org.hamcrest.Matchers.is("news.example.org"));
-    io.restassured.RestAssured.given()
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .contentType("application/json")
         .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/other.xml"))
         .post("/sources")
         .then()
         .statusCode(409);
-    io.restassured.RestAssured.given()
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .get("/sources")
         .then()
         .statusCode(200)
         .body("find { it.name == '" + name + "' }.origin", org.hamcrest.Matchers.is("api"))
         .body("find { it.name == '" + name + "' }.interval", org.hamcrest.Matchers.is("PT10M"));
-    io.restassured.RestAssured.given().delete("/sources/" + name).then().statusCode(200);
-    io.restassured.RestAssured.given().delete("/sources/" + name).then().statusCode(404);
-    io.restassured.RestAssured.given()
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN)).delete("/sources/" + name).then().statusCode(200);
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN)).delete("/sources/" + name).then().statusCode(404);
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .get("/sources")
         .then()
         .body("find { it.name == '" + name + "' }", org.hamcrest.Matchers.nullValue());
+  }
+
+  /** Issue 12: a folder source is a local file read; only an admin, only under the allowed roots. */
+  @Test
+  void aFolderSourceOutsideTheAllowedRootsIsRefusedAndOnlyAnAdminMayAddOne() throws Exception {
+    Path outside = Files.createTempDirectory("newswire-outside-roots");
+    Map<String, String> body = Map.of("name", "it-outside", "type", "folder", "path", outside.toString());
+    io.restassured.RestAssured.given().contentType("application/json").body(body).post("/sources")
+        .then().statusCode(401).body("error", org.hamcrest.Matchers.containsString("Authorization: Bearer"));
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.EDITOR))
+        .contentType("application/json").body(body).post("/sources")
+        .then().statusCode(403).body("error", org.hamcrest.Matchers.containsString("admin"));
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+        .contentType("application/json").body(body).post("/sources")
+        .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("newswire.fetcher.folder-roots"));
+    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.READER))
+        .get("/sources").then().statusCode(200)
+        .body("find { it.name == 'it-outside' }", org.hamcrest.Matchers.nullValue());
+    io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
   }
 
   private KafkaConsumer<String, byte[]> consumer(String topic) {

@@ -1,5 +1,7 @@
 package io.newswire.indexer;
 
+import io.newswire.common.security.Access;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class SearchResource {
   }
 
   @GET
+  @RolesAllowed(Access.READER)
   @Produces(MediaType.APPLICATION_JSON)
   public Response search(
       @QueryParam("q") String q,

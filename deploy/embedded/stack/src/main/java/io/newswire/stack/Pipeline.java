@@ -1,5 +1,6 @@
 package io.newswire.stack;
 
+import io.newswire.model.ApiKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,6 +28,12 @@ public final class Pipeline implements AutoCloseable {
   /** Port each service listens on unless told otherwise (0 picks a free one). */
   public static final Map<String, Integer> DEFAULT_PORTS =
       Map.of("fetcher", 8081, "cleaner", 8082, "indexer", 8083, "alerter", 8084);
+
+  /** In the data folder: the SHA-256 of each API key the services accept ({@link ApiKeyFile}). */
+  public static final String KEYS_FILE = "api-keys";
+  /** In the data folder, mode 0600: the CLI's own admin key, created on the first start. */
+  public static final String CLI_KEY_FILE = "cli-key";
+  private static final String CLI_KEY_NAME = "cli";
 
   private static final String READY = "NEWSWIRE-READY ";
   private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
@@ -57,12 +64,15 @@ public final class Pipeline implements AutoCloseable {
   private final RepoLayout layout;
   private final Map<String, ChildProcess> services = new LinkedHashMap<>();
   private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private final String apiKey;
 
-  private Pipeline(EmbeddedStack stack, Options options, Consumer<String> progress, RepoLayout layout) {
+  private Pipeline(EmbeddedStack stack, Options options, Consumer<String> progress, RepoLayout layout,
+      String apiKey) {
     this.stack = stack;
     this.options = options;
     this.progress = progress;
     this.layout = layout;
+    this.apiKey = apiKey;
   }
 
   /**
@@ -81,8 +91,14 @@ public final class Pipeline implements AutoCloseable {
                 + " -DskipTests` in " + layout.root() + " first");
       }
     }
+    String apiKey;
+    try {
+      apiKey = cliKey(options.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the API keys in " + options.dataDir(), e);
+    }
     EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress);
-    Pipeline pipeline = new Pipeline(stack, options, progress, layout);
+    Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey);
     try {
       for (String service : SERVICES) {
         int port = options.ports().getOrDefault(service, 0);
@@ -106,6 +122,37 @@ public final class Pipeline implements AutoCloseable {
 
   public EmbeddedStack stack() {
     return stack;
+  }
+
+  /** The admin key the CLI uses (kept in {@link #CLI_KEY_FILE}); for tests and the CLI only, never printed. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The file of accepted keys: {@code ./newswire keys add|revoke} edit it, the services re-read it. */
+  public Path keysFile() {
+    return options.dataDir().resolve(KEYS_FILE);
+  }
+
+  /**
+   * The CLI's admin key: read from the data folder, or on the first start created there (the key
+   * in {@code cli-key}, mode 0600, its hash in {@code api-keys}).
+   */
+  static String cliKey(Path dataDir) throws IOException {
+    Path keyFile = dataDir.resolve(CLI_KEY_FILE);
+    Path keys = dataDir.resolve(KEYS_FILE);
+    if (Files.isRegularFile(keyFile)) {
+      String key = Files.readString(keyFile).strip();
+      String hash = ApiKeyFile.sha256(key);
+      if (ApiKeyFile.read(keys).stream().anyMatch(e -> e.sha256().equals(hash))) {
+        return key;
+      }
+    }
+    // first start, or the CLI's key was revoked or lost: a new one
+    ApiKeyFile.revoke(keys, CLI_KEY_NAME);
+    String key = ApiKeyFile.add(keys, CLI_KEY_NAME, ApiKeyFile.Role.ADMIN);
+    ApiKeyFile.writeSecret(keyFile, key + "\n");
+    return key;
   }
 
   /** Base URL of a service's HTTP API, e.g. {@code http://127.0.0.1:8083}. */
@@ -136,6 +183,7 @@ public final class Pipeline implements AutoCloseable {
     String es = stack.elasticsearchUrl().replace("http://", "");
     jvm.add("-Dquarkus.elasticsearch.hosts=" + es);
     jvm.add("-Dnewswire.fetcher.sources-file=" + options.sourcesFile());
+    jvm.add("-Dnewswire.auth.keys-file=" + keysFile());
     jvm.add("-Dnewswire.parent-pid=" + ProcessHandle.current().pid());
     jvm.add("-Dnewswire.instance-id=" + service + "-" + ProcessHandle.current().pid());
     options.properties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));

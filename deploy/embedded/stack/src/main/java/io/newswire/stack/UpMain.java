@@ -88,10 +88,14 @@ public final class UpMain {
     System.out.printf("%nNewswire is up in %.0f s.%n", (System.nanoTime() - started) / 1e9);
     System.out.println("  Watching   " + watch + " (drop .txt/.html reports here)");
     System.out.println("  Sources    " + sources);
-    System.out.println("  Search     ./newswire search \"Lavrov\"   or   " + pipeline.url("indexer") + "/search?q=Lavrov");
+    System.out.println("  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "
+        + data.resolve(Pipeline.CLI_KEY_FILE) + ")\" " + pipeline.url("indexer") + "/search?q=Lavrov");
     System.out.println("  Alerts     ./newswire alerts add --name NATO --query NATO;  ./newswire alerts tail");
     System.out.println("  Elasticsearch " + pipeline.stack().elasticsearchUrl() + "/newswire/_search");
-    System.out.println("  Health     " + pipeline.url("indexer") + "/q/health/ready (same path on every service)");
+    System.out.println("  Health     " + pipeline.url("indexer") + "/q/health/ready (same path on every service, no key needed)");
+    System.out.println("  API key    " + data.resolve(Pipeline.CLI_KEY_FILE) + " (admin, mode 0600; the CLI sends it."
+        + " Others: ./newswire keys add --name NAME --role reader)");
+    System.out.println("  Listening  on 127.0.0.1 only (quarkus.http.host in config/application.properties opens it)");
     System.out.println("Press Ctrl-C to stop.");
     for (String service : Pipeline.SERVICES) {
       ChildProcess child = pipeline.process(service);

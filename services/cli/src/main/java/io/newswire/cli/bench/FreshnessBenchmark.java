@@ -61,6 +61,7 @@ public final class FreshnessBenchmark {
     try (Pipeline pipeline = Pipeline.start(
         new Pipeline.Options(work.resolve("data"), work, sources, Map.of(), List.of("-Xmx512m"), Map.of()),
         line -> System.out.println("  " + line))) {
+      apiKey = pipeline.apiKey();
       post(pipeline.url("alerter") + "/rules", "{\"id\":\"fresh\",\"name\":\"Russia\",\"query\":\"Russia\"}");
       Thread.sleep(1500);
       // a service that just started is still compiling its hot paths; a running one is not
@@ -274,14 +275,17 @@ public final class FreshnessBenchmark {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
   }
 
+  /** The pipeline's admin key, sent to the services (Elasticsearch ignores it). */
+  private static volatile String apiKey = "";
+
   private static JsonNode get(String url) throws Exception {
-    return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-        HttpResponse.BodyHandlers.ofByteArray()).body());
+    return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
   }
 
   private static JsonNode post(String url, String json) throws Exception {
     return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofByteArray()).body());
   }
 

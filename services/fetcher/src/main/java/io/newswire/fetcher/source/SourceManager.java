@@ -42,14 +42,17 @@ public final class SourceManager implements AutoCloseable {
   }
 
   private void start(SourceDefinition d) {
-    RunningSource source = factory.apply(d);
+    RunningSource source = null;
     try {
+      source = factory.apply(d);
       source.start();
       running.put(d.name(), source);
       definitions.put(d.name(), d);
       LOG.infof("source %s (%s) started", d.name(), d.type().name().toLowerCase());
     } catch (Exception e) {
-      source.close();
+      if (source != null) {
+        source.close();
+      }
       LOG.errorf("source %s (%s) could not start: %s", d.name(), d.type().name().toLowerCase(), e);
     }
   }

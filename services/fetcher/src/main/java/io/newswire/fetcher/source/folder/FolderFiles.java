@@ -9,8 +9,11 @@ import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.state.SeenStore;
 import io.newswire.model.DocumentIds;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 
 /**
@@ -26,10 +29,13 @@ public final class FolderFiles {
   private final SeenStore seen;
   private final SourceMonitor monitor;
 
+  private final Path realRoot;
+
   public FolderFiles(
       String source, Path root, long maxBytes, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
     this.source = source;
     this.root = root;
+    this.realRoot = FolderRoots.real(root);
     this.maxBytes = maxBytes;
     this.sink = sink;
     this.seen = seen;
@@ -53,7 +59,12 @@ public final class FolderFiles {
     String id = DocumentIds.forUrl(url);
     long size;
     try {
-      size = Files.size(file);
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      // a link, or a file whose folder became a link after it was listed: not ours to read
+      if (!attrs.isRegularFile() || !file.toRealPath().startsWith(realRoot)) {
+        return;
+      }
+      size = attrs.size();
     } catch (IOException e) {
       reject(id, url, null, "unreadable file: " + e, e, null);
       return;
@@ -73,7 +84,9 @@ public final class FolderFiles {
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      }
     } catch (IOException e) {
       reject(id, url, null, "unreadable file: " + e, e, null);
       return;

@@ -7,8 +7,11 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -22,14 +25,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Watches a folder recursively: the OS watch service says quickly that a file appeared or changed,
  * a periodic rescan catches what it dropped (overflow, network file systems). A file is read only
  * once its size and modification time stopped changing for the settle time, so a half-written
- * file is not taken for the whole report.
+ * file is not taken for the whole report. Hidden files and folders (names starting with a dot)
+ * are not read, and symbolic links are not followed: a folder source reads what is in its folder,
+ * not what a link in it points to.
  */
 public final class FolderSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderSource.class);
@@ -106,7 +110,10 @@ public final class FolderSource implements AutoCloseable {
           continue;
         }
         Path child = dir.resolve((Path) event.context());
-        if (Files.isDirectory(child)) {
+        if (!visible(root, child)) {
+          continue;
+        }
+        if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
           if (event.kind() == ENTRY_CREATE) {
             registerTree(child);
             scanTree(child);
@@ -120,12 +127,57 @@ public final class FolderSource implements AutoCloseable {
   }
 
   private void registerTree(Path dir) {
-    try (Stream<Path> dirs = Files.walk(dir)) {
-      dirs.filter(Files::isDirectory).forEach(d -> {
-        try {
-          d.register(watcher, ENTRY_CREATE, ENTRY_MODIFY);
-        } catch (IOException e) {
-          LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
+    walk(dir, d -> {
+      try {
+        d.register(watcher, ENTRY_CREATE, ENTRY_MODIFY);
+      } catch (IOException e) {
+        LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
+      }
+    }, null);
+  }
+
+  private void scanTree(Path dir) {
+    walk(dir, null, (p, attrs) -> {
+      if (FolderFiles.accepts(p)) {
+        Stamp stamp = new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis());
+        if (!stamp.equals(processed.get(p))) {
+          pending.putIfAbsent(p, new Observation(null, 0));
+        }
+      }
+    });
+  }
+
+  /**
+   * Visits the visible folders and regular files under {@code dir}, never through a symbolic link
+   * (a link is neither a folder nor a regular file to this walk) and never into a hidden folder.
+   */
+  private void walk(Path dir, java.util.function.Consumer<Path> folders,
+      java.util.function.BiConsumer<Path, BasicFileAttributes> regularFiles) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          if (!visible(root, d)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          if (folders != null) {
+            folders.accept(d);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (regularFiles != null && attrs.isRegularFile() && visible(root, file)) {
+            regularFiles.accept(file, attrs);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          LOG.debugf("source %s: cannot read %s: %s", name, file, e);
+          return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException | RuntimeException e) {
@@ -133,18 +185,14 @@ public final class FolderSource implements AutoCloseable {
     }
   }
 
-  private void scanTree(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.filter(p -> FolderFiles.accepts(p) && Files.isRegularFile(p))
-          .forEach(p -> {
-            Stamp stamp = stamp(p);
-            if (stamp != null && !stamp.equals(processed.get(p))) {
-              pending.putIfAbsent(p, new Observation(null, 0));
-            }
-          });
-    } catch (IOException | RuntimeException e) {
-      LOG.warnf("source %s: rescan of %s failed: %s", name, dir, e);
+  /** False for a path under {@code root} of which a part (folder or file name) starts with a dot. */
+  static boolean visible(Path root, Path path) {
+    for (Path part : root.relativize(path)) {
+      if (part.toString().startsWith(".")) {
+        return false;
+      }
     }
+    return true;
   }
 
   private void checkPending() {
@@ -197,7 +245,7 @@ public final class FolderSource implements AutoCloseable {
 
   private static Stamp stamp(Path file) {
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return attrs.isRegularFile() ? new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()) : null;
     } catch (IOException e) {
       return null;

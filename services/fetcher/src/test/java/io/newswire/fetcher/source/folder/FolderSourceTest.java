@@ -75,6 +75,26 @@ class FolderSourceTest {
     }
   }
 
+  /** Issue 12: a watched folder must not be a way to read other local files, or hidden ones. */
+  @Test
+  void hiddenFilesHiddenFoldersAndSymbolicLinksAreNotRead(@TempDir Path elsewhere) throws Exception {
+    Path secret = Files.writeString(elsewhere.resolve("creds.txt"), "password=hunter2");
+    Files.createDirectories(elsewhere.resolve("dir"));
+    Files.writeString(elsewhere.resolve("dir/inside.txt"), "outside the root");
+    try (FolderSource source = start(10_000_000)) {
+      Files.createDirectories(root.resolve(".hidden"));
+      Files.writeString(root.resolve(".hidden/creds.txt"), "password=hunter2");
+      Files.writeString(root.resolve(".env.txt"), "TOKEN=x");
+      Files.createSymbolicLink(root.resolve("link.txt"), secret);
+      Files.createSymbolicLink(root.resolve("linked-dir"), elsewhere.resolve("dir"));
+      Files.writeString(root.resolve("visible.txt"), "A report anyone may read.");
+      await("the visible report", () -> sink.documents.size() == 1);
+      Thread.sleep(1500); // past a rescan, which must not find them either
+      assertEquals(List.of("file:visible.txt"), sink.documents.stream().map(RawDocument::url).toList());
+      assertTrue(sink.rejections.isEmpty(), "nothing dead-lettered either: " + sink.rejections);
+    }
+  }
+
   @Test
   void aFileIsEmittedAgainOnlyWhenItsContentChanges() throws Exception {
     Path file = root.resolve("report.txt");
