@@ -41,4 +41,15 @@ public interface AlerterConfig {
   /** Connect timeout of a webhook call; a receiver that does not answer in time counts as a failed attempt. */
   @WithDefault("5s")
   java.time.Duration webhookTimeout();
+
+  /**
+   * Host names or CIDR ranges a webhook may reach although they are private, loopback,
+   * link-local or cloud-metadata addresses (all refused otherwise, when the rule is created and on
+   * every delivery, with the fetcher's address guard). E.g. {@code 10.1.2.0/24,hooks.internal}.
+   */
+  java.util.Optional<java.util.List<String>> webhookAllowPrivate();
+
+  /** {@code REFUSE} (default) checks webhook addresses as above; {@code ALLOW} lets a webhook reach any address. */
+  @WithDefault("REFUSE")
+  io.newswire.net.PrivateAddressPolicy webhookPrivateAddresses();
 }

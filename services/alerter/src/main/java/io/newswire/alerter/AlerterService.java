@@ -4,6 +4,8 @@ import io.newswire.alerter.match.AlertLedger;
 import io.newswire.alerter.match.AlertMatcher;
 import io.newswire.alerter.match.RuleBook;
 import io.newswire.alerter.webhook.WebhookDelivery;
+import io.newswire.alerter.webhook.WebhookTargets;
+import io.newswire.net.AddressGuard;
 import io.newswire.alerter.webhook.WebhookDispatcher;
 import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
@@ -93,7 +95,8 @@ public class AlerterService {
     LOG.infof("Loaded %d rule(s); matching articles", rules.size());
     // after the rules are loaded, so every alert finds its rule's webhook
     webhooks = new WebhookDispatcher(clients, rules,
-        new WebhookDelivery(config.webhookAttempts(), config.webhookBackoff(), config.webhookTimeout()),
+        new WebhookDelivery(webhookTargets(config), config.webhookAttempts(), config.webhookBackoff(),
+            config.webhookTimeout()),
         config.webhookGroupId());
     webhookThread = new Thread(webhooks, "webhook-dispatch");
     webhookThread.start();
@@ -202,5 +205,11 @@ public class AlerterService {
         .withData("rules", rules.size())
         .withData("articles", runner == null ? 0 : runner.pipe().processed())
         .build();
+  }
+
+  /** Where webhooks may go: the fetcher's address guard with the alerter's own allow-list. */
+  public static WebhookTargets webhookTargets(AlerterConfig config) {
+    return new WebhookTargets(new AddressGuard(config.webhookPrivateAddresses(),
+        config.webhookAllowPrivate().orElse(java.util.List.of()), "newswire.alerter.webhook-allow-private"));
   }
 }

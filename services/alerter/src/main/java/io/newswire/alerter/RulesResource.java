@@ -2,6 +2,8 @@ package io.newswire.alerter;
 
 import io.newswire.alerter.rules.InvalidRuleException;
 import io.newswire.alerter.rules.RuleQueryParser;
+import io.newswire.alerter.webhook.WebhookSignature;
+import io.newswire.alerter.webhook.WebhookTargets;
 import io.newswire.common.KafkaClients;
 import io.newswire.common.security.Access;
 import io.newswire.model.ApiKeyFile.Role;
@@ -45,21 +47,36 @@ public class RulesResource {
   /** Body of {@code POST /rules}; {@code id} is optional (generated when missing). */
   public record NewRule(String id, String name, String query, String webhook) {}
 
+  /**
+   * A rule as the API shows it: the webhook redacted to its scheme and host, its signing secret
+   * only in the answer to the call that created it (null everywhere else).
+   */
+  public record RuleView(String id, String name, String query, String webhook, boolean signed,
+      String webhookSecret, Instant createdAt) {
+    static RuleView of(Rule rule, boolean withSecret) {
+      return new RuleView(rule.id(), rule.name(), rule.query(), WebhookTargets.redact(rule.webhook()),
+          rule.webhookSecret() != null, withSecret ? rule.webhookSecret() : null, rule.createdAt());
+    }
+  }
+
   private final AlerterService service;
   private final RuleQueryParser parser = new RuleQueryParser(RuleQueryParser.analyzer());
   private final KafkaProducer<String, byte[]> producer;
   private final SecurityIdentity identity;
+  private final WebhookTargets webhooks;
 
-  public RulesResource(AlerterService service, KafkaClients clients, SecurityIdentity identity) {
+  public RulesResource(AlerterService service, KafkaClients clients, SecurityIdentity identity, AlerterConfig config) {
     this.service = service;
     this.identity = identity;
+    this.webhooks = AlerterService.webhookTargets(config);
     this.producer = new KafkaProducer<>(clients.producer("alerter-rules"));
   }
 
   @GET
   @RolesAllowed(Access.READER)
-  public List<Rule> list() {
-    return service.rules().rules().stream().sorted(Comparator.comparing(Rule::name)).toList();
+  public List<RuleView> list() {
+    return service.rules().rules().stream().sorted(Comparator.comparing(Rule::name))
+        .map(r -> RuleView.of(r, false)).toList();
   }
 
   @POST
@@ -84,7 +101,7 @@ public class RulesResource {
     if (body != null && body.id() != null && !body.id().isBlank() && !body.id().equals(id)) {
       return error(400, "The body's id " + body.id() + " differs from the path's " + id);
     }
-    if (existing.webhook() != null && !existing.webhook().isBlank()) {
+    if (existing.hasWebhook()) {
       Access.require(identity, Role.ADMIN, "Changing a rule that has a webhook");
     }
     return save(id, body, existing, 200);
@@ -94,8 +111,18 @@ public class RulesResource {
     if (body == null || body.query() == null || body.query().isBlank()) {
       return error(400, "A rule needs a query, e.g. {\"name\":\"NATO\",\"query\":\"NATO\"}");
     }
-    if (body.webhook() != null && !body.webhook().isBlank()) {
+    String webhook = body.webhook() == null || body.webhook().isBlank() ? null : body.webhook().strip();
+    String secret = null;
+    if (webhook != null) {
       Access.require(identity, Role.ADMIN, "A rule with a webhook");
+      try {
+        webhooks.check(webhook);
+      } catch (IllegalArgumentException e) {
+        return error(400, e.getMessage());
+      }
+      // a changed rule keeps its secret, so its receiver need not be told a new one
+      secret = existing != null && existing.webhookSecret() != null ? existing.webhookSecret()
+          : WebhookSignature.newSecret();
     }
     try {
       parser.parse(body.query());
@@ -104,9 +131,10 @@ public class RulesResource {
     }
     String name = body.name() != null && !body.name().isBlank() ? body.name()
         : existing != null ? existing.name() : body.query();
-    Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), body.webhook(), Instant.now());
+    Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now());
     producer.send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule))).get(30, TimeUnit.SECONDS);
-    return Response.status(status).entity(rule).build();
+    boolean newSecret = secret != null && (existing == null || !secret.equals(existing.webhookSecret()));
+    return Response.status(status).entity(RuleView.of(rule, newSecret)).build();
   }
 
   @DELETE
@@ -117,7 +145,7 @@ public class RulesResource {
     if (existing == null) {
       return error(404, "No rule with id " + id + "; see GET /rules");
     }
-    if (existing.webhook() != null && !existing.webhook().isBlank()) {
+    if (existing.hasWebhook()) {
       Access.require(identity, Role.ADMIN, "Removing a rule that has a webhook");
     }
     producer.send(new ProducerRecord<>(Topics.RULES, id, null)).get(30, TimeUnit.SECONDS);

@@ -20,7 +20,7 @@ public final class MonitorSide implements AutoCloseable {
   public MonitorSide(List<Rules.Line> rules) {
     Instant now = Instant.now();
     List<Rule> all = rules.stream()
-        .map(line -> new Rule(SchemaVersions.RULE, line.id(), line.query(), line.query(), null, now))
+        .map(line -> new Rule(SchemaVersions.RULE, line.id(), line.query(), line.query(), null, null, now))
         .toList();
     // as a restarted alerter loads them from the rules topic: in batches
     book.putAll(all).forEach((rule, reason) -> rejected.put(rule.id(), reason));

@@ -1,5 +1,6 @@
 package io.newswire.fetcher;
 
+import io.newswire.net.PrivateAddressPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -166,12 +167,5 @@ public interface FetcherConfig {
   enum RobotsPolicy {
     OBEY,
     IGNORE
-  }
-
-  enum PrivateAddressPolicy {
-    /** Refuse private addresses except those in {@link #allowPrivate()}. */
-    REFUSE,
-    /** Fetch any address (only for a fetcher on an isolated network). */
-    ALLOW
   }
 }

@@ -29,9 +29,12 @@ import org.apache.kafka.common.TopicPartition;
  * Delivers newswire.alerts to the webhooks of their rules, in its own consumer group so a slow or
  * broken receiver never holds up matching. Deliveries of a batch run in parallel (one slow rule
  * does not wait for another's retries); a delivery that finally fails goes to
- * {@code newswire.alerts.dlq} with the reason. Offsets are committed once every delivery of the
- * batch has succeeded or been dead-lettered. A failure the loop does not handle itself starts it
- * again with new clients ({@link LoopSupervisor}).
+ * {@code newswire.alerts.dlq} with the reason. Whatever goes wrong with one delivery (a bad URL,
+ * a refused address, an exception, a timeout, a 4xx/5xx) is that rule's alone: it is dead-lettered
+ * and the others are delivered once each, since a failure escaping to the loop would restart it
+ * from the last commit and deliver the rest of the batch again. Offsets are committed once every
+ * delivery of the batch has succeeded or been dead-lettered. A failure the loop does not handle
+ * itself (the broker) starts it again with new clients ({@link LoopSupervisor}).
  */
 public final class WebhookDispatcher implements Runnable, AutoCloseable {
   private final KafkaClients clients;
@@ -83,14 +86,18 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
             continue;
           }
           Rule rule = rules.rule(alert.ruleId());
-          if (rule == null || rule.webhook() == null || rule.webhook().isBlank()) {
+          if (rule == null || !rule.hasWebhook()) {
             continue;
           }
           pending.add(pool.submit(() -> {
             try {
-              delivery.deliver(rule.webhook(), alert);
+              delivery.deliver(rule, alert);
             } catch (WebhookDelivery.WebhookException e) {
-              dlq.send(record, e.getMessage(), e);
+              dlq.send(record, "rule " + rule.id() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+              String reason = "rule " + rule.id() + ": delivery to " + WebhookTargets.redact(rule.webhook())
+                  + " failed: " + WebhookTargets.redactMessage(String.valueOf(e.getMessage()), rule.webhook());
+              dlq.send(record, reason, new WebhookDelivery.WebhookException(reason));
             }
             return null;
           }));
@@ -111,5 +118,6 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
       current.wakeup();
     }
     pool.shutdownNow();
+    delivery.close();
   }
 }

@@ -1,9 +1,9 @@
 package io.newswire.fetcher.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newswire.fetcher.FetcherConfig.PrivateAddressPolicy;
+import io.newswire.net.PrivateAddressPolicy;
 import io.newswire.fetcher.FetcherConfig.RobotsPolicy;
-import io.newswire.fetcher.http.AddressGuard;
+import io.newswire.net.AddressGuard;
 import io.newswire.fetcher.http.SafeHttpClient;
 import io.newswire.fetcher.robots.PoliteFetcher;
 import io.newswire.fetcher.robots.RobotsCache;
@@ -98,7 +98,7 @@ public final class FetcherBenchmark {
       SourceMonitor monitor = new SourceMonitor(new SimpleMeterRegistry());
       SafeHttpClient http =
           new SafeHttpClient(
-              new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8")),
+              new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8"), "newswire.fetcher.allow-private"),
               "NewswireFetcher/0.1 (+bench)", 10 * 1024 * 1024,
               Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60), 5);
       PoliteFetcher fetcher =

@@ -2,6 +2,9 @@ package io.newswire.fetcher.http;
 
 import io.newswire.fetcher.FetcherConfig;
 import io.newswire.fetcher.content.Charsets;
+import io.newswire.net.AddressGuard;
+import io.newswire.net.AddressRefused;
+import io.newswire.net.PinnedDns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -49,7 +52,8 @@ public final class SafeHttpClient {
 
   public SafeHttpClient(FetcherConfig config) {
     this(
-        new AddressGuard(config.privateAddresses(), config.allowPrivate().orElse(List.of())),
+        new AddressGuard(config.privateAddresses(), config.allowPrivate().orElse(List.of()),
+            "newswire.fetcher.allow-private"),
         config.userAgent(),
         config.maxBodyBytes(),
         config.connectTimeout(),
@@ -102,7 +106,24 @@ public final class SafeHttpClient {
   /** Checks the URL's scheme and address without fetching, so nothing else (robots.txt) is asked first. */
   public void checkAddress(URI uri) throws FetchException {
     checkScheme(uri);
-    guard.check(uri);
+    check(uri);
+  }
+
+  private void check(URI uri) throws FetchException {
+    try {
+      guard.check(uri);
+    } catch (AddressRefused e) {
+      throw refusal(e);
+    }
+  }
+
+  static FetchException refusal(AddressRefused e) {
+    FetchException.Reason reason = switch (e.kind()) {
+      case BAD_URL -> FetchException.Reason.BAD_URL;
+      case UNKNOWN_HOST -> FetchException.Reason.NETWORK;
+      case BLOCKED -> FetchException.Reason.BLOCKED_ADDRESS;
+    };
+    return new FetchException(reason, e.getMessage(), e);
   }
 
   public FetchResult fetch(FetchRequest request) throws FetchException {
@@ -111,7 +132,7 @@ public final class SafeHttpClient {
     Set<URI> visited = new HashSet<>();
     for (int hop = 0; ; hop++) {
       checkScheme(uri);
-      guard.check(uri);
+      check(uri);
       if (!visited.add(uri)) {
         throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, "redirect loop at " + uri + " (from " + request.uri() + ")");
       }
@@ -256,7 +277,7 @@ public final class SafeHttpClient {
     try {
       return client.execute(get);
     } catch (PinnedDns.Refused e) {
-      throw e.refusal();
+      throw refusal(e.refusal());
     } catch (UnknownHostException e) {
       throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + uri.getHost() + " in " + uri, e);
     } catch (ConnectTimeoutException e) {

@@ -1,7 +1,7 @@
 package io.newswire.fetcher.source.page;
 
 import crawlercommons.domains.EffectiveTldFinder;
-import io.newswire.fetcher.http.Cidr;
+import io.newswire.net.Cidr;
 import io.newswire.model.DocumentIds;
 import java.net.MalformedURLException;
 import java.net.URI;

@@ -1,11 +1,10 @@
-package io.newswire.fetcher.http;
+package io.newswire.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.fetcher.FetcherConfig.PrivateAddressPolicy;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,15 @@ class PinnedDnsTest {
 
   @Test
   void theResolverRefusesWhatTheGuardRefusesWithTheGuardsReason() {
-    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of()));
+    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of(), "newswire.fetcher.allow-private"));
     PinnedDns.Refused e = assertThrows(PinnedDns.Refused.class, () -> dns.resolve("169.254.169.254"));
-    assertEquals(FetchException.Reason.BLOCKED_ADDRESS, e.refusal().reason());
+    assertEquals(AddressRefused.Kind.BLOCKED, e.refusal().kind());
     assertTrue(e.refusal().getMessage().contains("newswire.fetcher.allow-private"), e.refusal().getMessage());
   }
 
   @Test
   void theResolverReturnsExactlyTheCheckedAddresses() throws Exception {
-    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8")));
+    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8"), "newswire.fetcher.allow-private"));
     assertArrayEquals(new InetAddress[] {InetAddress.getByName("127.0.0.7")}, dns.resolve("127.0.0.7"));
   }
 }

@@ -1,10 +1,9 @@
-package io.newswire.fetcher.http;
+package io.newswire.net;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.fetcher.FetcherConfig.PrivateAddressPolicy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
@@ -31,13 +30,13 @@ class AddressGuardTest {
 
   @Test
   void allowListOpensRangesAndHosts() throws Exception {
-    AddressGuard guard = new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8", "intranet.example"));
+    AddressGuard guard = new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8", "intranet.example"), "newswire.fetcher.allow-private");
     guard.check(URI.create("http://127.0.0.1/"));
-    assertThrows(FetchException.class, () -> guard.check(URI.create("http://[::1]/")));
-    assertThrows(FetchException.class, () -> guard.check(URI.create("http://10.0.0.1/")));
+    assertThrows(AddressRefused.class, () -> guard.check(URI.create("http://[::1]/")));
+    assertThrows(AddressRefused.class, () -> guard.check(URI.create("http://10.0.0.1/")));
     // decimal and hex spellings of loopback resolve to 127.0.0.1 and are judged by that address
-    AddressGuard strict = new AddressGuard(PrivateAddressPolicy.REFUSE, List.of());
-    assertThrows(FetchException.class, () -> strict.check(URI.create("http://2130706433/")));
-    assertThrows(FetchException.class, () -> strict.check(URI.create("http://localhost/")));
+    AddressGuard strict = new AddressGuard(PrivateAddressPolicy.REFUSE, List.of(), "newswire.fetcher.allow-private");
+    assertThrows(AddressRefused.class, () -> strict.check(URI.create("http://2130706433/")));
+    assertThrows(AddressRefused.class, () -> strict.check(URI.create("http://localhost/")));
   }
 }

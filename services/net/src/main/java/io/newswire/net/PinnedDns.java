@@ -1,4 +1,4 @@
-package io.newswire.fetcher.http;
+package io.newswire.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,25 +8,25 @@ import org.apache.hc.client5.http.DnsResolver;
  * The HTTP client's DNS resolver: every connection's addresses come from the {@link AddressGuard}
  * look-up that checked them, so nothing resolved later can slip a private address past the check.
  */
-final class PinnedDns implements DnsResolver {
+public final class PinnedDns implements DnsResolver {
 
   /** A host the guard refused; {@link #refusal()} carries the reason and the setting to change. */
-  static final class Refused extends UnknownHostException {
-    private final FetchException refusal;
+  public static final class Refused extends UnknownHostException {
+    private final AddressRefused refusal;
 
-    Refused(FetchException refusal) {
+    Refused(AddressRefused refusal) {
       super(refusal.getMessage());
       this.refusal = refusal;
     }
 
-    FetchException refusal() {
+    public AddressRefused refusal() {
       return refusal;
     }
   }
 
   private final AddressGuard guard;
 
-  PinnedDns(AddressGuard guard) {
+  public PinnedDns(AddressGuard guard) {
     this.guard = guard;
   }
 
@@ -34,7 +34,7 @@ final class PinnedDns implements DnsResolver {
   public InetAddress[] resolve(String host) throws UnknownHostException {
     try {
       return guard.resolve(host, "connection to " + host);
-    } catch (FetchException e) {
+    } catch (AddressRefused e) {
       throw new Refused(e);
     }
   }

@@ -1,6 +1,5 @@
-package io.newswire.fetcher.http;
+package io.newswire.net;
 
-import io.newswire.fetcher.FetcherConfig.PrivateAddressPolicy;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,7 +13,8 @@ import java.util.Set;
 
 /**
  * SSRF protection: resolves a URL's host and refuses it if any address it resolves to is not a
- * public unicast address, unless the host or range is allow-listed. Checked for every redirect hop.
+ * public unicast address, unless the host or range is allow-listed. The fetcher checks every
+ * fetch and redirect hop with it, the alerter every webhook, at rule creation and on delivery.
  *
  * <p>The same check is the HTTP client's DNS resolver ({@link PinnedDns}): the client connects only
  * to addresses returned by {@link #resolve}, in the same look-up that checked them, so a DNS answer
@@ -48,10 +48,15 @@ public final class AddressGuard {
   private final PrivateAddressPolicy policy;
   private final Set<String> allowedHosts = new HashSet<>();
   private final List<Cidr> allowedRanges = new ArrayList<>();
+  private final String allowSetting;
 
-  /** @param allowList host names or CIDR ranges that may be fetched although non-public */
-  public AddressGuard(PrivateAddressPolicy policy, List<String> allowList) {
+  /**
+   * @param allowList host names or CIDR ranges that may be reached although non-public
+   * @param allowSetting the setting that holds {@code allowList}, named in every refusal
+   */
+  public AddressGuard(PrivateAddressPolicy policy, List<String> allowList, String allowSetting) {
     this.policy = policy;
+    this.allowSetting = allowSetting;
     for (String entry : allowList) {
       String e = entry.strip().toLowerCase(Locale.ROOT);
       if (e.isEmpty()) {
@@ -69,14 +74,14 @@ public final class AddressGuard {
    * Resolves {@code uri}'s host and checks every address.
    *
    * @return the addresses, for logging
-   * @throws FetchException with {@code BLOCKED_ADDRESS} naming the address and the setting to change
+   * @throws AddressRefused naming the address and the setting to change
    */
-  public List<InetAddress> check(URI uri) throws FetchException {
+  public List<InetAddress> check(URI uri) throws AddressRefused {
     String host = uri.getHost();
     if (host == null) {
-      throw new FetchException(FetchException.Reason.BAD_URL, "no host in URL " + uri);
+      throw new AddressRefused(AddressRefused.Kind.BAD_URL, "no host in URL " + uri, null);
     }
-    return Arrays.asList(resolve(host, uri.toString()));
+    return Arrays.asList(resolve(host, "a connection to " + uri));
   }
 
   /**
@@ -84,31 +89,25 @@ public final class AddressGuard {
    *
    * @param where the URL being fetched, for the message
    * @return the checked addresses: the only ones a connection to {@code host} may use
-   * @throws FetchException {@code BLOCKED_ADDRESS} naming the address and the setting to change,
-   *     or {@code NETWORK} for an unknown host
+   * @throws AddressRefused {@code BLOCKED} naming the address and the setting to change, or
+   *     {@code UNKNOWN_HOST}
    */
-  public InetAddress[] resolve(String host, String where) throws FetchException {
+  public InetAddress[] resolve(String host, String where) throws AddressRefused {
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + host + " in " + where, e);
+      throw new AddressRefused(AddressRefused.Kind.UNKNOWN_HOST, "unknown host " + host + " in " + where, e);
     }
     if (policy == PrivateAddressPolicy.ALLOW || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
       return addresses;
     }
     for (InetAddress address : addresses) {
       if (isNonPublic(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
-        throw new FetchException(
-            FetchException.Reason.BLOCKED_ADDRESS,
-            "refused to fetch "
-                + where
-                + ": "
-                + host
-                + " resolves to the non-public address "
-                + address.getHostAddress()
-                + " (add the host or range to newswire.fetcher.allow-private to permit it)");
+        throw new AddressRefused(AddressRefused.Kind.BLOCKED, "refused " + where + ": " + host
+            + " resolves to the non-public address " + address.getHostAddress() + " (add the host or range to "
+            + allowSetting + " to permit it)", null);
       }
     }
     return addresses;

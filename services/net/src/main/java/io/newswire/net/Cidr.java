@@ -1,4 +1,4 @@
-package io.newswire.fetcher.http;
+package io.newswire.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
