@@ -39,17 +39,37 @@ final class Http {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  static Reply delete(String url) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
+  /**
+   * One call with {@code apiKey} instead of the pipeline's (null sends no key at all).
+   *
+   * @param json the body, or null for none
+   */
+  static Reply as(String apiKey, String method, String url, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (json == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+    return send(request, apiKey);
   }
 
   private static Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    if (key != null) {
-      request.header("Authorization", "Bearer " + key);
+    return send(request, key);
+  }
+
+  private static Reply send(HttpRequest.Builder request, String apiKey) throws IOException, InterruptedException {
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
     }
     HttpResponse<byte[]> response =
         CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    JsonNode body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
+    JsonNode body;
+    try {
+      body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
+    } catch (IOException e) {
+      body = Json.mapper().getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
+    }
     return new Reply(response.statusCode(), body);
   }
 }

@@ -47,8 +47,10 @@ class PipelineEndToEndIT extends SeedScenario {
   @BeforeAll
   static void startNewswire() throws Exception {
     watched = Files.createDirectories(work.resolve("reports"));
+    // the test's webhook receiver listens on loopback, which webhooks may not reach unless allowed
     pipeline = TestPipelines.start(work,
-        "sources:\n  - name: e2e-reports\n    type: folder\n    path: " + watched + "\n");
+        "sources:\n  - name: e2e-reports\n    type: folder\n    path: " + watched + "\n",
+        Map.of("newswire.alerter.webhook-allow-private", "127.0.0.1/32"));
   }
 
   @AfterAll
