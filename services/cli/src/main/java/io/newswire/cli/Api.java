@@ -64,10 +64,13 @@ final class Api {
 
   /** The broker of the running Newswire, from the launcher's up file. */
   String kafkaBootstrapServers() throws IOException {
-    String servers = urls.getProperty("kafka.bootstrap.servers");
+    String servers = urls.getProperty("kafka.bootstrap.servers", System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
+    if (servers == null && System.getenv("NEWSWIRE_KAFKA_CONFIG") != null) {
+      return "localhost:9092"; // the file's bootstrap.servers wins (KafkaConnection.fromEnvironment)
+    }
     if (servers == null) {
       throw new IOException("Newswire is not running here (no up file with the broker's address); start it with"
-          + " ./newswire up");
+          + " ./newswire up, or set KAFKA_BOOTSTRAP_SERVERS (and NEWSWIRE_KAFKA_CONFIG for a secured cluster)");
     }
     return servers;
   }

@@ -3,6 +3,7 @@ package io.newswire.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.DeadLetters;
+import io.newswire.model.KafkaConnection;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;
 import java.io.PrintStream;
@@ -48,11 +49,16 @@ public final class DlqCommand {
       int valueBytes, String stage, String reason, String originTopic, String origin, String exception,
       String truncatedFrom) {}
 
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final PrintStream out;
 
   public DlqCommand(String bootstrapServers, PrintStream out) {
-    this.bootstrapServers = bootstrapServers;
+    this(KafkaConnection.plaintext(bootstrapServers), out);
+  }
+
+  /** @param kafka the broker and, for a secured cluster, how to authenticate ({@code NEWSWIRE_KAFKA_CONFIG}) */
+  public DlqCommand(KafkaConnection kafka, PrintStream out) {
+    this.kafka = kafka;
     this.out = out;
   }
 
@@ -151,8 +157,9 @@ public final class DlqCommand {
   }
 
   private List<String> dlqTopics() throws ExecutionException, InterruptedException {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis()))) {
+    Map<String, Object> adminConfig = kafka.clientConfig();
+    adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
+    try (Admin admin = Admin.create(adminConfig)) {
       return new ArrayList<>(new TreeSet<>(admin.listTopics().names().get().stream()
           .filter(t -> t.endsWith(Topics.DLQ_SUFFIX))
           .toList()));
@@ -173,8 +180,7 @@ public final class DlqCommand {
 
   /** Every committed letter of {@code topic}, oldest first per partition. */
   private List<Letter> read(String topic, boolean values) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -242,8 +248,7 @@ public final class DlqCommand {
   }
 
   private Map<String, Object> producerConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(kafka.clientConfig());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

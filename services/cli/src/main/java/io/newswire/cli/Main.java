@@ -2,6 +2,7 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
+import io.newswire.model.KafkaConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -266,7 +267,7 @@ public final class Main {
     } catch (NumberFormatException e) {
       usage("--last wants a number, not '" + options.get("--last") + "'");
     }
-    DlqCommand dlq = new DlqCommand(api.kafkaBootstrapServers(), System.out);
+    DlqCommand dlq = new DlqCommand(KafkaConnection.fromEnvironment(api.kafkaBootstrapServers(), System.getenv()), System.out);
     try {
       switch (sub) {
         case "list" -> dlq.list(options.get("--topic"), last, options.containsKey("--json"));

@@ -1,10 +1,11 @@
 package io.newswire.common;
 
+import io.newswire.model.KafkaConnection;
 import io.newswire.model.TopicSetup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,22 +30,37 @@ public class KafkaClients {
   }
 
   private final String bootstrapServers;
+  private final KafkaConnection connection;
   private volatile boolean topicsReady;
 
+  /**
+   * @param bootstrapServers {@code kafka.bootstrap.servers}; {@code kafka.security.protocol},
+   *     {@code kafka.sasl.*} and {@code kafka.ssl.*} are read beside it ({@link KafkaConnection})
+   */
+  @Inject
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
           String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+    this(KafkaConnection.fromConfig(bootstrapServers, name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
+  }
+
+  public KafkaClients(KafkaConnection connection) {
+    this.bootstrapServers = connection.bootstrapServers();
+    this.connection = connection;
   }
 
   public String bootstrapServers() {
     return bootstrapServers;
   }
 
+  /** Where clients connect and how they authenticate. */
+  public KafkaConnection connection() {
+    return connection;
+  }
+
   /** Settings of a producer that does not lose or duplicate records on retry. */
   public Map<String, Object> producer(String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(connection.clientConfig());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -65,8 +82,7 @@ public class KafkaClients {
 
   /** Settings of a consumer in {@code groupId} that commits only what its owner says is done. */
   public Map<String, Object> consumer(String groupId, String clientId) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(connection.clientConfig());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -86,7 +102,7 @@ public class KafkaClients {
   }
 
   public Admin admin() {
-    return Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    return Admin.create(connection.clientConfig());
   }
 
   /** Creates the pipeline's topics if missing; cheap after the first call. */

@@ -1,11 +1,15 @@
 package io.newswire.stack;
 
+import io.newswire.model.ApiKeyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -46,9 +50,12 @@ public final class EmbeddedStack implements AutoCloseable {
   private volatile ChildProcess kafka;
   private volatile ChildProcess elasticsearch;
 
-  private EmbeddedStack(
-      Path dataDir, Consumer<String> progress, Duration readyTimeout, RepoLayout layout) {
+  private final Map<String, String> kafkaUsers;
+
+  private EmbeddedStack(Path dataDir, Consumer<String> progress, Duration readyTimeout, RepoLayout layout,
+      Map<String, String> kafkaUsers, String aclUser) throws IOException {
     this.dataDir = dataDir;
+    this.kafkaUsers = Map.copyOf(kafkaUsers);
     this.progress = progress;
     this.readyTimeout = readyTimeout;
     Path logs = dataDir.resolve("logs");
@@ -58,15 +65,26 @@ public final class EmbeddedStack implements AutoCloseable {
     int kafkaPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     int controllerPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     this.bootstrapServers = "127.0.0.1:" + kafkaPort;
+    List<String> kafkaArgs = new ArrayList<>(List.of(
+        "--data", dataDir.resolve("kafka").toString(),
+        "--port", String.valueOf(kafkaPort),
+        "--controller-port", String.valueOf(controllerPort)));
+    if (!kafkaUsers.isEmpty()) {
+      Path users = dataDir.resolve("kafka-users.properties");
+      StringBuilder lines = new StringBuilder();
+      kafkaUsers.forEach((u, pw) -> lines.append(u).append('=').append(pw).append('\n'));
+      ApiKeyFile.writeSecret(users, lines.toString());
+      kafkaArgs.addAll(List.of("--sasl-users", users.toString()));
+      if (aclUser != null) {
+        kafkaArgs.addAll(List.of("--acl-user", aclUser));
+      }
+    }
     this.kafkaSpec =
         ChildProcess.java("Kafka", KAFKA_MAIN)
             .classpath(layout.kafkaClasspath())
             // C1 only: about half the start-up time and more early throughput on 2 cores
             .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx512m", "-Djava.awt.headless=true")
-            .args(
-                "--data", dataDir.resolve("kafka").toString(),
-                "--port", String.valueOf(kafkaPort),
-                "--controller-port", String.valueOf(controllerPort))
+            .args(kafkaArgs.toArray(String[]::new))
             .workingDir(dataDir)
             .logFile(logs.resolve("kafka.log"))
             .readyPrefix(KAFKA_READY);
@@ -97,13 +115,29 @@ public final class EmbeddedStack implements AutoCloseable {
    *     the end of its log, and nothing is left running
    */
   public static EmbeddedStack start(Path dataDir, Consumer<String> progress, Duration readyTimeout) {
+    return start(dataDir, progress, readyTimeout, Map.of(), null);
+  }
+
+  /**
+   * A stack whose broker authenticates every client (SASL/PLAIN) and authorizes with ACLs.
+   *
+   * @param kafkaUsers user name to password; {@code admin} is the super user. Empty: no security.
+   * @param aclUser a user that gets the ACLs Newswire's services need, or null
+   */
+  public static EmbeddedStack start(Path dataDir, Consumer<String> progress, Duration readyTimeout,
+      Map<String, String> kafkaUsers, String aclUser) {
     Path dir = dataDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir.resolve("logs"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the stack's data directory " + dir, e);
     }
-    EmbeddedStack stack = new EmbeddedStack(dir, progress, readyTimeout, RepoLayout.find());
+    EmbeddedStack stack;
+    try {
+      stack = new EmbeddedStack(dir, progress, readyTimeout, RepoLayout.find(), kafkaUsers, aclUser);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the broker's users in " + dir, e);
+    }
     try {
       stack.kafka = stack.launch(stack.kafkaSpec);
       stack.elasticsearch = stack.launch(stack.elasticsearchSpec);
@@ -157,6 +191,23 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   /** The Kafka {@code bootstrap.servers} value, e.g. {@code 127.0.0.1:40123}. */
+  /**
+   * The {@code kafka.}-less client settings that log in as {@code user}: empty when the broker
+   * has no security, else {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}.
+   */
+  public Map<String, String> kafkaClientSecurity(String user) {
+    if (kafkaUsers.isEmpty()) {
+      return Map.of();
+    }
+    String password = kafkaUsers.get(user);
+    if (password == null) {
+      throw new IllegalArgumentException("the broker has no user '" + user + "'");
+    }
+    return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+        "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user + "\" password=\"" + password + "\";");
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }

@@ -49,6 +49,9 @@ public final class Pipeline implements AutoCloseable {
    * @param ports HTTP port per service; 0 or missing picks a free port
    * @param jvmArgs extra JVM options for every service
    * @param properties extra configuration for every service, as system properties
+   * @param kafkaUsers empty for a broker without security; else its SASL users and passwords,
+   *     {@code admin} the super user and {@code newswire} the one the services log in as, with
+   *     only the ACLs they need
    */
   public record Options(
       Path dataDir,
@@ -56,7 +59,17 @@ public final class Pipeline implements AutoCloseable {
       Path sourcesFile,
       Map<String, Integer> ports,
       List<String> jvmArgs,
-      Map<String, String> properties) {}
+      Map<String, String> properties,
+      Map<String, String> kafkaUsers) {
+
+    public Options(Path dataDir, Path workingDir, Path sourcesFile, Map<String, Integer> ports,
+        List<String> jvmArgs, Map<String, String> properties) {
+      this(dataDir, workingDir, sourcesFile, ports, jvmArgs, properties, Map.of());
+    }
+  }
+
+  /** The broker user the services log in as when the broker has SASL users. */
+  public static final String SERVICE_KAFKA_USER = "newswire";
 
   private final EmbeddedStack stack;
   private final Options options;
@@ -97,7 +110,8 @@ public final class Pipeline implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the API keys in " + options.dataDir(), e);
     }
-    EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress);
+    EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress, EmbeddedStack.DEFAULT_READY_TIMEOUT,
+        options.kafkaUsers(), options.kafkaUsers().isEmpty() ? null : SERVICE_KAFKA_USER);
     Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey);
     try {
       for (String service : SERVICES) {
@@ -180,6 +194,9 @@ public final class Pipeline implements AutoCloseable {
     List<String> jvm = new ArrayList<>(options.jvmArgs());
     jvm.add("-Dquarkus.http.port=" + ports.get(service));
     jvm.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
+    if (!options.kafkaUsers().isEmpty()) {
+      stack.kafkaClientSecurity(SERVICE_KAFKA_USER).forEach((k, v) -> jvm.add("-Dkafka." + k + "=" + v));
+    }
     String es = stack.elasticsearchUrl().replace("http://", "");
     jvm.add("-Dquarkus.elasticsearch.hosts=" + es);
     jvm.add("-Dnewswire.fetcher.sources-file=" + options.sourcesFile());

@@ -5,11 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** Command line of {@link KafkaBrokerMain}: {@code --data DIR --port P --controller-port C [--parent-pid PID]}. */
-record Args(Path data, int port, int controllerPort, OptionalLong parentPid) {
+/**
+ * Command line of {@link KafkaBrokerMain}: {@code --data DIR --port P --controller-port C
+ * [--parent-pid PID] [--sasl-users FILE [--acl-user NAME]]}.
+ *
+ * @param saslUsers a properties file of {@code user=password} lines, with an {@code admin}: when
+ *     given, every listener asks for SASL/PLAIN and the authorizer refuses what no ACL allows
+ * @param aclUser a user of that file that gets the ACLs Newswire's services need, or null
+ */
+record Args(Path data, int port, int controllerPort, OptionalLong parentPid, Path saslUsers, String aclUser) {
 
   static final String USAGE =
-      "usage: KafkaBrokerMain --data DIR --port P --controller-port C [--parent-pid PID]";
+      "usage: KafkaBrokerMain --data DIR --port P --controller-port C [--parent-pid PID]"
+          + " [--sasl-users FILE [--acl-user NAME]]";
 
   static Args parse(String[] argv) {
     Map<String, String> options = new HashMap<>();
@@ -24,7 +32,9 @@ record Args(Path data, int port, int controllerPort, OptionalLong parentPid) {
         Path.of(required(options, "data")).toAbsolutePath(),
         Integer.parseInt(required(options, "port")),
         Integer.parseInt(required(options, "controller-port")),
-        pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid)));
+        pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid)),
+        options.containsKey("sasl-users") ? Path.of(options.get("sasl-users")).toAbsolutePath() : null,
+        options.get("acl-user"));
   }
 
   private static String required(Map<String, String> options, String name) {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /** The settings of a single-node broker+controller on loopback. */
@@ -50,7 +51,44 @@ final class BrokerProperties {
     return p;
   }
 
+  /** PLAIN login as {@code user}, for a client or for the broker itself. */
+  static String jaas(String user, String password, Map<String, String> accepted) {
+    StringBuilder line = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+        .append(" username=\"").append(user).append("\" password=\"").append(password).append('"');
+    accepted.forEach((u, p) -> line.append(" user_").append(u).append("=\"").append(p).append('"'));
+    return line.append(';').toString();
+  }
+
+  /**
+   * Turns {@link #singleNode} into a broker that authenticates every connection (SASL/PLAIN, the
+   * controller listener too) and authorizes every request: {@code admin} may do anything, other
+   * users what their ACLs allow, and a request no ACL allows is refused.
+   */
+  static void secure(Properties p, int port, int controllerPort, Map<String, String> users) {
+    String admin = users.get("admin");
+    if (admin == null) {
+      throw new IllegalArgumentException("the SASL users file needs an 'admin' user: the broker logs in as it");
+    }
+    p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+    p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+    p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+    p.put("sasl.enabled.mechanisms", "PLAIN");
+    p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    p.put("sasl.mechanism.controller.protocol", "PLAIN");
+    String jaas = jaas("admin", admin, users);
+    p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas);
+    p.put("listener.name.controller.plain.sasl.jaas.config", jaas);
+    p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+    p.put("super.users", "User:admin");
+    p.put("allow.everyone.if.no.acl.found", "false");
+  }
+
   static void write(Properties props, Path file) throws IOException {
+    // it may hold the SASL passwords: owner only
+    Files.deleteIfExists(file);
+    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       props.store(out, "written by KafkaBrokerMain on every start; edits are overwritten");
     }

@@ -2,6 +2,17 @@ package io.newswire.embedded.kafka;
 
 import io.newswire.embedded.child.ParentWatch;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +59,10 @@ public final class KafkaBrokerMain {
     Path logDir = args.data().resolve("kraft-logs");
     Files.createDirectories(logDir);
     Properties props = BrokerProperties.singleNode(logDir, args.port(), args.controllerPort());
+    Map<String, String> users = args.saslUsers() == null ? Map.of() : readUsers(args.saslUsers());
+    if (!users.isEmpty()) {
+      BrokerProperties.secure(props, args.port(), args.controllerPort(), users);
+    }
     Path configFile = args.data().resolve("server.properties");
     BrokerProperties.write(props, configFile);
     format(clusterId(args.data()), configFile);
@@ -65,6 +80,9 @@ public final class KafkaBrokerMain {
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "kafka-shutdown"));
     args.parentPid().ifPresent(pid -> ParentWatch.start(pid, stop));
     server.startup();
+    if (args.aclUser() != null) {
+      grantPipeline(args.port(), users, args.aclUser());
+    }
     System.out.println(READY_PREFIX + "127.0.0.1:" + args.port());
     System.out.flush();
   }
@@ -84,6 +102,44 @@ public final class KafkaBrokerMain {
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);
+    }
+  }
+
+  private static Map<String, String> readUsers(Path file) throws IOException {
+    Properties p = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      p.load(in);
+    }
+    Map<String, String> users = new java.util.TreeMap<>();
+    p.stringPropertyNames().forEach(u -> users.put(u, p.getProperty(u)));
+    return users;
+  }
+
+  /**
+   * What Newswire's services need and no more: everything on topics, consumer groups and
+   * transactional ids whose names start with {@code newswire}, idempotent writes and describing
+   * the cluster. Granted as {@code admin}, before the broker says it is ready.
+   */
+  private static void grantPipeline(int port, Map<String, String> users, String user) {
+    Map<String, Object> config = Map.of(
+        "bootstrap.servers", "127.0.0.1:" + port,
+        "security.protocol", "SASL_PLAINTEXT",
+        "sasl.mechanism", "PLAIN",
+        "sasl.jaas.config", BrokerProperties.jaas("admin", users.get("admin"), Map.of()));
+    String principal = "User:" + user;
+    List<AclBinding> acls = new ArrayList<>();
+    for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
+      acls.add(new AclBinding(new ResourcePattern(type, "newswire", PatternType.PREFIXED),
+          new AccessControlEntry(principal, "*", AclOperation.ALL, AclPermissionType.ALLOW)));
+    }
+    for (AclOperation op : List.of(AclOperation.IDEMPOTENT_WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+      acls.add(new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+          new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
+    }
+    try (Admin admin = Admin.create(config)) {
+      admin.createAcls(acls).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("could not grant " + principal + " its ACLs: " + e, e);
     }
   }
 
