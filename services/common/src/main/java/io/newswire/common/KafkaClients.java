@@ -101,6 +101,23 @@ public class KafkaClients {
     return config;
   }
 
+  /**
+   * How topics are created, from {@code newswire.kafka.replication-factor} (1),
+   * {@code newswire.kafka.min-insync-replicas} (1), {@code newswire.kafka.partitions} (3) and
+   * {@code newswire.kafka.dlq-retention} (365 days; -1 keeps letters until deleted). Production:
+   * 3 and 2 on three brokers.
+   */
+  public TopicSetup.Settings topicSettings() {
+    var config = ConfigProvider.getConfig();
+    TopicSetup.Settings d = TopicSetup.Settings.SINGLE_BROKER;
+    short replication = config.getOptionalValue("newswire.kafka.replication-factor", Short.class).orElse(d.replicationFactor());
+    int minIsr = config.getOptionalValue("newswire.kafka.min-insync-replicas", Integer.class).orElse(d.minInsyncReplicas());
+    int partitions = config.getOptionalValue("newswire.kafka.partitions", Integer.class).orElse(d.dataPartitions());
+    long retention = config.getOptionalValue("newswire.kafka.dlq-retention", java.time.Duration.class)
+        .map(java.time.Duration::toMillis).orElse(d.dlqRetentionMs());
+    return new TopicSetup.Settings(replication, minIsr, partitions, retention);
+  }
+
   public Admin admin() {
     return Admin.create(connection.clientConfig());
   }
@@ -113,7 +130,7 @@ public class KafkaClients {
     synchronized (this) {
       if (!topicsReady) {
         try (Admin admin = admin()) {
-          TopicSetup.ensure(admin, TOPIC_SETUP_TIMEOUT_SECONDS);
+          TopicSetup.ensure(admin, topicSettings(), TOPIC_SETUP_TIMEOUT_SECONDS);
         }
         topicsReady = true;
       }

@@ -66,8 +66,8 @@ public final class FetcherNode implements AutoCloseable {
   public FetcherNode start() {
     kafka.ensureTopics();
     try (Admin admin = kafka.admin()) {
-      CompactedTopics.ensure(admin, config.seenTopic(), 1);
-      CompactedTopics.ensure(admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS);
+      CompactedTopics.ensure(admin, config.seenTopic(), 1, kafka.topicSettings());
+      CompactedTopics.ensure(admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS, kafka.topicSettings());
     }
     seen = new KafkaSeenStore(kafka, config.seenTopic());
     seen.load();

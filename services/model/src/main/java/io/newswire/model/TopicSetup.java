@@ -36,21 +36,60 @@ public final class TopicSetup {
 
   private TopicSetup() {}
 
-  /** Every topic of the pipeline, with its settings. */
-  public static List<NewTopic> all() {
-    List<NewTopic> topics = new ArrayList<>();
-    topics.add(new NewTopic(Topics.RAW, DATA_PARTITIONS, (short) 1)
-        .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES))));
-    topics.add(new NewTopic(Topics.dlq(Topics.RAW), 1, (short) 1));
-    for (String topic : List.of(Topics.CLEAN, Topics.ALERTS)) {
-      topics.add(new NewTopic(topic, DATA_PARTITIONS, (short) 1));
-      topics.add(new NewTopic(Topics.dlq(topic), 1, (short) 1));
+  /**
+   * How the topics are created (existing topics are left as they are).
+   *
+   * @param replicationFactor copies of each partition: 1 on the embedded broker, 3 in production
+   * @param minInsyncReplicas copies a write must reach ({@code acks=all}): 1 embedded, 2 in production
+   * @param dataPartitions partitions of raw, clean and alerts: the ceiling on instances of a stage
+   * @param dlqRetentionMs how long dead letters wait to be replayed ({@code -1}: until deleted by hand)
+   */
+  public record Settings(short replicationFactor, int minInsyncReplicas, int dataPartitions, long dlqRetentionMs) {
+    /** One broker, as {@code ./newswire up} and the tests run it. */
+    public static final Settings SINGLE_BROKER = new Settings((short) 1, 1, DATA_PARTITIONS, 365L * 24 * 3600 * 1000);
+
+    public Settings {
+      if (replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
+        throw new IllegalArgumentException("newswire.kafka.min-insync-replicas (" + minInsyncReplicas
+            + ") must be between 1 and newswire.kafka.replication-factor (" + replicationFactor + ")");
+      }
+      if (dataPartitions < 1) {
+        throw new IllegalArgumentException("newswire.kafka.partitions must be at least 1, not " + dataPartitions);
+      }
     }
+
+    /** A compacted or plain topic of these settings. */
+    public NewTopic topic(String name, int partitions, Map<String, String> configs) {
+      Map<String, String> all = new java.util.HashMap<>(configs);
+      all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+      return new NewTopic(name, partitions, replicationFactor).configs(all);
+    }
+  }
+
+  /** Every topic of the pipeline on a single broker. */
+  public static List<NewTopic> all() {
+    return all(Settings.SINGLE_BROKER);
+  }
+
+  /** Every topic of the pipeline, with its settings. */
+  public static List<NewTopic> all(Settings settings) {
+    List<NewTopic> topics = new ArrayList<>();
     Map<String, String> compacted =
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-    topics.add(new NewTopic(Topics.RULES, 1, (short) 1).configs(compacted));
-    topics.add(new NewTopic(Topics.dlq(Topics.RULES), 1, (short) 1));
-    topics.add(new NewTopic(Topics.SOURCES, SOURCE_PARTITIONS, (short) 1).configs(compacted));
+    // dead letters wait for a replay far longer than Kafka's default 7 days
+    Map<String, String> letters = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.dlqRetentionMs()));
+    topics.add(settings.topic(Topics.RAW, settings.dataPartitions(),
+        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES))));
+    topics.add(settings.topic(Topics.dlq(Topics.RAW), 1, letters));
+    topics.add(settings.topic(Topics.CLEAN, settings.dataPartitions(), Map.of()));
+    // keyed by alert id (rule and article): compacted, the alerter's de-duplication ledger, which
+    // it reads back at start, never forgets an alert it published
+    topics.add(settings.topic(Topics.ALERTS, settings.dataPartitions(), compacted));
+    topics.add(settings.topic(Topics.dlq(Topics.CLEAN), 1, letters));
+    topics.add(settings.topic(Topics.dlq(Topics.ALERTS), 1, letters));
+    topics.add(settings.topic(Topics.RULES, 1, compacted));
+    topics.add(settings.topic(Topics.dlq(Topics.RULES), 1, letters));
+    topics.add(settings.topic(Topics.SOURCES, SOURCE_PARTITIONS, compacted));
     return topics;
   }
 
@@ -60,10 +99,15 @@ public final class TopicSetup {
    * @throws IllegalStateException if the broker does not answer within {@code timeoutSeconds}
    */
   public static void ensure(Admin admin, long timeoutSeconds) {
+    ensure(admin, Settings.SINGLE_BROKER, timeoutSeconds);
+  }
+
+  /** {@link #ensure(Admin, long)} with the given settings. */
+  public static void ensure(Admin admin, Settings settings, long timeoutSeconds) {
     try {
       Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
       List<NewTopic> missing =
-          all().stream().filter(t -> !existing.contains(t.name())).toList();
+          all(settings).stream().filter(t -> !existing.contains(t.name())).toList();
       if (missing.isEmpty()) {
         return;
       }

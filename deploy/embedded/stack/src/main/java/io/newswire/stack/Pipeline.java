@@ -192,6 +192,8 @@ public final class Pipeline implements AutoCloseable {
 
   private ChildProcess launch(String service) throws IOException {
     List<String> jvm = new ArrayList<>(options.jvmArgs());
+    // a service out of memory exits, and is seen to, rather than limping on with a dead thread
+    jvm.add("-XX:+ExitOnOutOfMemoryError");
     jvm.add("-Dquarkus.http.port=" + ports.get(service));
     jvm.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
     if (!options.kafkaUsers().isEmpty()) {

@@ -18,13 +18,17 @@ public final class CompactedTopics {
 
   /** Creates {@code topic}, compacted, with {@code partitions}, if it is missing. */
   public static void ensure(Admin admin, String topic, int partitions) {
+    ensure(admin, topic, partitions, io.newswire.model.TopicSetup.Settings.SINGLE_BROKER);
+  }
+
+  /** {@link #ensure(Admin, String, int)} with the deployment's replication settings. */
+  public static void ensure(Admin admin, String topic, int partitions, io.newswire.model.TopicSetup.Settings settings) {
     try {
       if (admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic)) {
         return;
       }
-      NewTopic newTopic =
-          new NewTopic(topic, partitions, (short) 1)
-              .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      NewTopic newTopic = settings.topic(topic, partitions,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(newTopic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
