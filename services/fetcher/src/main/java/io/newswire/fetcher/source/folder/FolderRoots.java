@@ -55,7 +55,7 @@ public final class FolderRoots {
     } catch (IOException | RuntimeException e) {
       // an unreadable or broken sources file allows nothing more than the configured roots
     }
-    return roots;
+    return roots.stream().distinct().toList();
   }
 
   /**
