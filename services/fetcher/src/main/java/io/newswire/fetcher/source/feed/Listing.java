@@ -16,6 +16,13 @@ import java.util.List;
  * failed for a passing reason is retried on the next poll even if the listing did not change.
  */
 public abstract class Listing {
+  /**
+   * URLs taken from one poll of a listing (a sitemap index's children together), newest first:
+   * the sitemap protocol's own limit per file. A hostile or broken listing of millions of URLs
+   * costs no more memory than this; the rest are skipped and the source's status says how many.
+   */
+  public static final int MAX_LISTED_URLS = 50_000;
+
   protected final String source;
   protected final URI uri;
   protected final PoliteFetcher fetcher;
@@ -49,7 +56,13 @@ public abstract class Listing {
     if (hash.equals(handledHash)) {
       return 0;
     }
-    ItemEmitter.Batch batch = emitter.emitNew(source, items(result), maxItems);
+    List<FeedItem> items = items(result);
+    if (items.size() > MAX_LISTED_URLS) {
+      emitter.monitor().failed(source, "capped", (items.size() - MAX_LISTED_URLS) + " of the " + items.size()
+          + " URLs listed by " + uri + " skipped: at most " + MAX_LISTED_URLS + " per poll (the newest)");
+      items = items.subList(0, MAX_LISTED_URLS);
+    }
+    ItemEmitter.Batch batch = emitter.emitNew(source, items, maxItems);
     etag = result.etag();
     lastModified = result.lastModified();
     handledHash = batch.complete() ? hash : null;

@@ -52,6 +52,29 @@ class RobotsSitemapsTest {
     return new SitePoller("monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), 100);
   }
 
+  /** Issue 12: a listing of more URLs than a poll may take is cut to the newest, and says so. */
+  @Test
+  void aSitemapIndexListingMoreThanTheCapIsCutAndTheStatusSaysHowMany() throws Exception {
+    for (String child : java.util.List.of("a", "b")) {
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < 30_000; i++) {
+        lines.append(server.base()).append("/reports/").append(child).append(i).append(".html\n");
+      }
+      server.bytes("/sitemaps/" + child + ".txt", "text/plain", lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    server.bytes("/sitemaps/big-index.xml", "application/xml", ("<?xml version=\"1.0\"?><sitemapindex"
+        + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + server.base() + "/sitemaps/a.txt</loc>"
+        + "</sitemap><sitemap><loc>" + server.base() + "/sitemaps/b.txt</loc></sitemap></sitemapindex>")
+        .getBytes(StandardCharsets.UTF_8));
+    server.bytes("/reports/a0.html", "text/html", HOME_WITHOUT_FEEDS); // the one item this poll takes
+    Poller poller = SitemapPoller.of("big", URI.create(server.base() + "/sitemaps/big-index.xml"), factory.fetcher(),
+        factory.emitter(), 1);
+    poller.poll();
+    assertEquals(1, monitor.errorCount("big", "capped"));
+    String reason = monitor.status("big").lastErrorReason;
+    assertTrue(reason.contains("10000 of the 60000 URLs") && reason.contains("at most 50000"), reason);
+  }
+
   @Test
   void aSitemapSourceOnRobotsTxtPollsTheSitemapsItNamesAndSurvivesAMissingOne() throws Exception {
     server.fixture("/robots.txt", "text/plain", "robots-sitemaps.txt");
