@@ -62,9 +62,10 @@ public final class WebhookDelivery implements AutoCloseable {
     String shown = WebhookTargets.redact(rule.webhook());
     URI uri;
     try {
-      uri = targets.check(rule.webhook());
+      // the address is checked where the connection is made (PinnedDns), in the one look-up it uses
+      uri = WebhookTargets.parse(rule.webhook());
     } catch (IllegalArgumentException e) {
-      throw new WebhookException(e.getMessage());
+      throw new WebhookException(WebhookTargets.redactMessage(e.getMessage(), rule.webhook()));
     }
     byte[] body = Json.write(alert);
     String last = null;
