@@ -21,7 +21,7 @@ final class ClassHints {
   static final int ANY_NEGATIVE = STRONG | FURNITURE | MINOR;
 
   private static final Set<String> STRONG_WORDS =
-      Set.of("nav", "navbar", "navigation", "footer", "comment", "comments", "disqus", "share", "shares",
+      Set.of("nav", "navbar", "navigation", "footer", "foot", "comment", "comments", "disqus", "share", "shares",
           "sharing", "sharebar", "related", "recommended", "recommendations", "newsletter",
           "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola", "breadcrumb",
           "breadcrumbs", "cookie", "cookies", "consent", "mostread", "recirc", "promo", "promos");

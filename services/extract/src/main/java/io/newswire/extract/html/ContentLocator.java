@@ -1,6 +1,7 @@
 package io.newswire.extract.html;
 
 import io.newswire.extract.Deadline;
+import io.newswire.extract.text.Furniture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,6 +27,9 @@ final class ContentLocator {
   private final Deadline deadline;
   private final boolean hints;
   private final Map<Element, double[]> scores = new IdentityHashMap<>();
+  /** Only blocks after this index and under {@link #region} count; -1 and null: the whole page. */
+  private int after = -1;
+  private Element region;
 
   private ContentLocator(PageScan scan, Deadline deadline, boolean hints) {
     this.scan = scan;
@@ -46,16 +50,28 @@ final class ContentLocator {
     return new ContentLocator(scan, deadline, false).run(body);
   }
 
+  /**
+   * The same search over the text that follows the headline, within {@code region} (a few levels above
+   * it): where a reader who found the headline would read on.
+   */
+  static Set<Element> locateAfter(PageScan scan, Element body, int headline, Element region, Deadline deadline) {
+    ContentLocator locator = new ContentLocator(scan, deadline, true);
+    locator.after = headline;
+    locator.region = region;
+    return locator.run(body);
+  }
+
   private Set<Element> run(Element body) {
-    for (Block b : scan.blocks) {
+    for (int i = after + 1; i < scan.blocks.size(); i++) {
+      Block b = scan.blocks.get(i);
       deadline.tick();
-      if (b.chars < MIN_PARAGRAPH_CHARS || b.isHeading()) {
+      if (b.chars < MIN_PARAGRAPH_CHARS || b.isHeading() || (region != null && !isAncestor(region, b.owner))) {
         continue;
       }
-      double points = 1 + commas(b.text) + Math.min(b.chars / 100.0, 3.0);
-      points *= 1 - b.linkDensity();
+      double points = points(b) * (1 - b.linkDensity());
       Element el = b.owner.parent();
-      for (int level = 0; level < LEVELS && el != null; level++, el = el.parent()) {
+      for (int level = 0; level < LEVELS && el != null && (region == null || isAncestor(region, el));
+          level++, el = el.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         score(el)[0] += points / divider;
       }
@@ -121,7 +137,7 @@ final class ContentLocator {
       }
     }
     if (alternatives.size() >= 3) {
-      for (Element anc = top.parent(); anc != null && anc != body.parent(); anc = anc.parent()) {
+      for (Element anc = top.parent(); anc != null && anc != body.parent() && within(anc); anc = anc.parent()) {
         int containing = 0;
         for (Element alt : alternatives) {
           if (isAncestor(anc, alt)) {
@@ -134,10 +150,33 @@ final class ContentLocator {
       }
     }
     // a lone child adds nothing of its own: the parent is the same content with the same siblings
-    while (top.parent() != null && top.parent() != body.parent() && top.parent().childrenSize() == 1) {
+    while (top.parent() != null && top.parent() != body.parent() && top.parent().childrenSize() == 1
+        && within(top.parent())) {
       top = top.parent();
     }
     return top;
+  }
+
+  /**
+   * A paragraph's worth: one point, one per comma, and up to three for its length. Lines split by {@code <br>}
+   * count as paragraphs of their own, as readability does, or a story set as one run of text with line
+   * breaks would weigh as one paragraph against a list of teasers.
+   */
+  private static double points(Block b) {
+    if (b.text.indexOf('\n') < 0) {
+      return Furniture.isLegal(b.text) ? 0 : 1 + commas(b.text) + Math.min(b.chars / 100.0, 3.0);
+    }
+    double points = 0;
+    for (String line : b.text.split("\n")) {
+      if (line.length() >= MIN_PARAGRAPH_CHARS && !Furniture.isLegal(line)) {
+        points += 1 + commas(line) + Math.min(line.length() / 100.0, 3.0);
+      }
+    }
+    return points;
+  }
+
+  private boolean within(Element el) {
+    return region == null || isAncestor(region, el);
   }
 
   private void addSiblings(Element top, double topScore, Set<Element> chosen) {

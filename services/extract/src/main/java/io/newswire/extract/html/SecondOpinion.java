@@ -6,7 +6,6 @@ import io.newswire.extract.text.Furniture;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 
@@ -35,15 +34,18 @@ final class SecondOpinion {
   /** A candidate replaces the first answer only with this much more prose: ties keep the first. */
   private static final double MARGIN = 1.2;
 
+  /** The text after the headline replaces a first answer elsewhere when it holds this share of its prose. */
+  private static final double HEADLINE_SHARE = 0.8;
+
   private SecondOpinion() {}
 
-  static List<String> review(
-      List<String> first, PageScan scan, Element body, String title, SitePage site, Deadline deadline) {
+  static List<String> review(Set<Element> chosen, List<String> first, PageScan scan, Element body, String title,
+      SitePage site, Deadline deadline) {
     Block largest = largestProseBlock(scan);
     int largestProse = largest == null ? 0 : proseChars(largest.text);
     int firstProse = prose(first);
     if (!first.isEmpty() && firstProse * IMPROBABLE_SHARE >= largestProse) {
-      return first;
+      return besideHeadline(chosen, first, firstProse, scan, body, title, site, deadline);
     }
     List<String> best = first;
     int bestProse = firstProse;
@@ -62,6 +64,46 @@ final class SecondOpinion {
       return List.of(largest.text);
     }
     return best;
+  }
+
+  /**
+   * A first answer that lies away from the page's headline (neither around it nor after it, nearby) is checked
+   * against the text that follows the headline: that one wins when it holds at least half as much prose, since
+   * the scored one is then most likely another story, a blurb or an address block.
+   */
+  private static List<String> besideHeadline(Set<Element> chosen, List<String> first, int firstProse,
+      PageScan scan, Element body, String title, SitePage site, Deadline deadline) {
+    int headline = TitleAnchor.find(scan.blocks, title);
+    if (headline < 0) {
+      return first;
+    }
+    Element region = TitleAnchor.region(scan.blocks.get(headline));
+    Set<Element> near = ContentLocator.locateAfter(scan, body, headline, region, deadline);
+    if (near.isEmpty()) {
+      return first;
+    }
+    List<String> paragraphs = BlockFilter.paragraphs(scan, near, title, site, deadline);
+    int nearProse = prose(paragraphs);
+    if (nearProse == 0 || nearProse < firstProse * HEADLINE_SHARE || shareProse(first, paragraphs)) {
+      return first;
+    }
+    return paragraphs;
+  }
+
+  /** Whether the two answers have a paragraph of prose in common: then they found the same article. */
+  private static boolean shareProse(List<String> a, List<String> b) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (String p : a) {
+      if (proseChars(p) > 0) {
+        seen.add(p);
+      }
+    }
+    for (String p : b) {
+      if (seen.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The element the page itself declares as its main content, with the most text; empty if none. */
@@ -109,8 +151,7 @@ final class SecondOpinion {
   static int proseChars(String paragraph) {
     int prose = 0;
     for (String line : paragraph.split("\n")) {
-      if (words(line) >= PROSE_WORDS && !Furniture.isNotice(line)
-          && !line.toLowerCase(Locale.ROOT).contains("all rights reserved")) {
+      if (words(line) >= PROSE_WORDS && !Furniture.isLegal(line)) {
         prose += line.length();
       }
     }

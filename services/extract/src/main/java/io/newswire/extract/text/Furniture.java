@@ -144,6 +144,19 @@ public final class Furniture {
   }
 
   /**
+   * A legal notice of the site, not of the story: a copyright line, or a line pointing at the site's terms or
+   * privacy policy. It reads as prose, so the locator must not count it as such.
+   */
+  public static boolean isLegal(String line) {
+    if (isNotice(line)) {
+      return true;
+    }
+    String lower = line.toLowerCase(Locale.ROOT);
+    return lower.contains("all rights reserved") || lower.contains("terms of use") || lower.contains("terms of service")
+        || lower.contains("terms and conditions") || lower.contains("privacy policy");
+  }
+
+  /**
    * A marker after which a page shows other articles, not more of this one: "Continue reading", "Related
    * articles", "Latest news", "More from …", a newsletter sign-up.
    */
