@@ -267,7 +267,7 @@ public final class PlainTextExtractor {
         run = 0;
         runStart = i;
       }
-      run += score(lines.get(i));
+      run += score(lines, i);
       if (run > best) {
         best = run;
         bestStart = runStart;
@@ -277,7 +277,8 @@ public final class PlainTextExtractor {
     return new int[] {bestStart, bestEnd};
   }
 
-  private static double score(Line l) {
+  private static double score(List<Line> lines, int i) {
+    Line l = lines.get(i);
     if (l.furniture && Furniture.isRelativeStamp(l.text)) {
       // closes a teaser of another article: outweighs the teaser's summary line
       return -STAMP_COST;
@@ -286,8 +287,10 @@ public final class PlainTextExtractor {
       return -4;
     }
     if (l.words <= 6 && !l.endsSentence() && HeaderReader.isDateLine(l)) {
-      // a bare date line inside the text is the stamp of a teaser; the report's own date sits above it
-      return -STAMP_COST;
+      // a bare date line inside the text is the stamp of a teaser; the report's own date sits above it. A
+      // stamp above its teaser's summary outweighs that summary too, however long
+      Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+      return -Math.max(STAMP_COST, next == null || next.furniture ? 0 : next.words + 1);
     }
     if (l.words >= PROSE_WORDS) {
       return l.endsTruncated() && l.words < 40 ? -3 : l.words;
