@@ -20,20 +20,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 3: extraction quality on the shared dev set must not fall more than 0.01 F1 below the figure recorded
- * for this version in {@code quality-baseline.properties}. The dev set lives outside the repository
- * ({@code ../shared/eval}); without it the test is skipped.
+ * Issues 3 and 11: extraction quality on the shared development corpora must not fall more than 0.01 F1 below
+ * the figure recorded for this version in {@code quality-baseline.properties}. The corpora live outside the
+ * repository ({@code ../shared/eval} and {@code ../shared/eval-wide}); without them the test is skipped.
  */
 class QualityRegressionTest {
 
   private static final double TOLERANCE = 0.01;
 
-  @ParameterizedTest(name = "{0} as {1}")
-  @CsvSource({"articles, text/html, .html", "text, text/plain, .txt"})
-  void f1StaysAtTheRecordedFigure(String set, String contentType, String extension) throws IOException {
+  @ParameterizedTest(name = "{0}/{1} as {2}")
+  @CsvSource({"eval, articles, text/html, .html", "eval, text, text/plain, .txt",
+      "eval-wide, articles, text/html, .html", "eval-wide, text, text/plain, .txt"})
+  void f1StaysAtTheRecordedFigure(String corpus, String set, String contentType, String extension)
+      throws IOException {
     Optional<Path> eval = EvalSet.evalRoot();
     assumeTrue(eval.isPresent(), "../shared/eval not found next to the repository root; quality test skipped");
-    Path dir = eval.get().resolve(set);
+    Path dir = eval.get().resolveSibling(corpus).resolve(set);
     assumeTrue(Files.isRegularFile(dir.resolve("ground-truth.json")), "no " + dir + "/ground-truth.json; skipped");
 
     JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
@@ -50,8 +52,8 @@ class QualityRegressionTest {
       }
       score.add(doc.getValue().get("articleBody").asText(), predicted);
     }
-    double recorded = Double.parseDouble(baseline().getProperty(set + ".f1"));
-    String measured = String.format(Locale.ROOT, "%s: F1=%.4f P=%.4f R=%.4f (recorded %.4f)", set, score.f1(),
+    double recorded = Double.parseDouble(baseline().getProperty(corpus + "." + set + ".f1"));
+    String measured = String.format(Locale.ROOT, "%s/%s: F1=%.4f P=%.4f R=%.4f (recorded %.4f)", corpus, set, score.f1(),
         score.precision(), score.recall(), recorded);
     System.out.println(measured);
     assertTrue(score.f1() >= recorded - TOLERANCE, measured);

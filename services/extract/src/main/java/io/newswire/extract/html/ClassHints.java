@@ -21,8 +21,7 @@ final class ClassHints {
   static final int ANY_NEGATIVE = STRONG | FURNITURE | MINOR;
 
   private static final Set<String> STRONG_WORDS =
-      Set.of("nav", "navbar", "navigation", "footer", "foot", "comment", "comments", "disqus", "share", "shares",
-          "sharing", "sharebar", "related", "recommended", "recommendations", "newsletter",
+      Set.of("nav", "navbar", "navigation", "footer", "foot", "comment", "comments", "disqus", "related", "recommended", "recommendations", "newsletter",
           "newsletters", "subscribe", "subscription", "signup", "outbrain", "taboola", "breadcrumb",
           "breadcrumbs", "cookie", "cookies", "consent", "mostread", "recirc", "promo", "promos");
 
@@ -30,7 +29,7 @@ final class ClassHints {
       Set.of("menu", "menus", "sidebar", "sidebars", "promotion", "ad", "ads", "advert", "adverts",
           "advertisement", "advertising", "sponsor", "sponsored", "banner", "popup", "modal", "overlay",
           "trending", "popular", "social", "widget", "widgets", "masthead", "pagination", "pager", "login", "toolbar",
-          "offcanvas", "skip", "jump", "follow", "more", "header");
+          "offcanvas", "skip", "jump", "follow", "more", "header", "share", "shares", "sharing", "sharebar");
 
   private static final Set<String> MINOR_WORDS =
       Set.of("caption", "captions", "credit", "credits", "byline", "bylines", "author", "authors", "dateline",
