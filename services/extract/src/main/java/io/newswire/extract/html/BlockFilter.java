@@ -5,6 +5,7 @@ import io.newswire.extract.site.SitePage;
 import io.newswire.extract.text.Furniture;
 import io.newswire.extract.text.TailLines;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class BlockFilter {
   private static final double LINK_LIST_DENSITY = 0.3;
   /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
   private static final double INSET_SHARE = 0.3;
+  /** A block this long that the page shows twice is a copy of the article's paragraph, not a new one. */
+  private static final int REPEATED_PARAGRAPH = 100;
 
 
 
@@ -83,6 +86,7 @@ final class BlockFilter {
         continue;
       }
       // the same caption or teaser rendered twice in a row, once per layout; repeats further apart are content
+      // unless a whole run of paragraphs repeats (below)
       if (b.chars >= 20 && b.text.equals(previousText)) {
         continue;
       }
@@ -96,6 +100,7 @@ final class BlockFilter {
     if (kept.isEmpty()) {
       kept = siteRepeats;
     }
+    dropSecondCopy(kept);
     trimTail(kept);
     List<String> out = new ArrayList<>(kept.size());
     for (Block b : kept) {
@@ -117,6 +122,30 @@ final class BlockFilter {
     }
     String k = key(b.text);
     return k.equals(titleKey) || (k.length() >= 20 && (titleKey.startsWith(k) || k.startsWith(titleKey)));
+  }
+
+  /**
+   * Drops a second copy of the article: two or more paragraphs in a row that were all kept before (a print
+   * copy, a second layout of the same story). One repeated paragraph alone is a pull quote and stays.
+   */
+  private static void dropSecondCopy(List<Block> kept) {
+    Set<String> seen = new HashSet<>();
+    boolean[] repeat = new boolean[kept.size()];
+    for (int i = 0; i < kept.size(); i++) {
+      Block b = kept.get(i);
+      repeat[i] = b.chars >= REPEATED_PARAGRAPH && !seen.add(b.text);
+    }
+    List<Block> out = new ArrayList<>(kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      boolean inRun = repeat[i] && ((i > 0 && repeat[i - 1]) || (i + 1 < kept.size() && repeat[i + 1]));
+      if (!inRun) {
+        out.add(kept.get(i));
+      }
+    }
+    if (out.size() < kept.size()) {
+      kept.clear();
+      kept.addAll(out);
+    }
   }
 
   /**
