@@ -30,6 +30,8 @@ final class BlockFilter {
   private static final double LINK_LIST_DENSITY = 0.3;
   /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
   private static final double INSET_SHARE = 0.3;
+  /** A comments header ends the article only after this many paragraphs: above them it is the byline's count. */
+  private static final int MIN_PARAGRAPHS_BEFORE_COMMENTS = 3;
   /** A block this long that the page shows twice is a copy of the article's paragraph, not a new one. */
   private static final int REPEATED_PARAGRAPH = 100;
 
@@ -69,12 +71,17 @@ final class BlockFilter {
     List<Block> kept = new ArrayList<>();
     List<Block> siteRepeats = new ArrayList<>();
     String previousText = "";
+    int paragraphsSeen = 0;
     for (Block b : scan.blocks) {
       deadline.tick();
       site.see(b.text);
       Element container = containerOf(b.owner);
       if (container == null) {
         continue;
+      }
+      // readers' comments inside the article's container: the article ended above them
+      if (paragraphsSeen >= MIN_PARAGRAPHS_BEFORE_COMMENTS && Furniture.startsComments(b.text)) {
+        break;
       }
       if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container))
           || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || isShortcode(b.text)
@@ -84,6 +91,9 @@ final class BlockFilter {
       }
       if (b.isHeading() && isHeadline(b, titleKey, kept)) {
         continue;
+      }
+      if (b.chars >= REPEATED_PARAGRAPH) {
+        paragraphsSeen++;
       }
       // the same caption or teaser rendered twice in a row, once per layout; repeats further apart are content
       // unless a whole run of paragraphs repeats (below)

@@ -72,7 +72,7 @@ public final class Furniture {
   private static final Pattern COMMENTS_START = Pattern.compile(
       "\\S+(?: \\S+)? says:|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
           + "|reply|permalink|report abuse|trackback url.*"
-          + "|the following comments .*|comments filter:?"
+          + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
           + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
           + "comment|reply|thought)s? (?:to|on) .*", Pattern.CASE_INSENSITIVE);
 
