@@ -76,6 +76,10 @@ public final class Furniture {
           + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
           + "comment|reply|thought)s? (?:to|on) .*", Pattern.CASE_INSENSITIVE);
 
+  /** "Comments (87)", "Comments: 87": a count, which sites show beside the byline as well as above the comments. */
+  private static final Pattern COMMENT_COUNT = Pattern.compile(
+      "(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)", Pattern.CASE_INSENSITIVE);
+
   /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
   private static final Pattern CREDIT_END = Pattern.compile(
       ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
@@ -104,6 +108,11 @@ public final class Furniture {
   public static boolean startsComments(String line) {
     String s = line.strip();
     return s.length() <= 200 && COMMENTS_START.matcher(s).matches();
+  }
+
+  /** Whether the line is only a count of comments, which may stand above the report as well as below it. */
+  public static boolean isCommentCount(String line) {
+    return COMMENT_COUNT.matcher(line.strip()).matches();
   }
 
   public static boolean isFurniture(String line) {

@@ -22,6 +22,8 @@ public final class PlainTextExtractor {
   private static final int PROSE_WORDS = 12;
   /** Before a "Continue reading"-style marker ends the report, this many prose lines must have been seen. */
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
+  /** Comments follow even a one-paragraph report; a bare count of them ends it only after three. */
+  private static final int MIN_PROSE_BEFORE_COMMENTS = 1;
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
   /** A box of links inside the report holds at most this many lines after its heading. */
@@ -215,7 +217,8 @@ public final class PlainTextExtractor {
       Line l = lines.get(i);
       if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
-      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.startsComments(l.text)) {
+      } else if (Furniture.startsComments(l.text)
+          && prose >= (Furniture.isCommentCount(l.text) ? MIN_PROSE_BEFORE_TAIL : MIN_PROSE_BEFORE_COMMENTS)) {
         return i;
       } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose, deadline)) {
         return i;
