@@ -81,6 +81,14 @@ public interface FetcherConfig {
   @WithDefault("1h")
   Duration robotsCacheTtl();
 
+  /**
+   * Hosts (scheme, host and port) whose robots.txt is kept. For one more, the expired ones are
+   * dropped first, then the one used longest ago; a dropped host's robots.txt is fetched again on
+   * its next visit.
+   */
+  @WithDefault("10000")
+  int robotsCacheMaxHosts();
+
   /** Pause between two requests to one host when robots.txt sets no crawl-delay. */
   @WithDefault("1s")
   Duration defaultCrawlDelay();
@@ -108,6 +116,14 @@ public interface FetcherConfig {
   /** Items fetched per poll of one source; the rest wait for the next poll. */
   @WithDefault("200")
   int maxItemsPerPoll();
+
+  /**
+   * URLs taken from one poll of a feed or sitemap (a sitemap index's children together), the
+   * newest first: the sitemap protocol's own limit per file. A listing of more costs no more memory
+   * than this; the rest are skipped and the source's status says how many (reason {@code capped}).
+   */
+  @WithDefault("50000")
+  int maxListedUrls();
 
   /** Threads polling HTTP sources; politeness still allows one request in flight per host. */
   @WithDefault("4")
@@ -137,6 +153,15 @@ public interface FetcherConfig {
    */
   @WithDefault("newswire.fetcher.seen")
   String seenTopic();
+
+  /**
+   * Document ids whose seen-state is held in memory, as 64-bit fingerprints (about 24 bytes each,
+   * 48 MB at the default). Past it the id recorded longest ago is forgotten: met again, its
+   * document is emitted once more, which replaces the same document downstream and raises no
+   * second alert ({@code InMemorySeenStore} says more, and what a fingerprint collision costs).
+   */
+  @WithDefault("2000000")
+  int seenCapacity();
 
   /**
    * Compacted topic listing every source of the deployment, keyed by {@code <host>/<name>} and

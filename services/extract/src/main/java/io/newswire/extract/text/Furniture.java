@@ -70,7 +70,7 @@ public final class Furniture {
    * bare "52 comments" is not one: pages show that count beside the byline, above the article.
    */
   private static final Pattern COMMENTS_START = Pattern.compile(
-      "\\S+(?: \\S+)? says:|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
+      "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
           + "|reply|permalink|report abuse|trackback url.*"
           + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
           + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"

@@ -215,11 +215,12 @@ public final class PlainTextExtractor {
     for (int i = from; i < lines.size(); i++) {
       deadline.tick();
       Line l = lines.get(i);
-      if (l.words >= PROSE_WORDS && !l.furniture) {
-        prose++;
-      } else if (Furniture.startsComments(l.text)
+      // a comment's header can be as long as a line of prose ("Ann on March 30, 2015 at 4:36 am said:")
+      if (Furniture.startsComments(l.text)
           && prose >= (Furniture.isCommentCount(l.text) ? MIN_PROSE_BEFORE_TAIL : MIN_PROSE_BEFORE_COMMENTS)) {
         return i;
+      } else if (l.words >= PROSE_WORDS && !l.furniture) {
+        prose++;
       } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose, deadline)) {
         return i;
       }

@@ -119,7 +119,7 @@ public final class ItemEmitter {
       return Outcome.UNCHANGED;
     }
     String hash = ContentHash.of(page.body());
-    if (recheck && hash.equals(seen.hash(id))) {
+    if (recheck && seen.matches(id, hash)) {
       return Outcome.UNCHANGED;
     }
     if (page.body().length == 0) {

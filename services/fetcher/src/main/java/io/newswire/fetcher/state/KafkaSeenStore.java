@@ -4,8 +4,6 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.TopicFollower;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -16,17 +14,23 @@ import org.jboss.logging.Logger;
  * counts as seen here too. Its records are written by the fetcher's document sink in the same
  * transaction as the documents they stand for, and read here with {@code read_committed}: a
  * document is either published and seen, or neither.
+ *
+ * <p>The view is an {@link InMemorySeenStore} of {@code capacity} ids: the topic keeps every id
+ * (compacted, on disk), the memory only the newest, and an older id met again is emitted once more
+ * (what that means downstream is said there).
  */
 public final class KafkaSeenStore implements SeenStore, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(KafkaSeenStore.class);
   private static final long TIMEOUT_SECONDS = 30;
 
   private final String topic;
-  private final Map<String, String> hashes = new ConcurrentHashMap<>();
+  private final InMemorySeenStore view;
   private final TopicFollower follower;
 
-  public KafkaSeenStore(KafkaClients kafka, String topic) {
+  /** @param capacity ids held in memory ({@code newswire.fetcher.seen-capacity}) */
+  public KafkaSeenStore(KafkaClients kafka, String topic, int capacity) {
     this.topic = topic;
+    this.view = new InMemorySeenStore(capacity);
     this.follower = new TopicFollower(kafka, topic, this::apply);
   }
 
@@ -41,7 +45,12 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading " + topic, e);
     }
-    LOG.infof("seen-state: %d document(s) from %s", hashes.size(), topic);
+    if (view.evicted() > 0) {
+      LOG.infof("seen-state: %d document(s) from %s held, %d older ones forgotten (newswire.fetcher.seen-capacity=%d)",
+          view.size(), topic, view.evicted(), view.capacity());
+    } else {
+      LOG.infof("seen-state: %d document(s) from %s", view.size(), topic);
+    }
   }
 
   public String topic() {
@@ -54,16 +63,21 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
         continue;
       }
       if (r.value() == null) {
-        hashes.remove(r.key());
+        view.forget(r.key());
       } else {
-        hashes.put(r.key(), new String(r.value(), StandardCharsets.UTF_8));
+        view.markSeen(r.key(), new String(r.value(), StandardCharsets.UTF_8));
       }
     }
   }
 
   @Override
-  public String hash(String id) {
-    return hashes.get(id);
+  public boolean isSeen(String id) {
+    return view.isSeen(id);
+  }
+
+  @Override
+  public boolean matches(String id, String hash) {
+    return view.matches(id, hash);
   }
 
   /**
@@ -77,7 +91,12 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
   /** Updates this instance's view after the sink committed the record. */
   public void remember(String id, String hash) {
-    hashes.put(id, hash);
+    view.markSeen(id, hash);
+  }
+
+  /** The in-memory view, for its size and evictions. */
+  public InMemorySeenStore view() {
+    return view;
   }
 
   @Override

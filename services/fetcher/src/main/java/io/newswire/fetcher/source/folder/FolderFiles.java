@@ -71,7 +71,7 @@ public final class FolderFiles {
     }
     if (size > maxBytes) {
       String marker = "oversize:" + size;
-      if (!marker.equals(seen.hash(id))) {
+      if (!seen.matches(id, marker)) {
         reject(
             id,
             url,
@@ -92,7 +92,7 @@ public final class FolderFiles {
       return;
     }
     String hash = ContentHash.of(bytes);
-    if (hash.equals(seen.hash(id))) {
+    if (seen.matches(id, hash)) {
       return;
     }
     if (bytes.length == 0) {
