@@ -34,6 +34,11 @@ public final class PlainTextExtractor {
   private static final double LATE_SHARE = 0.7;
   /** Score of a relative time stamp line; a teaser's summary rarely runs past this many words. */
   private static final int STAMP_COST = 30;
+  /**
+   * A line cut short with an ellipsis under this many words is a teaser's summary (headline, dateline and
+   * the first sentence run together reach 50); longer ones are paragraphs that trail off.
+   */
+  private static final int TEASER_WORDS = 60;
 
   private PlainTextExtractor() {}
 
@@ -297,7 +302,7 @@ public final class PlainTextExtractor {
       return -Math.max(STAMP_COST, next == null || next.furniture ? 0 : next.words + 1);
     }
     if (l.words >= PROSE_WORDS) {
-      return l.endsTruncated() && l.words < 40 ? -3 : l.words;
+      return l.endsTruncated() && l.words < TEASER_WORDS ? -3 : l.words;
     }
     if (l.words >= 4) {
       return l.endsSentence() ? 1 : -1;
