@@ -2,6 +2,9 @@ package io.newswire.extract.text;
 
 /** One non-empty line of a plain-text report, cleaned of markup residue. */
 final class Line {
+  /** Items of a list separated by vertical bars average at most this many words. */
+  private static final int SEPARATED_ITEM_WORDS = 5;
+
   final String text;
   final int words;
   /** A blank line separated it from the previous line. */
@@ -54,6 +57,19 @@ final class Line {
       }
     }
     return longWords > 0 && capitalised >= longWords * 0.6;
+  }
+
+  /**
+   * A row of links copied as one line, "Home | News | Sport" or "Ascom | Hospitals Ascom | Senior care": two or
+   * more separators between short items. A sentence uses a vertical bar rarely and never between every few
+   * words.
+   */
+  boolean isSeparatedList() {
+    int items = 1;
+    for (int i = text.indexOf(" | "); i >= 0; i = text.indexOf(" | ", i + 3)) {
+      items++;
+    }
+    return items >= 3 && words <= items * SEPARATED_ITEM_WORDS;
   }
 
   /** Teasers are cut short: "... an angry mob stormed the temple of democracy...". */

@@ -57,7 +57,7 @@ public final class PlainTextExtractor {
       deadline.tick();
       site.see(l.text);
       l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || Furniture.isCaption(l.text)
-          || site.isFurniture(l.text);
+          || l.isSeparatedList() || site.isFurniture(l.text);
       l.byline = header.readByline(l);
     }
     // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
