@@ -27,9 +27,6 @@ final class ContentLocator {
   private final Deadline deadline;
   private final boolean hints;
   private final Map<Element, double[]> scores = new IdentityHashMap<>();
-  /** Only blocks after this index and under {@link #region} count; -1 and null: the whole page. */
-  private int after = -1;
-  private Element region;
 
   private ContentLocator(PageScan scan, Deadline deadline, boolean hints) {
     this.scan = scan;
@@ -50,28 +47,15 @@ final class ContentLocator {
     return new ContentLocator(scan, deadline, false).run(body);
   }
 
-  /**
-   * The same search over the text that follows the headline, within {@code region} (a few levels above
-   * it): where a reader who found the headline would read on.
-   */
-  static Set<Element> locateAfter(PageScan scan, Element body, int headline, Element region, Deadline deadline) {
-    ContentLocator locator = new ContentLocator(scan, deadline, true);
-    locator.after = headline;
-    locator.region = region;
-    return locator.run(body);
-  }
-
   private Set<Element> run(Element body) {
-    for (int i = after + 1; i < scan.blocks.size(); i++) {
-      Block b = scan.blocks.get(i);
+    for (Block b : scan.blocks) {
       deadline.tick();
-      if (b.chars < MIN_PARAGRAPH_CHARS || b.isHeading() || (region != null && !isAncestor(region, b.owner))) {
+      if (b.chars < MIN_PARAGRAPH_CHARS || b.isHeading()) {
         continue;
       }
       double points = points(b) * (1 - b.linkDensity());
       Element el = b.owner.parent();
-      for (int level = 0; level < LEVELS && el != null && (region == null || isAncestor(region, el));
-          level++, el = el.parent()) {
+      for (int level = 0; level < LEVELS && el != null; level++, el = el.parent()) {
         double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
         score(el)[0] += points / divider;
       }
@@ -137,7 +121,7 @@ final class ContentLocator {
       }
     }
     if (alternatives.size() >= 3) {
-      for (Element anc = top.parent(); anc != null && anc != body.parent() && within(anc); anc = anc.parent()) {
+      for (Element anc = top.parent(); anc != null && anc != body.parent(); anc = anc.parent()) {
         int containing = 0;
         for (Element alt : alternatives) {
           if (isAncestor(anc, alt)) {
@@ -150,8 +134,7 @@ final class ContentLocator {
       }
     }
     // a lone child adds nothing of its own: the parent is the same content with the same siblings
-    while (top.parent() != null && top.parent() != body.parent() && top.parent().childrenSize() == 1
-        && within(top.parent())) {
+    while (top.parent() != null && top.parent() != body.parent() && top.parent().childrenSize() == 1) {
       top = top.parent();
     }
     return top;
@@ -173,10 +156,6 @@ final class ContentLocator {
       }
     }
     return points;
-  }
-
-  private boolean within(Element el) {
-    return region == null || isAncestor(region, el);
   }
 
   private void addSiblings(Element top, double topScore, Set<Element> chosen) {

@@ -34,7 +34,7 @@ public final class HtmlExtractor {
     Pruner.prune(body, deadline);
     PageScan scan = PageScan.of(body, deadline);
     Set<Element> chosen = ContentLocator.locate(scan, body, deadline);
-    List<String> paragraphs = SecondOpinion.review(chosen,
+    List<String> paragraphs = SecondOpinion.review(
         BlockFilter.paragraphs(scan, chosen, meta.title, site, deadline), scan, body, meta.title, site, deadline);
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");

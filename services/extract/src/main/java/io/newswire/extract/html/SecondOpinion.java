@@ -34,18 +34,15 @@ final class SecondOpinion {
   /** A candidate replaces the first answer only with this much more prose: ties keep the first. */
   private static final double MARGIN = 1.2;
 
-  /** The text after the headline replaces a first answer elsewhere when it holds this share of its prose. */
-  private static final double HEADLINE_SHARE = 0.8;
-
   private SecondOpinion() {}
 
-  static List<String> review(Set<Element> chosen, List<String> first, PageScan scan, Element body, String title,
-      SitePage site, Deadline deadline) {
+  static List<String> review(
+      List<String> first, PageScan scan, Element body, String title, SitePage site, Deadline deadline) {
     Block largest = largestProseBlock(scan);
     int largestProse = largest == null ? 0 : proseChars(largest.text);
     int firstProse = prose(first);
     if (!first.isEmpty() && firstProse * IMPROBABLE_SHARE >= largestProse) {
-      return besideHeadline(chosen, first, firstProse, scan, body, title, site, deadline);
+      return first;
     }
     List<String> best = first;
     int bestProse = firstProse;
@@ -64,46 +61,6 @@ final class SecondOpinion {
       return List.of(largest.text);
     }
     return best;
-  }
-
-  /**
-   * A first answer that lies away from the page's headline (neither around it nor after it, nearby) is checked
-   * against the text that follows the headline: that one wins when it holds at least half as much prose, since
-   * the scored one is then most likely another story, a blurb or an address block.
-   */
-  private static List<String> besideHeadline(Set<Element> chosen, List<String> first, int firstProse,
-      PageScan scan, Element body, String title, SitePage site, Deadline deadline) {
-    int headline = TitleAnchor.find(scan.blocks, title);
-    if (headline < 0) {
-      return first;
-    }
-    Element region = TitleAnchor.region(scan.blocks.get(headline));
-    Set<Element> near = ContentLocator.locateAfter(scan, body, headline, region, deadline);
-    if (near.isEmpty()) {
-      return first;
-    }
-    List<String> paragraphs = BlockFilter.paragraphs(scan, near, title, site, deadline);
-    int nearProse = prose(paragraphs);
-    if (nearProse == 0 || nearProse < firstProse * HEADLINE_SHARE || shareProse(first, paragraphs)) {
-      return first;
-    }
-    return paragraphs;
-  }
-
-  /** Whether the two answers have a paragraph of prose in common: then they found the same article. */
-  private static boolean shareProse(List<String> a, List<String> b) {
-    Set<String> seen = new java.util.HashSet<>();
-    for (String p : a) {
-      if (proseChars(p) > 0) {
-        seen.add(p);
-      }
-    }
-    for (String p : b) {
-      if (seen.contains(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The element the page itself declares as its main content, with the most text; empty if none. */
