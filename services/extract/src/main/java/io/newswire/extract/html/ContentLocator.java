@@ -20,6 +20,7 @@ final class ContentLocator {
 
   private static final int MIN_PARAGRAPH_CHARS = 25;
   private static final int LEVELS = 5;
+  private static final int LEGAL_CHARS = 400;
   /** How far above the winner same-class chunks of the article are looked for. */
   private static final int TWIN_LEVELS = 2;
 
@@ -140,6 +141,11 @@ final class ContentLocator {
     return top;
   }
 
+  /** A site's legal notice is a line or two: longer text is never one, and is not lower-cased to ask. */
+  private static boolean isLegal(String text) {
+    return text.length() <= LEGAL_CHARS && Furniture.isLegal(text);
+  }
+
   /**
    * A paragraph's worth: one point, one per comma, and up to three for its length. Lines split by {@code <br>}
    * count as paragraphs of their own, as readability does, or a story set as one run of text with line
@@ -147,11 +153,11 @@ final class ContentLocator {
    */
   private static double points(Block b) {
     if (b.text.indexOf('\n') < 0) {
-      return Furniture.isLegal(b.text) ? 0 : 1 + commas(b.text) + Math.min(b.chars / 100.0, 3.0);
+      return isLegal(b.text) ? 0 : 1 + commas(b.text) + Math.min(b.chars / 100.0, 3.0);
     }
     double points = 0;
     for (String line : b.text.split("\n")) {
-      if (line.length() >= MIN_PARAGRAPH_CHARS && !Furniture.isLegal(line)) {
+      if (line.length() >= MIN_PARAGRAPH_CHARS && !isLegal(line)) {
         points += 1 + commas(line) + Math.min(line.length() / 100.0, 3.0);
       }
     }
