@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -69,7 +70,7 @@ public final class FetcherNode implements AutoCloseable {
       CompactedTopics.ensure(admin, config.seenTopic(), 1, kafka.topicSettings());
       CompactedTopics.ensure(admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS, kafka.topicSettings());
     }
-    seen = new KafkaSeenStore(kafka, config.seenTopic());
+    seen = new KafkaSeenStore(kafka, config.seenTopic(), config.seenCapacity());
     seen.load();
     sink = new KafkaDocumentSink(kafka, "newswire-fetcher-" + instanceId, config.seenTopic());
     monitor = new SourceMonitor(registry);
@@ -97,6 +98,12 @@ public final class FetcherNode implements AutoCloseable {
     Gauge.builder("newswire.fetcher.shards", () -> owned.size())
         .description("partitions of newswire.sources (groups of hosts) this instance polls")
         .register(registry);
+    Gauge.builder("newswire.fetcher.seen.ids", () -> seen.view().size())
+        .description("document ids held in the seen-state, at most newswire.fetcher.seen-capacity")
+        .register(registry);
+    Gauge.builder("newswire.fetcher.seen.forgotten", () -> seen.view().evicted())
+        .description("oldest ids dropped from the seen-state to keep it within newswire.fetcher.seen-capacity")
+        .register(registry);
     ready = true;
     LOG.infof("fetcher %s started: %d source(s) in %s, sources file %s, seen-state in %s",
         instanceId, catalog.entries().size(), config.sourcesTopic(),
@@ -123,11 +130,13 @@ public final class FetcherNode implements AutoCloseable {
       return;
     }
     Set<Integer> mine = owned;
+    List<SourceCatalog.Entry> entries = catalog.entries();
     sources.apply(
-        catalog.entries().stream()
+        entries.stream()
             .filter(e -> mine.contains(e.partition()))
             .map(SourceCatalog.Entry::definition)
             .toList());
+    monitor.retain(entries.stream().map(e -> e.definition().name()).collect(Collectors.toSet()));
   }
 
   /** Started, and given its share of the sources by the group. */

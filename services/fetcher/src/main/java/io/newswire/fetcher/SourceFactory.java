@@ -47,11 +47,11 @@ public final class SourceFactory implements AutoCloseable {
     this.fetcher =
         new PoliteFetcher(
             http,
-            new RobotsCache(http, config.robotsCacheTtl()),
+            new RobotsCache(http, config.robotsCacheTtl(), config.robotsCacheMaxHosts()),
             config.robots(),
             config.defaultCrawlDelay(),
             config.maxCrawlDelay());
-    this.emitter = new ItemEmitter(fetcher, config.acceptedContentTypes(), sink, seen, monitor);
+    this.emitter = new ItemEmitter(fetcher, config.acceptedContentTypes(), sink, seen, monitor, config.maxListedUrls());
     AtomicInteger n = new AtomicInteger();
     this.pollThreads =
         Executors.newScheduledThreadPool(

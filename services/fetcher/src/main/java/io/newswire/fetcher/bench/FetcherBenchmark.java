@@ -102,9 +102,10 @@ public final class FetcherBenchmark {
               "NewswireFetcher/0.1 (+bench)", 10 * 1024 * 1024,
               Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60), 5);
       PoliteFetcher fetcher =
-          new PoliteFetcher(http, new RobotsCache(http, Duration.ofHours(1)), RobotsPolicy.OBEY, Duration.ZERO, Duration.ofSeconds(30));
+          new PoliteFetcher(http, new RobotsCache(http, Duration.ofHours(1), 10_000), RobotsPolicy.OBEY, Duration.ZERO, Duration.ofSeconds(30));
       ItemEmitter emitter =
-          new ItemEmitter(fetcher, List.of("text/html", "application/xhtml+xml", "text/plain"), sink, new InMemorySeenStore(), monitor);
+          new ItemEmitter(fetcher, List.of("text/html", "application/xhtml+xml", "text/plain"), sink, new InMemorySeenStore(), monitor,
+              50_000);
       AtomicInteger n = new AtomicInteger();
       ExecutorService pool =
           Executors.newFixedThreadPool(threads, r -> {

@@ -8,6 +8,7 @@ import io.newswire.fetcher.http.FetchResult;
 import io.newswire.fetcher.http.SafeHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class RobotsCache {
   private static final Logger LOG = Logger.getLogger(RobotsCache.class);
   private static final Duration FAILURE_TTL = Duration.ofMinutes(5);
   private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+  /**
+   * robots.txt bytes parsed, the rest ignored: RFC 9309's minimum parsing limit (section 2.5), as
+   * Google parses. It also bounds what one cached host can hold.
+   */
+  static final int MAX_PARSED_BYTES = 500 * 1024;
 
   /** How robots.txt is fetched: through the safe client in the service, a stand-in in tests. */
   @FunctionalInterface
@@ -81,7 +87,11 @@ public final class RobotsCache {
     Duration keep = ttl;
     try {
       FetchResult result = download.get(FetchRequest.of(robots, List.of()));
-      rules = parser.parseContent(robots.toString(), result.body(), "text/plain", agentNames);
+      byte[] body = result.body();
+      if (body.length > MAX_PARSED_BYTES) {
+        body = Arrays.copyOf(body, MAX_PARSED_BYTES);
+      }
+      rules = parser.parseContent(robots.toString(), body, "text/plain", agentNames);
     } catch (FetchException e) {
       if (e.reason() == FetchException.Reason.HTTP_STATUS && e.getMessage().startsWith("HTTP 4")) {
         rules = parser.failedFetch(404);

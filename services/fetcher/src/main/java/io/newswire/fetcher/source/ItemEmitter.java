@@ -36,14 +36,25 @@ public final class ItemEmitter {
   private final DocumentSink sink;
   private final SeenStore seen;
   private final SourceMonitor monitor;
+  private final int maxListedUrls;
 
+  /** @param maxListedUrls URLs taken from one poll of a listing ({@code newswire.fetcher.max-listed-urls}) */
   public ItemEmitter(
-      PoliteFetcher fetcher, List<String> acceptedTypes, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+      PoliteFetcher fetcher,
+      List<String> acceptedTypes,
+      DocumentSink sink,
+      SeenStore seen,
+      SourceMonitor monitor,
+      int maxListedUrls) {
+    if (maxListedUrls < 1) {
+      throw new IllegalArgumentException("newswire.fetcher.max-listed-urls must be at least 1, was " + maxListedUrls);
+    }
     this.fetcher = fetcher;
     this.acceptedTypes = acceptedTypes;
     this.sink = sink;
     this.seen = seen;
     this.monitor = monitor;
+    this.maxListedUrls = maxListedUrls;
   }
 
   public SeenStore seen() {
@@ -52,6 +63,11 @@ public final class ItemEmitter {
 
   public SourceMonitor monitor() {
     return monitor;
+  }
+
+  /** URLs a listing (feed, sitemap, sitemap index) may yield per poll; its rest are skipped. */
+  public int maxListedUrls() {
+    return maxListedUrls;
   }
 
   /**

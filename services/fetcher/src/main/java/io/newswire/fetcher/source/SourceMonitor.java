@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -68,6 +69,21 @@ public final class SourceMonitor {
 
   public Collection<Status> all() {
     return statuses.values();
+  }
+
+  /**
+   * Forgets the sources not in {@code sources} (removed from the deployment): their status and
+   * their counters, so that what is kept stays bounded by the sources there are, not by all there
+   * ever were.
+   */
+  public void retain(Set<String> sources) {
+    for (String source : statuses.keySet()) {
+      if (!sources.contains(source)) {
+        statuses.remove(source);
+        registry.find("newswire.fetcher.documents").tag("source", source).meters().forEach(registry::remove);
+        registry.find("newswire.fetcher.errors").tag("source", source).meters().forEach(registry::remove);
+      }
+    }
   }
 
   public double errorCount(String source, String reason) {

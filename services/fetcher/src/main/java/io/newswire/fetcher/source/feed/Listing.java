@@ -16,13 +16,6 @@ import java.util.List;
  * failed for a passing reason is retried on the next poll even if the listing did not change.
  */
 public abstract class Listing {
-  /**
-   * URLs taken from one poll of a listing (a sitemap index's children together), newest first:
-   * the sitemap protocol's own limit per file. A hostile or broken listing of millions of URLs
-   * costs no more memory than this; the rest are skipped and the source's status says how many.
-   */
-  public static final int MAX_LISTED_URLS = 50_000;
-
   protected final String source;
   protected final URI uri;
   protected final PoliteFetcher fetcher;
@@ -57,10 +50,12 @@ public abstract class Listing {
       return 0;
     }
     List<FeedItem> items = items(result);
-    if (items.size() > MAX_LISTED_URLS) {
-      emitter.monitor().failed(source, "capped", (items.size() - MAX_LISTED_URLS) + " of the " + items.size()
-          + " URLs listed by " + uri + " skipped: at most " + MAX_LISTED_URLS + " per poll (the newest)");
-      items = items.subList(0, MAX_LISTED_URLS);
+    // a hostile or broken listing of millions of URLs costs no more than the cap
+    int max = emitter.maxListedUrls();
+    if (items.size() > max) {
+      emitter.monitor().failed(source, "capped", (items.size() - max) + " of the " + items.size() + " URLs listed by "
+          + uri + " skipped: at most " + max + " per poll (the newest; newswire.fetcher.max-listed-urls)");
+      items = items.subList(0, max);
     }
     ItemEmitter.Batch batch = emitter.emitNew(source, items, maxItems);
     etag = result.etag();

@@ -29,6 +29,8 @@ import org.jsoup.nodes.Element;
 public final class SitePoller implements Poller {
   private static final Logger LOG = Logger.getLogger(SitePoller.class);
   private static final Duration REDISCOVER = Duration.ofDays(1);
+  /** Feeds polled per site, the first the page advertises; a page may hold thousands of links. */
+  static final int MAX_FEEDS = 20;
   private static final List<String> FEED_LINK_TYPES =
       List.of("application/rss+xml", "application/atom+xml", "application/feed+json", "application/json", "application/rdf+xml");
 
@@ -49,11 +51,14 @@ public final class SitePoller implements Poller {
     this.maxItems = maxItems;
   }
 
-  /** The feed URLs a page advertises, in page order. */
+  /** The feed URLs a page advertises, in page order, at most {@link #MAX_FEEDS}. */
   public static List<String> discover(String html, URI base) {
     Document doc = Jsoup.parse(html, base.toString());
     List<String> found = new ArrayList<>();
     for (Element link : doc.select("link[rel~=(?i)alternate][href]")) {
+      if (found.size() == MAX_FEEDS) {
+        break;
+      }
       String type = link.attr("type").toLowerCase(Locale.ROOT).strip();
       if (FEED_LINK_TYPES.contains(type)) {
         String href = link.absUrl("href");

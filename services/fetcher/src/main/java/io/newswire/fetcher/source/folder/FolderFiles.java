@@ -113,6 +113,11 @@ public final class FolderFiles {
     monitor.succeeded(source);
   }
 
+  /** Records that reading {@code file} failed with {@code error}, for the source's status. */
+  public void failed(Path file, Throwable error) {
+    monitor.failed(source, "internal", urlOf(file) + ": " + error);
+  }
+
   private void reject(String id, String url, byte[] value, String reason, Throwable error, String seenMarker) {
     String fullReason = url + ": " + reason;
     monitor.failed(source, reasonTag(reason), fullReason);

@@ -90,8 +90,7 @@ public final class FolderSource implements AutoCloseable {
     watchThread.setDaemon(true);
     watchThread.start();
     scheduler.scheduleWithFixedDelay(this::checkPending, 0, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(
-        () -> scanTree(root), rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::rescan, rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
     LOG.infof("source %s: watching %s", name, root);
   }
 
@@ -134,6 +133,12 @@ public final class FolderSource implements AutoCloseable {
         LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
       }
     }, null);
+  }
+
+  /** The safety net; it also forgets deleted files, so what is kept stays bounded by the files there are. */
+  private void rescan() {
+    processed.keySet().removeIf(file -> !Files.exists(file, LinkOption.NOFOLLOW_LINKS));
+    scanTree(root);
   }
 
   private void scanTree(Path dir) {
@@ -240,6 +245,11 @@ public final class FolderSource implements AutoCloseable {
       // e.g. the broker is unreachable: keep the file pending and try again
       LOG.errorf(e, "source %s: could not publish %s; retrying", name, file);
       pending.put(file, new Observation(null, 0));
+    } catch (Error e) {
+      // a StackOverflowError or OutOfMemoryError on one file: recorded, and the watch goes on; not
+      // retried at once (it would likely fail again), but when the file changes or at the next rescan
+      LOG.errorf(e, "source %s: reading %s failed", name, file);
+      files.failed(file, e);
     }
   }
 

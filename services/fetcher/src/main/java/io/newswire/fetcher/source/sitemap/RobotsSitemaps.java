@@ -8,6 +8,7 @@ import io.newswire.fetcher.source.Poller;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +58,8 @@ public final class RobotsSitemaps implements Poller {
           FetchException.Reason.NETWORK,
           "robots.txt of " + uri.getHost() + " is unavailable (server error or unreachable), so its Sitemap: lines are unknown; retried later");
     }
-    List<String> out = new ArrayList<>();
-    for (String sitemap : rules.getSitemaps()) {
-      if (!out.contains(sitemap)) {
-        out.add(sitemap);
-      }
-    }
-    return out;
+    // a set first: robots.txt may name thousands, and a list's contains() would make that quadratic
+    return new ArrayList<>(new LinkedHashSet<>(rules.getSitemaps()));
   }
 
   @Override

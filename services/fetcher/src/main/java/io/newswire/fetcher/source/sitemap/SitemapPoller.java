@@ -64,7 +64,7 @@ public final class SitemapPoller extends Listing implements Poller {
       List<AbstractSiteMap> sorted = new ArrayList<>(((SiteMapIndex) map).getSitemaps());
       sorted.sort(Comparator.comparing(AbstractSiteMap::getLastModified, Comparator.nullsLast(Comparator.reverseOrder())));
       for (AbstractSiteMap child : sorted) {
-        if (children++ >= MAX_CHILD_SITEMAPS || urls.size() >= 2 * Listing.MAX_LISTED_URLS) {
+        if (children++ >= MAX_CHILD_SITEMAPS || urls.size() >= 2L * emitter.maxListedUrls()) {
           // enough to choose the newest from; Listing cuts the rest and says so
           break;
         }

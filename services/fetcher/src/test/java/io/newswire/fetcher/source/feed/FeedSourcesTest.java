@@ -153,6 +153,18 @@ class FeedSourcesTest {
     assertEquals(5, site.poll());
   }
 
+  /** Issue 12: a home page advertising thousands of feeds has only the first ones polled. */
+  @Test
+  void aSitePollsAtMostTheFirstFeedsItsPageAdvertises() {
+    StringBuilder page = new StringBuilder("<html><head>");
+    for (int i = 0; i < 5_000; i++) {
+      page.append("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed-").append(i).append(".rss\">");
+    }
+    List<String> feeds = SitePoller.discover(page.append("</head></html>").toString(), URI.create(server.base() + "/"));
+    assertEquals(SitePoller.MAX_FEEDS, feeds.size());
+    assertEquals(server.base() + "/feed-0.rss", feeds.get(0));
+  }
+
   @Test
   void aPageSourceEmitsOnlyWhenThePageChanges() throws Exception {
     byte[][] body = {"<html><body><p>v1</p></body></html>".getBytes(StandardCharsets.UTF_8)};

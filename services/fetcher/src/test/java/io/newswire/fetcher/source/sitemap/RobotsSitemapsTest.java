@@ -75,6 +75,24 @@ class RobotsSitemapsTest {
     assertTrue(reason.contains("10000 of the 60000 URLs") && reason.contains("at most 50000"), reason);
   }
 
+  /** Issue 12: the cap is newswire.fetcher.max-listed-urls. */
+  @Test
+  void theListingCapIsASetting() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      lines.append(server.base()).append("/reports/r").append(i).append(".html\n");
+    }
+    server.bytes("/sitemaps/small.txt", "text/plain", lines.toString().getBytes(StandardCharsets.UTF_8));
+    try (SourceFactory capped = new SourceFactory(
+        TestSupport.config(Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.default-crawl-delay", "0s",
+            "newswire.fetcher.max-listed-urls", "100")),
+        sink, new InMemorySeenStore(), monitor)) {
+      SitemapPoller.of("small", URI.create(server.base() + "/sitemaps/small.txt"), capped.fetcher(), capped.emitter(), 0).poll();
+    }
+    String reason = monitor.status("small").lastErrorReason;
+    assertTrue(reason.contains("50 of the 150 URLs") && reason.contains("at most 100"), reason);
+  }
+
   @Test
   void aSitemapSourceOnRobotsTxtPollsTheSitemapsItNamesAndSurvivesAMissingOne() throws Exception {
     server.fixture("/robots.txt", "text/plain", "robots-sitemaps.txt");
