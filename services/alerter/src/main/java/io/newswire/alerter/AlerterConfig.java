@@ -22,6 +22,16 @@ public interface AlerterConfig {
   @WithDefault("1000")
   int recentAlerts();
 
+  /**
+   * Alert ids remembered as published, so that an article matching a rule again (a replay, a
+   * re-fetch) does not alert twice; the oldest are forgotten first, and an article whose alert is
+   * older than this many newer ones alerts again. Each id is kept as a 64-bit fingerprint, some 25
+   * bytes with its index (50 MB once the default is reached); see {@code AlertLedger} for the
+   * chance of two ids sharing one.
+   */
+  @WithDefault("2000000")
+  int ledgerCapacity();
+
   /** Set to {@code false} to serve rules without matching. */
   @WithDefault("true")
   boolean enabled();

@@ -8,6 +8,7 @@ import io.newswire.alerter.webhook.WebhookTargets;
 import io.newswire.net.AddressGuard;
 import io.newswire.alerter.webhook.WebhookDispatcher;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopStatus;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TopicFollower;
 import io.newswire.common.TransactionalPipe;
@@ -21,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,7 +60,7 @@ public class AlerterService {
     this.clients = clients;
     this.config = config;
     this.instanceId = instanceId;
-    this.ledger = new AlertLedger(config.recentAlerts());
+    this.ledger = new AlertLedger(config.recentAlerts(), config.ledgerCapacity());
   }
 
   public RuleBook rules() {
@@ -197,14 +199,27 @@ public class AlerterService {
     }
   }
 
-  /** Readiness as reported by {@code /q/health/ready}. */
+  /** Readiness as reported by {@code /q/health/ready}, with the loops' restarts and last failures. */
   public HealthCheckResponse health() {
     boolean up = runner != null && runner.pipe().ready();
-    return HealthCheckResponse.named("alerter-pipe")
+    HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter-pipe")
         .status(up)
         .withData("rules", rules.size())
         .withData("articles", runner == null ? 0 : runner.pipe().processed())
-        .build();
+        .withData("ledger", ledger.size());
+    if (runner != null) {
+      addStatus(health, "", runner.pipe().status());
+    }
+    if (webhooks != null) {
+      addStatus(health, "webhooks.", webhooks.status());
+    }
+    return health.build();
+  }
+
+  private static void addStatus(HealthCheckResponseBuilder health, String prefix, LoopStatus status) {
+    health.withData(prefix + "restarts", status.restarts());
+    status.lastFailure().ifPresent(failure -> health.withData(prefix + "lastFailure", failure));
+    status.stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
   }
 
   /** Where webhooks may go: the fetcher's address guard with the alerter's own allow-list. */

@@ -14,6 +14,15 @@ import org.jboss.logging.Logger;
  * attempt opens new clients and resumes from the committed offsets, so what the failed one had not
  * committed is done again, never skipped. An attempt that returns has ended for good (closed, or
  * fenced by another instance); so has one interrupted or woken up for closing.
+ *
+ * <p>An {@link Error} is such a failure too: a thread that died of a {@code StackOverflowError} or a
+ * {@code LinkageError} would otherwise stop the loop with nothing but a line on stderr while the
+ * service went on answering its health checks. Each failure is logged and recorded in the loop's
+ * {@link LoopStatus}, with the record the loop was on if it said. Only the JVM's own trouble
+ * ({@code OutOfMemoryError}, {@code InternalError}) is not restarted, since nothing within the JVM
+ * mends it: it is logged, recorded and thrown on, ending the loop. The services run with {@code
+ * -XX:+ExitOnOutOfMemoryError}, so the JVM has usually exited before that, and Compose ({@code
+ * restart: unless-stopped}) or Kubernetes starts the service again.
  */
 public final class LoopSupervisor {
   private static final Logger LOG = Logger.getLogger(LoopSupervisor.class);
@@ -37,10 +46,15 @@ public final class LoopSupervisor {
    * @param what names the loop in the log, e.g. "indexer: newswire.clean to Elasticsearch"
    */
   public static void run(String what, BooleanSupplier running, Attempt attempt) {
-    run(what, running, attempt, FIRST_PAUSE_MILLIS);
+    run(what, running, new LoopStatus(), attempt);
   }
 
-  static void run(String what, BooleanSupplier running, Attempt attempt, long firstPauseMillis) {
+  /** As {@link #run(String, BooleanSupplier, Attempt)}, recording each failure in {@code status}. */
+  public static void run(String what, BooleanSupplier running, LoopStatus status, Attempt attempt) {
+    run(what, running, status, attempt, FIRST_PAUSE_MILLIS);
+  }
+
+  static void run(String what, BooleanSupplier running, LoopStatus status, Attempt attempt, long firstPauseMillis) {
     long pause = firstPauseMillis;
     while (running.getAsBoolean()) {
       long started = System.nanoTime();
@@ -49,15 +63,21 @@ public final class LoopSupervisor {
         return;
       } catch (WakeupException | InterruptException | InterruptedException e) {
         return;
-      } catch (Exception e) {
+      } catch (Throwable e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+          status.stopped(e);
+          LOG.fatalf(e, "%s stopped%s by %s; the service must be restarted", what, status.position(), e);
+          throw (VirtualMachineError) e;
+        }
         if (!running.getAsBoolean()) {
           return;
         }
         if (System.nanoTime() - started >= STEADY_NANOS) {
           pause = firstPauseMillis;
         }
-        LOG.errorf(e, "%s failed: %s; starting again in %d ms from the last committed offsets", what,
-            e.getMessage(), pause);
+        LOG.errorf(e, "%s failed%s: %s; starting again in %d ms from the last committed offsets", what,
+            status.position(), e instanceof Exception && e.getMessage() != null ? e.getMessage() : e, pause);
+        status.restarted(e);
         if (!sleep(pause, running)) {
           return;
         }

@@ -2,6 +2,7 @@ package io.newswire.common;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,15 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
  * Reads a whole topic from the beginning and then follows it, outside any consumer group, so every
  * instance sees every record: how each alerter rebuilds its rules from the compacted rules topic.
+ * A failure the follower does not handle itself (the broker away for longer than a client waits)
+ * starts it again with a new consumer where it had got to ({@link LoopSupervisor}), so the handler
+ * sees no record twice and none is skipped.
  */
 public final class TopicFollower implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TopicFollower.class);
@@ -28,12 +31,14 @@ public final class TopicFollower implements Runnable, AutoCloseable {
   private final Consumer<List<ConsumerRecord<String, byte[]>>> handler;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch caughtUp = new CountDownLatch(1);
+  /** Where the next attempt resumes: the position after the last handled batch, per partition. */
+  private final Map<TopicPartition, Long> positions = new HashMap<>();
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
   /**
    * @param handler called with each polled batch of records, in order, tombstones (null values)
-   *     included; an exception from it is logged and the batch skipped
+   *     included; an exception or a stack overflow from it is logged and the batch skipped
    */
   public TopicFollower(
       KafkaClients clients, String topic, Consumer<List<ConsumerRecord<String, byte[]>>> handler) {
@@ -42,16 +47,16 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     this.handler = handler;
   }
 
-  /** A follower that handles records one by one; an exception skips only that record. */
+  /** A follower that handles records one by one; an exception or a stack overflow skips only that record. */
   public static TopicFollower perRecord(
       KafkaClients clients, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
     return new TopicFollower(clients, topic, batch -> {
       for (ConsumerRecord<String, byte[]> record : batch) {
         try {
           handler.accept(record);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
           LOG.warnf("Skipped %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
-              record.key(), e.getMessage());
+              record.key(), RecordFailures.reason(e));
         }
       }
     });
@@ -75,6 +80,11 @@ public final class TopicFollower implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
+    LoopSupervisor.run("following " + topic, running::get, this::attempt);
+  }
+
+  /** One run of the follower with its own consumer; returns once closed. */
+  private void attempt() {
     clients.ensureTopics();
     Map<String, Object> config = clients.consumer("unused", "follow-" + topic);
     config.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
@@ -85,15 +95,25 @@ public final class TopicFollower implements Runnable, AutoCloseable {
       List<TopicPartition> partitions = partitions(kafkaConsumer);
       kafkaConsumer.assign(partitions);
       kafkaConsumer.seekToBeginning(partitions);
+      positions.forEach((partition, offset) -> {
+        if (partitions.contains(partition)) {
+          kafkaConsumer.seek(partition, offset);
+        }
+      });
       Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions);
       while (running.get()) {
-        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        kafkaConsumer.poll(Duration.ofMillis(100)).forEach(batch::add);
-        if (!batch.isEmpty()) {
+        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(100));
+        if (!records.isEmpty()) {
+          List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+          records.forEach(batch::add);
           try {
             handler.accept(batch);
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "Skipped %d record(s) of %s", batch.size(), topic);
+          } catch (RuntimeException | StackOverflowError e) {
+            LOG.errorf(e, "Skipped %d record(s) of %s: %s", batch.size(), topic, RecordFailures.reason(e));
+          }
+          for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> handled = records.records(partition);
+            positions.put(partition, handled.get(handled.size() - 1).offset() + 1);
           }
         }
         if (caughtUp.getCount() > 0
@@ -101,10 +121,6 @@ public final class TopicFollower implements Runnable, AutoCloseable {
           caughtUp.countDown();
         }
       }
-    } catch (WakeupException | InterruptException e) {
-      // closing
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "Stopped following %s", topic);
     }
   }
 

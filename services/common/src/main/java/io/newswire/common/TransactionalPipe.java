@@ -65,6 +65,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final LoopStatus status = new LoopStatus();
   private volatile boolean assigned;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -118,6 +119,11 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     return assigned;
   }
 
+  /** Restarts of the loop and its last failure, for the stage's health check. */
+  public LoopStatus status() {
+    return status;
+  }
+
   @Override
   public void run() {
     ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
@@ -126,7 +132,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       return t;
     });
     try {
-      LoopSupervisor.run(stage + ": pipeline from " + inputTopic, running::get, () -> attempt(workers));
+      LoopSupervisor.run(stage + ": pipeline from " + inputTopic, running::get, status, () -> attempt(workers));
     } finally {
       if (workers != null) {
         workers.shutdownNow();
@@ -170,7 +176,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
           rewind(kafkaConsumer, records.partitions());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       step.aborted(); // whatever batch was open is done again by the next attempt
       throw e;
     } finally {
@@ -193,6 +199,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     int i = 0;
     for (ConsumerRecord<String, byte[]> record : records) {
+      status.working(record);
       List<ProducerRecord<String, byte[]>> outputs =
           workers == null ? outputsOf(record) : awaitOutputs(pending.get(i++));
       for (ProducerRecord<String, byte[]> out : outputs) {
@@ -202,22 +209,26 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
           new TopicPartition(record.topic(), record.partition()),
           new OffsetAndMetadata(record.offset() + 1));
     }
+    status.working(null);
     producer.sendOffsetsToTransaction(offsets, kafkaConsumer.groupMetadata());
     producer.commitTransaction();
     step.committed();
     processed.addAndGet(records.count());
   }
 
-  /** The step's records for one input, or the input's dead letter when the step rejects it. */
-  private List<ProducerRecord<String, byte[]>> outputsOf(ConsumerRecord<String, byte[]> record) {
+  /**
+   * The step's records for one input, or the input's dead letter when the step rejects it or
+   * overflows the stack on it ({@link RecordFailures}); any other error ends the attempt.
+   */
+  List<ProducerRecord<String, byte[]>> outputsOf(ConsumerRecord<String, byte[]> record) {
     try {
       return step.apply(record);
     } catch (Exception | StackOverflowError e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String reason = RecordFailures.reason(e);
       LOG.warnf("%s: %s-%d@%d (key %s) rejected: %s", stage, record.topic(), record.partition(),
           record.offset(), record.key(), reason);
       deadLettered.incrementAndGet();
-      return List.of(DeadLetters.of(record, stage, reason, e instanceof Exception ex ? ex : null));
+      return List.of(DeadLetters.of(record, stage, reason, e));
     }
   }
 
@@ -229,7 +240,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptException(e);
     } catch (ExecutionException e) {
-      // outputsOf turns every exception into a dead letter: only an Error gets here
+      // outputsOf dead-letters every exception and stack overflow: only another Error gets here
       if (e.getCause() instanceof Error error) {
         throw error;
       }

@@ -4,68 +4,167 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
- * Writes clean articles with one bulk request and reads the result of every item. The document id
- * is the {@code _id} and the fetch time its external version, so a replayed article is a no-op
- * (409) while a newer fetch of the same report replaces the older one.
+ * Writes clean articles with bulk requests of at most {@code newswire.indexer.max-bulk-bytes} each
+ * and reads the result of every item. The document id is the {@code _id} and the fetch time its
+ * external version, so a replayed article is a no-op (409) while a newer fetch of the same report
+ * replaces the older one.
+ *
+ * <p>A request Elasticsearch refuses whole for what it holds (413: larger than its {@code
+ * http.max_content_length}; 400: an article fails the request's validation, such as an {@code _id}
+ * over 512 bytes) is sent again in halves, down to the single article that is refused on its own:
+ * that one is rejected (to the DLQ), the others are indexed. Any other refusal of a whole request
+ * (429, 5xx, a timeout, but also 401/403 or a proxy's 404, which are about the credentials or the
+ * path, not the articles) leaves its articles to be retried: dead-lettering them would not mend it.
  */
 public final class BulkWriter {
-  private final Elastic es;
+  /** {@code newswire.indexer.max-bulk-bytes} by default. */
+  public static final long DEFAULT_MAX_BULK_BYTES = 5L * 1024 * 1024;
+  private static final Logger LOG = Logger.getLogger(BulkWriter.class);
+
+  /** Where bulk request bodies go: Elasticsearch's {@code POST /_bulk}, or a fake in tests. */
+  @FunctionalInterface
+  interface Transport {
+    /**
+     * @return the response, whatever its status
+     * @throws IOException when Elasticsearch cannot be reached
+     */
+    EsResponse bulk(byte[] body, int offset, int length) throws IOException;
+  }
+
+  private final Transport transport;
   private final String alias;
+  private final long maxBulkBytes;
 
+  /** A writer with the default bound on requests, as the benchmarks use it. */
   public BulkWriter(Elastic es, String alias) {
-    this.es = es;
+    this(es, alias, DEFAULT_MAX_BULK_BYTES);
+  }
+
+  public BulkWriter(Elastic es, String alias, long maxBulkBytes) {
+    this((body, offset, length) -> es.call("POST", "/_bulk", body, offset, length), alias, maxBulkBytes);
+  }
+
+  BulkWriter(Transport transport, String alias, long maxBulkBytes) {
+    this.transport = transport;
     this.alias = alias;
+    this.maxBulkBytes = maxBulkBytes;
   }
 
-  /**
-   * @return one outcome per article, in order
-   * @throws IOException when Elasticsearch cannot be reached (the whole batch is to be retried)
-   */
-  public List<BulkOutcome> write(List<CleanArticle> articles) throws IOException {
-    return send(body(articles), articles.size());
+  /** Builds and sends the requests for {@code articles}: one outcome per article, in order. */
+  public List<BulkOutcome> write(List<CleanArticle> articles) {
+    return send(body(articles));
   }
 
-  /** The bulk request body for {@code articles}: built apart from sending so it can be ready early. */
-  public String body(List<CleanArticle> articles) {
-    StringBuilder body = new StringBuilder(articles.size() * 4096);
+  /** The bulk request lines for {@code articles}: built apart from sending so they can be ready early. */
+  public BulkBody body(List<CleanArticle> articles) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(articles.size() * 4096);
+    int[] starts = new int[articles.size() + 1];
     Instant now = Instant.now();
-    for (CleanArticle article : articles) {
-      ObjectNode action = Json.mapper().createObjectNode();
-      ObjectNode meta = action.putObject("index");
-      meta.put("_index", alias).put("_id", article.id());
-      meta.put("version", version(article)).put("version_type", "external");
-      ObjectNode doc = Json.mapper().valueToTree(article);
-      doc.remove("schemaVersion");
-      doc.put("indexedAt", now.toString());
-      body.append(action).append('\n').append(doc).append('\n');
+    try {
+      for (int i = 0; i < articles.size(); i++) {
+        CleanArticle article = articles.get(i);
+        ObjectNode action = Json.mapper().createObjectNode();
+        ObjectNode meta = action.putObject("index");
+        meta.put("_index", alias).put("_id", article.id());
+        meta.put("version", version(article)).put("version_type", "external");
+        ObjectNode doc = Json.mapper().valueToTree(article);
+        doc.remove("schemaVersion");
+        doc.put("indexedAt", now.toString());
+        Json.mapper().writeValue(out, action);
+        out.write('\n');
+        Json.mapper().writeValue(out, doc);
+        out.write('\n');
+        starts[i + 1] = out.size();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the bulk request", e); // into memory: not expected
     }
-    return body.toString();
+    return new BulkBody(out.toByteArray(), starts);
   }
 
   /**
-   * Sends a body made by {@link #body} for {@code count} articles.
+   * Sends a body made by {@link #body} as requests of at most the configured size.
    *
-   * @return one outcome per article, in order
-   * @throws IOException when Elasticsearch cannot be reached (the whole batch is to be retried)
+   * @return one outcome per article, in order; when Elasticsearch cannot be reached, the articles
+   *     not yet written are to be retried
    */
-  public List<BulkOutcome> send(String body, int count) throws IOException {
-    EsResponse response = es.call("POST", "/_bulk", body);
-    List<BulkOutcome> outcomes = new ArrayList<>(count);
-    if (!response.ok()) {
-      BulkOutcome whole = BulkOutcome.of(response.status(), response.reason());
-      // a request-level 4xx is our bug or a closed index: retry rather than dead-letter everything
-      BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, whole.reason());
+  public List<BulkOutcome> send(BulkBody body) {
+    List<BulkOutcome> outcomes = new ArrayList<>(body.size());
+    try {
+      for (int from = 0; from < body.size(); ) {
+        int to = body.end(from, maxBulkBytes);
+        send(body, from, to, outcomes);
+        from = to;
+      }
+    } catch (IOException e) {
+      BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
+      while (outcomes.size() < body.size()) {
+        outcomes.add(retry);
+      }
+    }
+    return outcomes;
+  }
+
+  /** Sends articles {@code from} to {@code to} (exclusive) as one request, halving it while it is refused for its content. */
+  private void send(BulkBody body, int from, int to, List<BulkOutcome> outcomes) throws IOException {
+    int length = body.length(from, to);
+    EsResponse response = transport.bulk(body.bytes(), body.offset(from), length);
+    int count = to - from;
+    if (response.ok()) {
+      outcomes.addAll(items(response, count));
+      return;
+    }
+    String reason = response.status() == 413
+        ? "HTTP 413 Request Entity Too Large: over Elasticsearch's http.max_content_length"
+        : response.reason();
+    if (!refusedForContent(response.status())) {
+      BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, reason);
       for (int i = 0; i < count; i++) {
         outcomes.add(retry);
       }
-      return outcomes;
+      return;
     }
+    if (count == 1) {
+      outcomes.add(new BulkOutcome(BulkOutcome.Kind.REJECTED,
+          "a bulk request of this article alone (" + length + " bytes) was refused: " + reason));
+      return;
+    }
+    if (response.status() == 413) {
+      LOG.warnf("Elasticsearch refused a bulk request of %d articles, %d bytes, as too large; sending it in halves."
+          + " Set newswire.indexer.max-bulk-bytes (now %d) below the server's http.max_content_length",
+          count, length, maxBulkBytes);
+    } else {
+      LOG.warnf("Elasticsearch refused a bulk request of %d articles: %s; sending it in halves to find the article",
+          count, reason);
+    }
+    int middle = from + count / 2;
+    send(body, from, middle, outcomes);
+    send(body, middle, to, outcomes);
+  }
+
+  /**
+   * Whether a refusal of a whole request blames what the request holds, so halving it finds the
+   * article at fault: 413 (too large) and 400 (an article fails validation). Every other status is
+   * about the server, the credentials or the path, the same for any article.
+   */
+  static boolean refusedForContent(int status) {
+    return status == 400 || status == 413;
+  }
+
+  private static List<BulkOutcome> items(EsResponse response, int count) throws IOException {
+    if (response.body() == null) {
+      throw new IOException("Bulk response of HTTP " + response.status() + " has no body");
+    }
+    List<BulkOutcome> outcomes = new ArrayList<>(count);
     for (JsonNode item : response.body().path("items")) {
       JsonNode result = item.path("index");
       int status = result.path("status").asInt(500);

@@ -1,10 +1,12 @@
 package io.newswire.indexer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.http.HttpEntity;
+import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.elasticsearch.client.Request;
@@ -34,22 +36,51 @@ public final class Elastic {
     if (body != null) {
       request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
     }
+    return perform(request);
+  }
+
+  /**
+   * One call with {@code length} bytes of {@code body} from {@code offset}, already JSON in UTF-8;
+   * an HTTP error status is returned, not thrown.
+   *
+   * @throws IOException when Elasticsearch cannot be reached
+   */
+  public EsResponse call(String method, String path, byte[] body, int offset, int length) throws IOException {
+    Request request = new Request(method, path);
+    request.setEntity(new ByteArrayEntity(body, offset, length, ContentType.APPLICATION_JSON));
+    return perform(request);
+  }
+
+  private EsResponse perform(Request request) throws IOException {
     Response response;
     try {
       response = client.performRequest(request);
     } catch (ResponseException e) {
       response = e.getResponse();
     }
-    return new EsResponse(response.getStatusLine().getStatusCode(), parse(response.getEntity()));
+    int status = response.getStatusLine().getStatusCode();
+    return new EsResponse(status, parse(response.getEntity(), status >= 200 && status < 300));
   }
 
-  private static JsonNode parse(HttpEntity entity) throws IOException {
+  /**
+   * The body as JSON; null when empty, or when the body of an error is not JSON (the HTML page of a
+   * proxy in front of Elasticsearch), so that its status still counts.
+   */
+  private static JsonNode parse(HttpEntity entity, boolean ok) throws IOException {
     if (entity == null) {
       return null;
     }
+    byte[] bytes;
     try (InputStream in = entity.getContent()) {
-      byte[] bytes = in.readAllBytes();
+      bytes = in.readAllBytes();
+    }
+    try {
       return bytes.length == 0 ? null : Json.mapper().readTree(bytes);
+    } catch (JsonProcessingException e) {
+      if (ok) {
+        throw e;
+      }
+      return null;
     }
   }
 }

@@ -22,9 +22,20 @@ public interface IndexerConfig {
   @WithDefault("newswire-v1")
   String initialIndex();
 
-  /** Articles per bulk request (and per poll); bigger batches index faster but redo more after a crash. */
+  /** Articles per poll, and so at most per bulk request; bigger batches index faster but redo more after a crash. */
   @WithDefault("500")
   int batchSize();
+
+  /**
+   * Largest bulk request, in bytes of its body: a batch above it goes as several requests, and an
+   * article larger than this on its own as a request of its own. Keep it below Elasticsearch's
+   * {@code http.max_content_length} (100 MB unless set lower, and a proxy in front may allow less):
+   * a request refused as too large (HTTP 413) is sent again in halves until the article too large
+   * on its own is found, which goes to {@code newswire.clean.dlq} with that reason while the rest of
+   * its batch is indexed.
+   */
+  @WithDefault("5242880")
+  int maxBulkBytes();
 
   /** First pause before a failed bulk is retried; doubled each attempt, with jitter. */
   @WithDefault("200ms")

@@ -2,15 +2,15 @@ package io.newswire.indexer;
 
 import io.newswire.common.DeadLetterSink;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopStatus;
 import io.newswire.common.LoopSupervisor;
+import io.newswire.common.RecordFailures;
 import io.newswire.model.CleanArticle;
-import io.newswire.model.EventException;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +36,12 @@ import org.jboss.logging.Logger;
  * newswire.clean to Elasticsearch. A polled batch is resolved completely (each article indexed,
  * already there, or dead-lettered with Elasticsearch's reason) before its offsets are committed;
  * while Elasticsearch is unreachable or overloaded the batch is retried with backoff and the
- * consumer's partitions stay paused, so nothing is dropped and nothing past it is committed. One
- * bulk request is in flight at a time; while it is, the next batch is polled, decoded and turned
- * into its request, so Elasticsearch does not wait for the indexer between requests. A failure the
- * loop does not handle itself starts it again with new clients ({@link LoopSupervisor}).
+ * consumer's partitions stay paused, so nothing is dropped and nothing past it is committed. An
+ * article Elasticsearch refuses for good, alone or by having its whole request refused (too large,
+ * invalid: see {@link BulkWriter}), is dead-lettered, so no article can hold its partition up. One
+ * batch is in flight at a time; while it is, the next batch is polled, decoded and turned into its
+ * requests, so Elasticsearch does not wait for the indexer between requests. A failure the loop
+ * does not handle itself starts it again with new clients ({@link LoopSupervisor}).
  */
 public final class IndexerLoop implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(IndexerLoop.class);
@@ -52,6 +54,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
+  private final LoopStatus status = new LoopStatus();
   private volatile boolean ready;
   private volatile KafkaConsumer<String, byte[]> consumer;
 
@@ -59,7 +62,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     this.clients = clients;
     this.es = es;
     this.config = config;
-    this.writer = new BulkWriter(es, config.alias());
+    this.writer = new BulkWriter(es, config.alias(), config.maxBulkBytes());
   }
 
   public boolean ready() {
@@ -74,6 +77,11 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     return deadLettered.get();
   }
 
+  /** Restarts of the loop and its last failure, for the health check. */
+  public LoopStatus status() {
+    return status;
+  }
+
   @Override
   public void run() {
     ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
@@ -82,7 +90,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       return t;
     });
     try {
-      LoopSupervisor.run("indexer: " + Topics.CLEAN + " to Elasticsearch", running::get, () -> attempt(sender));
+      LoopSupervisor.run("indexer: " + Topics.CLEAN + " to Elasticsearch", running::get, status, () -> attempt(sender));
     } finally {
       ready = false;
       sender.shutdownNow();
@@ -119,7 +127,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         if (next != null && next.articles().isEmpty()) {
           commit(kafkaConsumer, next.records()); // all of it dead-lettered
         } else if (next != null) {
-          reply = sender.submit(() -> writer.send(next.body(), next.articles().size()));
+          reply = sender.submit(() -> writer.send(next.body()));
           inFlight = next;
         }
       }
@@ -149,20 +157,25 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     return gap.isZero() || gap.isNegative() ? null : new Refresher(es, config.alias(), gap);
   }
 
-  /** Decodes a polled batch, dead-letters what is not a readable article, builds the bulk request. */
+  /**
+   * Decodes a polled batch, dead-letters what is not a readable article (or overflows the stack
+   * being read: {@link RecordFailures}), builds the bulk requests.
+   */
   private Batch prepare(ConsumerRecords<String, byte[]> records, DeadLetterSink dlq) {
     List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
     List<CleanArticle> articles = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
+      status.working(record);
       try {
         articles.add(Json.read(record.value(), CleanArticle.class));
         pending.add(record);
-      } catch (EventException e) {
-        dlq.send(record, e.getMessage(), e);
+      } catch (RuntimeException | StackOverflowError e) {
+        dlq.send(record, RecordFailures.reason(e), e);
         deadLettered.incrementAndGet();
       }
     }
-    return new Batch(records, pending, articles, articles.isEmpty() ? "" : writer.body(articles));
+    status.working(null);
+    return new Batch(records, pending, articles, articles.isEmpty() ? null : writer.body(articles));
   }
 
   /**
@@ -176,10 +189,11 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     try {
       outcomes = reply.get();
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof IOException)) {
-        throw new IllegalStateException("Bulk request failed", e.getCause());
+      // the writer answers unreachable Elasticsearch with outcomes: this is a bug, or the JVM's trouble
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
-      outcomes = unreachable(batch.articles().size(), e.getCause());
+      throw new IllegalStateException("Bulk request failed", e.getCause());
     }
     int added = resolve(kafkaConsumer, batch.pending(), batch.articles(), outcomes, dlq);
     if (added > 0 && refresher != null) {
@@ -188,11 +202,6 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     if (running.get()) {
       commit(kafkaConsumer, batch.records());
     }
-  }
-
-  private static List<BulkOutcome> unreachable(int count, Throwable e) {
-    BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
-    return Collections.nCopies(count, retry);
   }
 
   /**
@@ -243,11 +252,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       if (!running.get()) {
         return added;
       }
-      try {
-        outcomes = writer.write(articles);
-      } catch (IOException e) {
-        outcomes = unreachable(articles.size(), e);
-      }
+      outcomes = writer.write(articles);
     }
   }
 
@@ -292,9 +297,9 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     }
   }
 
-  /** A polled batch: its records, the ones that are articles, and their bulk request. */
+  /** A polled batch: its records, the ones that are articles, and their bulk requests. */
   private record Batch(ConsumerRecords<String, byte[]> records, List<ConsumerRecord<String, byte[]>> pending,
-      List<CleanArticle> articles, String body) {}
+      List<CleanArticle> articles, BulkBody body) {}
 
   /** Exponential backoff with full jitter, between the configured floor and ceiling. */
   private final class Backoff {

@@ -1,11 +1,13 @@
 package io.newswire.indexer;
 
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.elasticsearch.client.RestClient;
 
 /** Quarkus shell of the indexer: runs {@link IndexerLoop} on its own thread. */
@@ -43,13 +45,19 @@ public class IndexerService {
     }
   }
 
-  /** Readiness as reported by {@code /q/health/ready}. */
+  /** Readiness as reported by {@code /q/health/ready}, with the loop's restarts and last failure. */
   public HealthCheckResponse health() {
     boolean up = loop != null && loop.ready();
-    return HealthCheckResponse.named("indexer-loop")
+    HealthCheckResponseBuilder health = HealthCheckResponse.named("indexer-loop")
         .status(up)
         .withData("indexed", loop == null ? 0 : loop.indexed())
-        .withData("deadLettered", loop == null ? 0 : loop.deadLettered())
-        .build();
+        .withData("deadLettered", loop == null ? 0 : loop.deadLettered());
+    if (loop != null) {
+      LoopStatus status = loop.status();
+      health.withData("restarts", status.restarts());
+      status.lastFailure().ifPresent(failure -> health.withData("lastFailure", failure));
+      status.stoppedBy().ifPresent(failure -> health.withData("stoppedBy", failure));
+    }
+    return health.build();
   }
 }

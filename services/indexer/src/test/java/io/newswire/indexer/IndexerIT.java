@@ -131,6 +131,55 @@ class IndexerIT {
     }
   }
 
+  /**
+   * Issue 12: Elasticsearch refuses a whole bulk request, 400, when one article in it fails the
+   * request's validation; retried as it was, that request stalled the indexer for good.
+   */
+  @Test
+  @Order(6)
+  void articlesThatMakeElasticsearchRefuseTheWholeRequestAreDeadLetteredAndTheRestIndexed() throws Exception {
+    await("the previous articles to be committed", this::lag, lag -> lag == 0);
+    CleanArticle a = article("https://example.org/refused/id", "An id Elasticsearch refuses.");
+    // an _id over 512 bytes, and an external version below 0 (fetched before 1970): both fail validation
+    CleanArticle longId = new CleanArticle(1, "L".repeat(600), a.url(), a.source(), a.title(), a.published(),
+        a.authors(), a.language(), a.section(), a.text(), a.contentHash(), a.extractionVersion(), a.fetchedAt(),
+        a.cleanedAt());
+    CleanArticle b = article("https://example.org/refused/version", "A version Elasticsearch refuses.");
+    CleanArticle beforeEpoch = new CleanArticle(1, b.id(), b.url(), b.source(), b.title(), b.published(),
+        b.authors(), b.language(), b.section(), b.text(), b.contentHash(), b.extractionVersion(),
+        Instant.parse("1969-07-20T20:17:00Z"), b.cleanedAt());
+    List<CleanArticle> fine = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("it"))) {
+      for (int i = 0; i < 12; i++) {
+        if (i == 4) {
+          producer.send(new ProducerRecord<>(Topics.CLEAN, 0, longId.id(), Json.write(longId)));
+        }
+        if (i == 9) {
+          producer.send(new ProducerRecord<>(Topics.CLEAN, 0, beforeEpoch.id(), Json.write(beforeEpoch)));
+        }
+        CleanArticle article = article("https://example.org/refused/fine/" + i, "Riga port report " + i + ".");
+        fine.add(article);
+        producer.send(new ProducerRecord<>(Topics.CLEAN, 0, article.id(), Json.write(article)));
+      }
+      producer.flush();
+    }
+    await("the twelve articles beside the refused ones to be indexed", () -> count("text:riga"), n -> n == 12);
+    List<ConsumerRecord<String, byte[]>> letters = await("both dead letters", () -> readAll(Topics.dlq(Topics.CLEAN)),
+        l -> l.stream().filter(r -> longId.id().equals(r.key()) || beforeEpoch.id().equals(r.key())).count() == 2);
+    for (ConsumerRecord<String, byte[]> letter : letters) {
+      if (longId.id().equals(letter.key()) || beforeEpoch.id().equals(letter.key())) {
+        String reason = DeadLetters.header(letter.headers(), DeadLetters.REASON);
+        assertTrue(reason.startsWith("Elasticsearch rejected the article: a bulk request of this article alone ("),
+            reason);
+        assertTrue(reason.contains("action_request_validation_exception"), reason);
+        assertTrue(reason.contains(longId.id().equals(letter.key()) ? "is too long" : "illegal version value"),
+            reason);
+      }
+    }
+    await("the offsets to be committed", this::lag, lag -> lag == 0);
+    assertEquals(0, count("text:refuses"));
+  }
+
   private static CleanArticle article(String url, String text) {
     return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Test report", "2021-09",
         List.of("A. Author"), "en", null, text, DocumentIds.hash(text), "test",

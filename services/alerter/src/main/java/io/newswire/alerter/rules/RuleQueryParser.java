@@ -32,6 +32,13 @@ public final class RuleQueryParser {
   /** The fields a rule and a search look at, as indexed by the indexer's template. */
   public static final String[] FIELDS = {"title", "text"};
 
+  /**
+   * Deepest nesting of parentheses a rule may have. The parser recurses once per level, so a few
+   * thousand levels (a rule of some 10 KB) overflow its stack: at rule creation, and in every
+   * alerter that reads the rule back from newswire.rules.
+   */
+  static final int MAX_NESTING = 64;
+
   /** Same as Elasticsearch's {@code standard} analyzer: no stop words, lower-cased. */
   public static Analyzer analyzer() {
     return new StandardAnalyzer(CharArraySet.EMPTY_SET);
@@ -50,6 +57,11 @@ public final class RuleQueryParser {
     if (rule == null || rule.isBlank()) {
       throw new InvalidRuleException("The rule's query is empty; give words or phrases to match");
     }
+    int nesting = nesting(rule);
+    if (nesting > MAX_NESTING) {
+      throw new InvalidRuleException("The rule's query nests " + nesting + " levels of parentheses; at most "
+          + MAX_NESTING + " are allowed");
+    }
     StrictParser parser = new StrictParser(analyzer);
     Query query;
     try {
@@ -66,6 +78,26 @@ public final class RuleQueryParser {
       throw new InvalidRuleException("Query '" + rule + "' has no searchable words");
     }
     return query;
+  }
+
+  /** The deepest nesting of parentheses outside quoted phrases and escapes. */
+  private static int nesting(String rule) {
+    int depth = 0;
+    int deepest = 0;
+    boolean quoted = false;
+    for (int i = 0; i < rule.length(); i++) {
+      char c = rule.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (!quoted && c == ')') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+    return deepest;
   }
 
   private static String firstLine(String message) {

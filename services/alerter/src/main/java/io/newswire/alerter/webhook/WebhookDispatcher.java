@@ -3,7 +3,9 @@ package io.newswire.alerter.webhook;
 import io.newswire.alerter.match.RuleBook;
 import io.newswire.common.DeadLetterSink;
 import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopStatus;
 import io.newswire.common.LoopSupervisor;
+import io.newswire.common.RecordFailures;
 import io.newswire.model.Alert;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;
@@ -30,8 +32,9 @@ import org.apache.kafka.common.TopicPartition;
  * broken receiver never holds up matching. Deliveries of a batch run in parallel (one slow rule
  * does not wait for another's retries); a delivery that finally fails goes to
  * {@code newswire.alerts.dlq} with the reason. Whatever goes wrong with one delivery (a bad URL,
- * a refused address, an exception, a timeout, a 4xx/5xx) is that rule's alone: it is dead-lettered
- * and the others are delivered once each, since a failure escaping to the loop would restart it
+ * a refused address, an exception or a stack overflow, a timeout, a 4xx/5xx) is that rule's
+ * alone: it is dead-lettered and the others are delivered once each, since a failure escaping to
+ * the loop would restart it
  * from the last commit and deliver the rest of the batch again. Offsets are committed once every
  * delivery of the batch has succeeded or been dead-lettered. A failure the loop does not handle
  * itself (the broker) starts it again with new clients ({@link LoopSupervisor}).
@@ -47,6 +50,7 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
     return t;
   });
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private final LoopStatus status = new LoopStatus();
   private volatile KafkaConsumer<String, byte[]> consumer;
 
   public WebhookDispatcher(KafkaClients clients, RuleBook rules, WebhookDelivery delivery, String groupId) {
@@ -56,9 +60,14 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
     this.groupId = groupId;
   }
 
+  /** Restarts of the loop and its last failure, for the health check. */
+  public LoopStatus status() {
+    return status;
+  }
+
   @Override
   public void run() {
-    LoopSupervisor.run("webhooks: delivery of " + Topics.ALERTS, running::get, this::attempt);
+    LoopSupervisor.run("webhooks: delivery of " + Topics.ALERTS, running::get, status, this::attempt);
   }
 
   /** One run of the loop with its own clients; returns once closed. */
@@ -94,9 +103,9 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
               delivery.deliver(rule, alert);
             } catch (WebhookDelivery.WebhookException e) {
               dlq.send(record, "rule " + rule.id() + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
               String reason = "rule " + rule.id() + ": delivery to " + WebhookTargets.redact(rule.webhook())
-                  + " failed: " + WebhookTargets.redactMessage(String.valueOf(e.getMessage()), rule.webhook());
+                  + " failed: " + WebhookTargets.redactMessage(RecordFailures.reason(e), rule.webhook());
               dlq.send(record, reason, new WebhookDelivery.WebhookException(reason));
             }
             return null;

@@ -67,7 +67,7 @@ class RuleBookTest {
   void alertsAreOncePerRuleAndArticleWithAHighlightedSnippet() throws Exception {
     try (RuleBook book = new RuleBook()) {
       book.put(rule("word", "Lavrov OR Minsk"));
-      AlertLedger ledger = new AlertLedger(10);
+      AlertLedger ledger = new AlertLedger(10, 1000);
       AlertMatcher matcher = new AlertMatcher(book, ledger);
       var alerts = matcher.alerts(ARTICLE, List.of());
       assertEquals(1, alerts.size());

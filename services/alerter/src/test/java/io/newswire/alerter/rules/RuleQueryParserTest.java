@@ -52,4 +52,16 @@ class RuleQueryParserTest {
     assertThrows(InvalidRuleException.class, () -> parser.parse("  "));
     assertThrows(InvalidRuleException.class, () -> parser.parse("*ski"));
   }
+
+  /** Issue 12: 5,000 levels overflowed the parser's stack, at creation and in the alerter reading newswire.rules. */
+  @Test
+  void aRuleNestedDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+    String deep = "(w OR ".repeat(5_000) + "nato" + ")".repeat(5_000);
+    var e = assertThrows(InvalidRuleException.class, () -> parser.parse(deep));
+    assertEquals("The rule's query nests 5000 levels of parentheses; at most 64 are allowed", e.getMessage());
+
+    String atTheLimit = "(w OR ".repeat(RuleQueryParser.MAX_NESTING) + "nato" + ")".repeat(RuleQueryParser.MAX_NESTING);
+    parser.parse(atTheLimit);
+    parser.parse("\"" + "(".repeat(100) + " Lavrov\" Minsk"); // parentheses in a phrase do not nest
+  }
 }

@@ -1,5 +1,6 @@
 package io.newswire.fetcher.state;
 
+import io.newswire.common.FingerprintTable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

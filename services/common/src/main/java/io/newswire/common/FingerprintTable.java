@@ -1,4 +1,4 @@
-package io.newswire.fetcher.state;
+package io.newswire.common;
 
 import java.util.Arrays;
 
@@ -10,11 +10,12 @@ import java.util.Arrays;
  * a held key again changes its value in place and keeps its age. Arrays grow by doubling up to the
  * capacity, so a small deployment does not pay for the largest.
  *
- * <p>Thread-safe; every call is short and holds the table's lock.
+ * <p>Thread-safe; every call is short and holds the table's lock. The fetcher's seen-state and the alerter's
+ * ledger of published alerts both keep their ids in one, as fingerprints of 64 bits.
  */
-final class FingerprintTable {
+public final class FingerprintTable {
   /** The index stays a Java array: at most 2^30 slots for 3/4 of them in use. */
-  static final int MAX_CAPACITY = 1 << 29;
+  public static final int MAX_CAPACITY = 1 << 29;
   private static final int FIRST_LENGTH = 1024;
 
   private final int capacity;
@@ -29,7 +30,7 @@ final class FingerprintTable {
   private int size;
   private long evicted;
 
-  FingerprintTable(int capacity) {
+  public FingerprintTable(int capacity) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
     }
@@ -40,17 +41,17 @@ final class FingerprintTable {
     this.index = new int[indexLength(length)];
   }
 
-  synchronized boolean contains(long key) {
+  public synchronized boolean contains(long key) {
     return slotOf(key) >= 0;
   }
 
   /** True if {@code key} is held with {@code value}. */
-  synchronized boolean matches(long key, long value) {
+  public synchronized boolean matches(long key, long value) {
     int slot = slotOf(key);
     return slot >= 0 && values[index[slot] - 1] == value;
   }
 
-  synchronized void put(long key, long value) {
+  public synchronized void put(long key, long value) {
     int slot = slotOf(key);
     if (slot >= 0) {
       values[index[slot] - 1] = value;
@@ -72,7 +73,7 @@ final class FingerprintTable {
   }
 
   /** Forgets {@code key}; its ring position stays dead until the ring comes round to it. */
-  synchronized void remove(long key) {
+  public synchronized void remove(long key) {
     int slot = slotOf(key);
     if (slot >= 0) {
       clear(slot);
@@ -80,16 +81,16 @@ final class FingerprintTable {
     }
   }
 
-  synchronized int size() {
+  public synchronized int size() {
     return size;
   }
 
   /** Keys dropped to make room for newer ones since the table was made. */
-  synchronized long evicted() {
+  public synchronized long evicted() {
     return evicted;
   }
 
-  int capacity() {
+  public int capacity() {
     return capacity;
   }
 

@@ -1,4 +1,4 @@
-package io.newswire.fetcher.state;
+package io.newswire.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
