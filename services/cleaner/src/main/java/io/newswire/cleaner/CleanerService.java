@@ -4,6 +4,7 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TransactionalPipe;
 import io.newswire.extract.Extractor;
+import io.newswire.extract.meta.LanguageDetection;
 import io.newswire.extract.site.SiteBoilerplate;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
@@ -45,6 +46,7 @@ public class CleanerService {
     if (!config.enabled()) {
       return;
     }
+    LanguageDetection.warmUp(); // before readiness: the first article must not wait for the models
     TransactionalPipe pipe =
         new TransactionalPipe(
             clients,

@@ -4,7 +4,7 @@ import io.newswire.extract.Deadline;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
 import io.newswire.extract.meta.HtmlMetadataReader;
-import io.newswire.extract.meta.LanguageGuesser;
+import io.newswire.extract.meta.LanguageDetection;
 import io.newswire.extract.meta.PageMetadata;
 import io.newswire.extract.site.SitePage;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class HtmlExtractor {
       throw new ExtractionException("no text left after cleaning");
     }
     String text = String.join("\n\n", paragraphs);
-    String language = meta.language != null ? meta.language : LanguageGuesser.guess(text);
+    String language = LanguageDetection.detect(text, meta.language);
     return new Extraction(meta.title, meta.published, meta.authors, language, meta.section, text, warnings);
   }
 }

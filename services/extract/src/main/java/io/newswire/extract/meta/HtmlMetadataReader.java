@@ -49,7 +49,7 @@ public final class HtmlMetadataReader {
       meta.addAuthor(found.authors.get(i));
     }
     if (meta.language == null) {
-      meta.language = LanguageGuesser.normalise(found.lang);
+      meta.language = LanguageDetection.normalise(found.lang);
     }
     if (meta.title == null) {
       meta.title = found.h1 != null ? found.h1 : siteless(doc.title());
@@ -144,7 +144,7 @@ public final class HtmlMetadataReader {
         }
         case "content-language", "og:locale", "dc.language", "language" -> {
           if (meta.language == null) {
-            meta.language = LanguageGuesser.normalise(value);
+            meta.language = LanguageDetection.normalise(value);
           }
         }
         case "article:section", "section", "parsely-section", "articlesection", "category" -> {
@@ -192,7 +192,7 @@ public final class HtmlMetadataReader {
       meta.section = text(node.get("articleSection"));
     }
     if (meta.language == null) {
-      meta.language = LanguageGuesser.normalise(text(node.get("inLanguage")));
+      meta.language = LanguageDetection.normalise(text(node.get("inLanguage")));
     }
     JsonNode author = node.get("author");
     if (meta.authors.isEmpty() && author != null) {

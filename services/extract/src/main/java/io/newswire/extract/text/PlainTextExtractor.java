@@ -3,7 +3,7 @@ package io.newswire.extract.text;
 import io.newswire.extract.Deadline;
 import io.newswire.extract.Extraction;
 import io.newswire.extract.ExtractionException;
-import io.newswire.extract.meta.LanguageGuesser;
+import io.newswire.extract.meta.LanguageDetection;
 import io.newswire.extract.site.SitePage;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ public final class PlainTextExtractor {
       throw new ExtractionException("no text left after cleaning");
     }
     String text = String.join("\n\n", paragraphs);
-    return new Extraction(header.title, header.published, header.authors, LanguageGuesser.guess(text),
+    return new Extraction(header.title, header.published, header.authors, LanguageDetection.detect(text, null),
         header.section, text, warnings);
   }
 
