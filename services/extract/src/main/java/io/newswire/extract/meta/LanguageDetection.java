@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
@@ -91,10 +92,20 @@ public final class LanguageDetection {
     if (v.length() == 2) {
       return v;
     }
-    if (v.length() == 3) {
-      String two = new Locale(v).getLanguage();
-      return two.length() == 2 ? two : null;
+    return v.length() == 3 ? ISO_639_2.get(v) : null;
+  }
+
+  /** ISO 639-2 codes ("deu", "fra") to ISO 639-1, from the JDK's own table. */
+  private static final Map<String, String> ISO_639_2 = new HashMap<>();
+
+  static {
+    for (String two : Locale.getISOLanguages()) {
+      try {
+        ISO_639_2.put(new Locale(two).getISO3Language(), two);
+      } catch (java.util.MissingResourceException e) {
+        // a code without a three-letter form: nothing to map
+      }
     }
-    return null;
+    ISO_639_2.putAll(Map.of("ger", "de", "fre", "fr", "dut", "nl", "chi", "zh", "cze", "cs", "gre", "el", "per", "fa"));
   }
 }
