@@ -8,7 +8,6 @@ import io.newswire.alerter.webhook.WebhookTargets;
 import io.newswire.net.AddressGuard;
 import io.newswire.alerter.webhook.WebhookDispatcher;
 import io.newswire.common.KafkaClients;
-import io.newswire.common.LoopStatus;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TopicFollower;
 import io.newswire.common.TransactionalPipe;
@@ -208,18 +207,12 @@ public class AlerterService {
         .withData("articles", runner == null ? 0 : runner.pipe().processed())
         .withData("ledger", ledger.size());
     if (runner != null) {
-      addStatus(health, "", runner.pipe().status());
+      runner.pipe().status().describe(health, "");
     }
     if (webhooks != null) {
-      addStatus(health, "webhooks.", webhooks.status());
+      webhooks.status().describe(health, "webhooks.");
     }
     return health.build();
-  }
-
-  private static void addStatus(HealthCheckResponseBuilder health, String prefix, LoopStatus status) {
-    health.withData(prefix + "restarts", status.restarts());
-    status.lastFailure().ifPresent(failure -> health.withData(prefix + "lastFailure", failure));
-    status.stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
   }
 
   /** Where webhooks may go: the fetcher's address guard with the alerter's own allow-list. */

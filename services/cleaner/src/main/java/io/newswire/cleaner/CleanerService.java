@@ -15,6 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,10 +76,13 @@ public class CleanerService {
   /** Readiness as reported by {@code /q/health/ready}. */
   public HealthCheckResponse health() {
     boolean up = runner != null && runner.pipe().ready();
-    return HealthCheckResponse.named("cleaner-pipe")
+    HealthCheckResponseBuilder health = HealthCheckResponse.named("cleaner-pipe")
         .status(up)
         .withData("processed", runner == null ? 0 : runner.pipe().processed())
-        .withData("deadLettered", runner == null ? 0 : runner.pipe().deadLettered())
-        .build();
+        .withData("deadLettered", runner == null ? 0 : runner.pipe().deadLettered());
+    if (runner != null) {
+      runner.pipe().status().describe(health, "");
+    }
+    return health.build();
   }
 }

@@ -2,6 +2,7 @@ package io.newswire.common;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -37,6 +38,13 @@ public final class LoopStatus {
   /** The failure that ended the loop for good (out of memory), if one did. */
   public Optional<String> stoppedBy() {
     return Optional.ofNullable(stoppedBy);
+  }
+
+  /** Adds the restarts and failures to a stage's readiness, each name after {@code prefix}. */
+  public void describe(HealthCheckResponseBuilder health, String prefix) {
+    health.withData(prefix + "restarts", restarts());
+    lastFailure().ifPresent(failure -> health.withData(prefix + "lastFailure", failure));
+    stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
   }
 
   /** Where the loop was, e.g. {@code " on newswire.clean-2@1234 (key abc)"}; empty when not on a record. */

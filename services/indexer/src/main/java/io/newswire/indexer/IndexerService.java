@@ -1,7 +1,6 @@
 package io.newswire.indexer;
 
 import io.newswire.common.KafkaClients;
-import io.newswire.common.LoopStatus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +52,7 @@ public class IndexerService {
         .withData("indexed", loop == null ? 0 : loop.indexed())
         .withData("deadLettered", loop == null ? 0 : loop.deadLettered());
     if (loop != null) {
-      LoopStatus status = loop.status();
-      health.withData("restarts", status.restarts());
-      status.lastFailure().ifPresent(failure -> health.withData("lastFailure", failure));
-      status.stoppedBy().ifPresent(failure -> health.withData("stoppedBy", failure));
+      loop.status().describe(health, "");
     }
     return health.build();
   }
