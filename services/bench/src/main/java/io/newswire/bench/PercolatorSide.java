@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
+import io.newswire.model.StemmedFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +15,12 @@ import java.util.TreeSet;
 
 /**
  * The same rules in an Elasticsearch percolator index: each one a {@code query_string} over
- * {@code title} and {@code text} with {@code default_operator: AND}, exactly what a search with that
- * text runs, with the fields mapped as the index template maps them ({@code standard} analyzer).
+ * {@code title}, {@code text} and the stemmed fields with {@code default_operator: AND}, exactly what a
+ * search with that text runs, with the fields mapped and analysed as the index template does.
  */
 public final class PercolatorSide {
   private static final int REGISTER_BATCH = 1000;
+  private static final String TEMPLATE = "/elasticsearch/newswire-template.json";
 
   private final EsHttp es;
   private final String index;
@@ -29,16 +31,38 @@ public final class PercolatorSide {
     this.es = es;
     this.index = index;
     es.call("DELETE", "/" + index, null);
-    es.require("PUT", "/" + index, """
-        {"settings": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": -1},
-         "mappings": {"dynamic": false, "properties": {
-           "query": {"type": "percolator"},
-           "title": {"type": "text", "analyzer": "standard"},
-           "text": {"type": "text", "analyzer": "standard"}}}}""");
+    es.require("PUT", "/" + index, indexBody().toString());
     for (int from = 0; from < rules.size(); from += REGISTER_BATCH) {
       register(rules.subList(from, Math.min(rules.size(), from + REGISTER_BATCH)));
     }
     es.require("POST", "/" + index + "/_refresh", null);
+  }
+
+  /**
+   * The index template's analysis and text fields (read from the indexer's copy of the template, so the two
+   * cannot drift), with the percolator field beside them.
+   */
+  private static ObjectNode indexBody() {
+    JsonNode template;
+    try (var in = PercolatorSide.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) {
+        throw new IllegalStateException(TEMPLATE + " is not on the classpath (it comes with the indexer)");
+      }
+      template = Json.mapper().readTree(in).path("template");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", -1)
+        .set("analysis", template.path("settings").path("analysis"));
+    ObjectNode properties = body.putObject("mappings").put("dynamic", false).putObject("properties");
+    properties.putObject("query").put("type", "percolator");
+    template.path("mappings").path("properties").fields().forEachRemaining(field -> {
+      if (field.getKey().equals("title") || field.getKey().equals("text") || field.getKey().startsWith("stem_")) {
+        properties.set(field.getKey(), field.getValue());
+      }
+    });
+    return body;
   }
 
   private void register(List<Rules.Line> batch) {
@@ -49,7 +73,8 @@ public final class PercolatorSide {
       ObjectNode doc = Json.mapper().createObjectNode();
       ObjectNode qs = doc.putObject("query").putObject("query_string");
       qs.put("query", rule.query()).put("default_operator", "AND");
-      qs.putArray("fields").add("title").add("text");
+      ArrayNode fields = qs.putArray("fields").add("title").add("text");
+      StemmedFields.LANGUAGES.forEach(language -> fields.add(StemmedFields.field(language)));
       body.append(action).append('\n').append(doc).append('\n');
     }
     JsonNode reply = es.require("POST", "/_bulk", body.toString());
@@ -77,7 +102,11 @@ public final class PercolatorSide {
     percolate.put("field", "query");
     ArrayNode docs = percolate.putArray("documents");
     for (CleanArticle a : articles) {
-      docs.addObject().put("title", nullToEmpty(a.title())).put("text", nullToEmpty(a.text()));
+      ObjectNode doc = docs.addObject().put("title", nullToEmpty(a.title())).put("text", nullToEmpty(a.text()));
+      String stemmed = StemmedFields.fieldFor(a.language());
+      if (stemmed != null) {
+        doc.putArray(stemmed).add(nullToEmpty(a.title())).add(nullToEmpty(a.text()));
+      }
     }
     JsonNode reply = es.require("POST", "/" + index + "/_search", request.toString());
     List<Set<String>> out = new ArrayList<>(articles.size());

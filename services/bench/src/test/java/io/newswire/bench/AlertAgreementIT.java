@@ -50,6 +50,41 @@ class AlertAgreementIT {
   }
 
   /**
+   * Issue 13: in the article's own language a word also matches its other forms (stems), on both sides
+   * alike, while the exact forms still match in any language. Each rule must fire on exactly the articles
+   * named, so the test fails if either side stops stemming.
+   */
+  @Test
+  void aWordFindsItsOtherFormsInTheArticlesLanguage() throws Exception {
+    List<CleanArticle> articles = List.of(
+        article("en", "New sanctions on exports", "The ministers sanctioned three banks and agreed on sanctions."),
+        article("ru", "Новые санкции", "Министры обсудили введение санкций против трёх банков."),
+        article("de", "Neue Sanktionen", "Die Minister beschlossen Sanktionen gegen drei Banken."),
+        article("uk", "Нові санкції", "Міністри обговорили запровадження санкцій проти банків."),
+        article("fr", "Nouvelles sanctions", "Les ministres ont adopté des sanctions contre trois banques."));
+    List<Rules.Line> rules = List.of(
+        new Rules.Line("sanction", "sanction"), // en by its stem; fr by the light French stem
+        new Rules.Line("санкции", "санкции"), // ru by its stem (the text has санкций); not uk: no stemmer
+        new Rules.Line("sanktion", "Sanktion"), // de by its stem
+        new Rules.Line("bank-phrase", "\"three banks\""), // a phrase keeps to positions in the stemmed field too
+        new Rules.Line("exact-uk", "санкцій"), // Ukrainian has no stemmer: its exact form matches
+        new Rules.Line("moscow-none", "Moscow"));
+    assertAgreement(rules, articles, Set.of());
+    try (MonitorSide monitor = new MonitorSide(rules)) {
+      assertEquals(Set.of("sanction", "bank-phrase"), monitor.match(articles.get(0)));
+      assertEquals(Set.of("санкции"), monitor.match(articles.get(1)));
+      assertEquals(Set.of("sanktion"), monitor.match(articles.get(2)));
+      assertEquals(Set.of("exact-uk"), monitor.match(articles.get(3)));
+      assertEquals(Set.of("sanction"), monitor.match(articles.get(4)));
+    }
+  }
+
+  private static CleanArticle article(String language, String title, String text) {
+    return new CleanArticle(1, "stem-" + language, "https://example.org/" + language, "test", title, null, List.of(),
+        language, null, text, "h-" + language, "test", java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+  }
+
+  /**
    * @param stricter the queries only the alerter rejects; every other rule must be rejected by both
    *     or by neither, and the rules both accept must fire on the same articles
    */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
+import io.newswire.model.StemmedFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,6 +80,11 @@ public final class BulkWriter {
         ObjectNode doc = Json.mapper().valueToTree(article);
         doc.remove("schemaVersion");
         doc.put("indexedAt", now.toString());
+        String stemmed = StemmedFields.fieldFor(article.language());
+        if (stemmed != null) {
+          // the title and the text as two values: the template's position gap keeps a phrase from spanning them
+          doc.putArray(stemmed).add(article.title() == null ? "" : article.title()).add(article.text());
+        }
         Json.mapper().writeValue(out, action);
         out.write('\n');
         Json.mapper().writeValue(out, doc);

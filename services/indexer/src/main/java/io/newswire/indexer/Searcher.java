@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.Json;
+import io.newswire.model.StemmedFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Searches the alias with the query syntax that alert rules use too: Lucene {@code query_string}
- * over title and text, every term required unless the query says {@code OR}.
+ * over title and text, and the stemmed fields of the languages that have one ({@link StemmedFields}),
+ * every term required unless the query says {@code OR}.
  */
 public final class Searcher {
   /** One hit: the snippet has the matched terms wrapped in {@code <em>}. */
@@ -59,6 +61,9 @@ public final class Searcher {
     qs.put("query", query).put("default_operator", "AND");
     ArrayNode fields = qs.putArray("fields");
     fields.add("title^2").add("text");
+    for (String language : StemmedFields.LANGUAGES) {
+      fields.add(StemmedFields.field(language));
+    }
     ObjectNode text = body.putObject("highlight").putObject("fields").putObject("text");
     text.put("fragment_size", 200).put("number_of_fragments", 1).put("no_match_size", 200);
     body.withArray("_source").add("title").add("url").add("published");

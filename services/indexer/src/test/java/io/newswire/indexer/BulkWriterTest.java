@@ -65,11 +65,16 @@ class BulkWriterTest {
     }
   }
 
+  /** In a language with no stemmed field, so that its size in the request is its size alone. */
   private static CleanArticle article(int i, int textBytes) {
+    return article(i, textBytes, "uk");
+  }
+
+  private static CleanArticle article(int i, int textBytes, String language) {
     String url = "https://example.org/report/" + i;
     String text = "x".repeat(textBytes);
     return new CleanArticle(1, DocumentIds.forUrl(url), url, "test", "Report " + i, "2021-09", List.of(),
-        "en", null, text, "h", "test", Instant.parse("2021-09-01T00:00:00Z"), Instant.parse("2021-09-01T00:00:01Z"));
+        language, null, text, "h", "test", Instant.parse("2021-09-01T00:00:00Z"), Instant.parse("2021-09-01T00:00:01Z"));
   }
 
   private static List<CleanArticle> articles(int count, int textBytes) {
@@ -78,6 +83,19 @@ class BulkWriterTest {
 
   private static long count(List<BulkOutcome> outcomes, BulkOutcome.Kind kind) {
     return outcomes.stream().filter(o -> o.kind() == kind).count();
+  }
+
+  @Test
+  void anArticleInAStemmedLanguageCarriesItsTitleAndTextInItsStemmedField() throws Exception {
+    BulkWriter writer = new BulkWriter((body, offset, length) -> null, "newswire", 5 * 1024 * 1024);
+    String[] lines = new String(writer.body(List.of(article(1, 10, "en"), article(2, 10, "uk"))).bytes(),
+        java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    JsonNode english = Json.mapper().readTree(lines[1]);
+    assertEquals("Report 1", english.path("stem_en").path(0).asText());
+    assertEquals("x".repeat(10), english.path("stem_en").path(1).asText());
+    JsonNode ukrainian = Json.mapper().readTree(lines[3]);
+    assertTrue(ukrainian.properties().stream().noneMatch(e -> e.getKey().startsWith("stem_")),
+        "no stemmer for Ukrainian: " + ukrainian);
   }
 
   @Test

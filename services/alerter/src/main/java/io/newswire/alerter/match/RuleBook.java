@@ -3,6 +3,7 @@ package io.newswire.alerter.match;
 import io.newswire.alerter.rules.RuleQueryParser;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Rule;
+import io.newswire.model.StemmedFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -127,6 +128,12 @@ public final class RuleBook implements AutoCloseable {
     Document doc = new Document();
     doc.add(new TextField("title", nullToEmpty(article.title()), Field.Store.NO));
     doc.add(new TextField("text", nullToEmpty(article.text()), Field.Store.NO));
+    String stemmed = StemmedFields.fieldFor(article.language());
+    if (stemmed != null) {
+      // two values, as the indexer writes them: the analyzer's position gap keeps phrases within one
+      doc.add(new TextField(stemmed, nullToEmpty(article.title()), Field.Store.NO));
+      doc.add(new TextField(stemmed, nullToEmpty(article.text()), Field.Store.NO));
+    }
     MatchingQueries<QueryMatch> matches;
     try {
       matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);

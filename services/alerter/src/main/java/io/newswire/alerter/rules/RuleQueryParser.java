@@ -1,8 +1,13 @@
 package io.newswire.alerter.rules;
 
+import io.newswire.model.StemmedFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -29,8 +34,19 @@ import org.apache.lucene.search.Query;
  * </ul>
  */
 public final class RuleQueryParser {
-  /** The fields a rule and a search look at, as indexed by the indexer's template. */
-  public static final String[] FIELDS = {"title", "text"};
+  /**
+   * The fields a rule and a search look at, as indexed by the indexer's template: the exact forms in
+   * {@code title} and {@code text}, and the stemmed field of each language that has one.
+   */
+  public static final String[] FIELDS = fields();
+
+  private static String[] fields() {
+    List<String> fields = new ArrayList<>(List.of("title", "text"));
+    for (String language : StemmedFields.LANGUAGES) {
+      fields.add(StemmedFields.field(language));
+    }
+    return fields.toArray(String[]::new);
+  }
 
   /**
    * Deepest nesting of parentheses a rule may have. The parser recurses once per level, so a few
@@ -39,9 +55,16 @@ public final class RuleQueryParser {
    */
   static final int MAX_NESTING = 64;
 
-  /** Same as Elasticsearch's {@code standard} analyzer: no stop words, lower-cased. */
+  /**
+   * Same as the index: Elasticsearch's {@code standard} analyzer (no stop words, lower-cased) for
+   * {@code title} and {@code text}, the template's stemming analyzer for each {@code stem_<language>}.
+   */
   public static Analyzer analyzer() {
-    return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    Map<String, Analyzer> stemmed = new HashMap<>();
+    for (String language : StemmedFields.LANGUAGES) {
+      stemmed.put(StemmedFields.field(language), new StemAnalyzer(language));
+    }
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(CharArraySet.EMPTY_SET), stemmed);
   }
 
   private final Analyzer analyzer;
