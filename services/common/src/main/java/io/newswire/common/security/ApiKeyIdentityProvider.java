@@ -30,6 +30,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
 
   @Override
   public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    if (!ApiKeyMechanism.CREDENTIAL_TYPE.equals(request.getToken().getType())) {
+      return Uni.createFrom().nullItem(); // an OIDC access token: Quarkus OIDC's identity provider takes it
+    }
     // the key file is looked at (a stat, now and then a read): not on the event loop
     return context.runBlocking(() -> {
       Optional<Entry> entry = keys.lookup(request.getToken().getToken());

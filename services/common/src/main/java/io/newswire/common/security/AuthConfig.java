@@ -1,7 +1,9 @@
 package io.newswire.common.security;
 
+import io.newswire.model.ApiKeyFile.Role;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /** Who may call a service's HTTP API, under {@code newswire.auth}. Health checks are always open. */
 @ConfigMapping(prefix = "newswire.auth")
@@ -26,5 +28,30 @@ public interface AuthConfig {
   enum Mode {
     REQUIRED,
     OFF
+  }
+
+  /** Access tokens of an OpenID Connect provider, accepted beside the API keys. */
+  Oidc oidc();
+
+  /** Under {@code newswire.auth.oidc}; the provider itself is configured with {@code quarkus.oidc.*}. */
+  interface Oidc {
+    /**
+     * Accept {@code Authorization: Bearer} JWT access tokens of the provider at
+     * {@code quarkus.oidc.auth-server-url} (needed then: a service refuses to start without it).
+     * Each service's application.properties maps it onto {@code quarkus.oidc.tenant-enabled}, so
+     * when false (the default) Quarkus OIDC reads no provider and makes no call. API keys work
+     * either way; a bearer value shaped like one ({@code nwk_...}) is always taken as a key.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /**
+     * Which provider roles or groups (read from the token's {@code quarkus.oidc.roles.role-claim-path})
+     * grant which Newswire role: {@code newswire.auth.oidc.role-map."newswire-editors"=editor}.
+     * A provider role named {@code reader}, {@code editor} or {@code admin} grants that role unless
+     * mapped here; any other is ignored. The highest role granted counts, with every role below it,
+     * as for a key. A token that grants none is authenticated but refused (403) by every API.
+     */
+    Map<String, Role> roleMap();
   }
 }
