@@ -145,8 +145,8 @@ public final class AlerterBenchmark {
     Report report = new Report("Alerter benchmark: Lucene Monitor vs Elasticsearch percolator");
     report.format("- rules: %d from %s; articles: %d eval pages cleaned by the extractor (%d refused)",
         rules.size(), rulesFile, articles.size(), refusedPages);
-    report.format("- Elasticsearch 7.10.2 %s; percolator index: 1 shard, rules as query_string over [title, text],"
-        + " default_operator AND, standard analyzer", ownNode ? "node started for this run (full JIT, 1 GB heap)" : "at " + es.baseUrl());
+    report.format("- Elasticsearch 7.10.2 %s; percolator index: 1 shard, rules as query_string over title, text and"
+        + " the stemmed fields, default_operator AND, analysed as the index template does", ownNode ? "node started for this run (full JIT, 1 GB heap)" : "at " + es.baseUrl());
     report.format("- loading: Monitor %.1f s, percolator registration %.1f s", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     report.format("- %d rounds after warm-up, alternating the variants; rate is the median over rounds,"
         + " latency quantiles are over every article of every round", rounds);
