@@ -224,19 +224,6 @@ class IndexerIT {
   }
 
   private static <T> T await(String what, Callable<T> probe, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    T last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = probe.call();
-        if (done.test(last)) {
-          return last;
-        }
-      } catch (IOException e) {
-        // not reachable yet
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Timed out waiting for " + what + "; last seen: " + last);
+    return Probes.await(what, TIMEOUT, probe, done);
   }
 }
