@@ -45,13 +45,42 @@ public final class Searcher {
     List<Hit> out = new ArrayList<>();
     for (JsonNode hit : hits.path("hits")) {
       JsonNode source = hit.path("_source");
-      JsonNode fragments = hit.path("highlight").path("text");
-      String snippet = fragments.isArray() && !fragments.isEmpty() ? fragments.get(0).asText() : "";
+      String snippet = snippet(hit.path("highlight"));
       out.add(new Hit(hit.path("_id").asText(), source.path("title").asText(null),
           source.path("url").asText(null), source.path("published").asText(null),
           hit.path("_score").asDouble(), snippet));
     }
     return new Result(hits.path("total").path("value").asLong(), out);
+  }
+
+  /**
+   * The fragment that marks the most matched words: the text's, or the stemmed field's when words matched
+   * through their stems too (the query says "sanction", the article "sanctioned"); the start of the text when
+   * nothing in it is marked.
+   */
+  private static String snippet(JsonNode highlight) {
+    String best = first(highlight.path("text"));
+    int marks = marks(best);
+    for (String language : StemmedFields.LANGUAGES) {
+      String stemmed = first(highlight.path(StemmedFields.field(language)));
+      if (marks(stemmed) > marks) {
+        best = stemmed;
+        marks = marks(stemmed);
+      }
+    }
+    return best;
+  }
+
+  private static int marks(String fragment) {
+    int n = 0;
+    for (int i = fragment.indexOf("<em>"); i >= 0; i = fragment.indexOf("<em>", i + 4)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String first(JsonNode fragments) {
+    return fragments.isArray() && !fragments.isEmpty() ? fragments.get(0).asText() : "";
   }
 
   static ObjectNode body(String query, int from, int size) {
@@ -64,8 +93,11 @@ public final class Searcher {
     for (String language : StemmedFields.LANGUAGES) {
       fields.add(StemmedFields.field(language));
     }
-    ObjectNode text = body.putObject("highlight").putObject("fields").putObject("text");
-    text.put("fragment_size", 200).put("number_of_fragments", 1).put("no_match_size", 200);
+    ObjectNode highlighted = body.putObject("highlight").putObject("fields");
+    highlighted.putObject("text").put("fragment_size", 200).put("number_of_fragments", 1).put("no_match_size", 200);
+    for (String language : StemmedFields.LANGUAGES) {
+      highlighted.putObject(StemmedFields.field(language)).put("fragment_size", 200).put("number_of_fragments", 1);
+    }
     body.withArray("_source").add("title").add("url").add("published");
     return body;
   }

@@ -180,6 +180,29 @@ class IndexerIT {
     assertEquals(0, count("text:refuses"));
   }
 
+  /** Issue 13: a word finds its other forms in the article's language, and the snippet marks them. */
+  @Test
+  @Order(7)
+  void aSearchFindsOtherFormsOfAWordInTheArticlesLanguage() throws Exception {
+    CleanArticle english = article("https://example.org/stems/en", "The ministers sanctioned three banks in Minsk.");
+    CleanArticle russian = new CleanArticle(1, DocumentIds.forUrl("https://example.org/stems/ru"),
+        "https://example.org/stems/ru", "it", "Отчёт", "2021-09", List.of(), "ru", null,
+        "Министры обсудили введение санкций против трёх банков.", DocumentIds.hash("ru"), "test", Instant.now(),
+        Instant.now());
+    send(english);
+    send(russian);
+    Searcher searcher = new Searcher(service.elastic(), "newswire");
+    Searcher.Result sanction = await("the English article by its stem",
+        () -> searcher.search("sanction AND banks", 0, 10), r -> r.total() == 1);
+    assertEquals(english.id(), sanction.hits().get(0).id());
+    assertTrue(sanction.hits().get(0).snippet().contains("<em>sanctioned</em>"), sanction.hits().get(0).snippet());
+    Searcher.Result sanctions = await("the Russian article by its stem",
+        () -> searcher.search("санкции", 0, 10), r -> r.total() == 1);
+    assertEquals(russian.id(), sanctions.hits().get(0).id());
+    assertEquals(0, searcher.search("sanctioned AND Отчёт", 0, 10).total(), "no stem of one language in another");
+    assertEquals(1, searcher.search("\"sanctioned three banks\"", 0, 10).total(), "exact phrases still match");
+  }
+
   private static CleanArticle article(String url, String text) {
     return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Test report", "2021-09",
         List.of("A. Author"), "en", null, text, DocumentIds.hash(text), "test",
