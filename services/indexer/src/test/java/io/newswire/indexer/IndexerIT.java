@@ -20,16 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -227,19 +222,7 @@ class IndexerIT {
 
   /** Records on newswire.clean not yet committed by the indexer's group. */
   private long lag() throws Exception {
-    try (Admin admin = clients.admin();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer("lag-probe", "lag"))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets("newswire-indexer").partitionsToOffsetAndMetadata().get();
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLEAN).stream()
-          .map(p -> new TopicPartition(Topics.CLEAN, p.partition())).toList();
-      long lag = 0;
-      for (var end : consumer.endOffsets(partitions).entrySet()) {
-        OffsetAndMetadata done = committed.get(end.getKey());
-        lag += end.getValue() - (done == null ? 0 : done.offset());
-      }
-      return lag;
-    }
+    return Probes.lag(clients, "newswire-indexer", Topics.CLEAN);
   }
 
   private List<ConsumerRecord<String, byte[]>> readAll(String topic) {

@@ -192,21 +192,9 @@ class RequestLimitIT {
     return response.ok() ? response.body().path("count").asLong() : -1;
   }
 
-  /** Records on newswire.clean not yet committed by the test's group. */
+  /** Records on newswire.clean not yet committed by the indexer's group. */
   private long lag() throws Exception {
-    try (Admin admin = clients.admin();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer("lag-probe", "lag"))) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLEAN).stream()
-          .map(p -> new TopicPartition(Topics.CLEAN, p.partition())).toList();
-      long lag = 0;
-      for (var end : consumer.endOffsets(partitions).entrySet()) {
-        OffsetAndMetadata done = committed.get(end.getKey());
-        lag += end.getValue() - (done == null ? 0 : done.offset());
-      }
-      return lag;
-    }
+    return Probes.lag(clients, GROUP, Topics.CLEAN);
   }
 
   private static <T> T await(String what, Callable<T> probe, Predicate<T> done) throws Exception {
