@@ -149,7 +149,10 @@ public class AlerterService {
     }
   }
 
-  /** One article in, its new alerts out; ids are marked published once their transaction commits. */
+  /**
+   * One article in, its new alerts and copy records out; their keys are marked published once their
+   * transaction commits.
+   */
   private final class MatchStep implements TransactionalPipe.Step {
     private final AlertMatcher matcher;
     private final List<String> pending = new ArrayList<>();
@@ -163,9 +166,14 @@ public class AlerterService {
       CleanArticle article = Json.read(record.value(), CleanArticle.class);
       List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
       for (Alert alert : matcher.alerts(article, pending)) {
-        pending.add(alert.alertId());
-        LOG.infof("ALERT rule '%s' matched '%s' (%s): %s", alert.ruleName(), alert.title(),
-            alert.url(), alert.matchedTerms());
+        pending.addAll(AlertLedger.keysOf(alert));
+        if (alert.copyOf() != null) {
+          LOG.infof("ALSO rule '%s': '%s' also in %s (%s)", alert.ruleName(), alert.title(), alert.source(),
+              alert.url());
+        } else {
+          LOG.infof("ALERT rule '%s' matched '%s' (%s): %s", alert.ruleName(), alert.title(),
+              alert.url(), alert.matchedTerms());
+        }
         out.add(new ProducerRecord<>(Topics.ALERTS, alert.alertId(), Json.write(alert)));
       }
       return out;

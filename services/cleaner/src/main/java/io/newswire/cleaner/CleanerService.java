@@ -1,7 +1,9 @@
 package io.newswire.cleaner;
 
+import io.newswire.cleaner.story.StoryIndex;
 import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
+import io.newswire.common.TopicFollower;
 import io.newswire.common.TransactionalPipe;
 import io.newswire.extract.Extractor;
 import io.newswire.extract.meta.LanguageDetection;
@@ -9,6 +11,7 @@ import io.newswire.extract.site.SiteBoilerplate;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
+import io.newswire.model.StoryFingerprint;
 import io.newswire.model.Topics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,18 +19,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-/** Quarkus shell of the cleaner: newswire.raw to newswire.clean through {@link ArticleCleaner}. */
+/**
+ * Quarkus shell of the cleaner: newswire.raw to newswire.clean through {@link ArticleCleaner}, each article
+ * placed in its story ({@link StoryIndex}) and its fingerprint published on newswire.stories in the same
+ * transaction.
+ */
 @ApplicationScoped
 public class CleanerService {
+  private static final Logger LOG = Logger.getLogger(CleanerService.class);
+
   private final ArticleCleaner cleaner;
+  private final StoryIndex stories;
   private final RawSizeLimit sizeLimit;
   private final KafkaClients clients;
   private final CleanerConfig config;
   private final String instanceId;
+  private TopicFollower storiesFollower;
   private PipeRunner runner;
 
   public CleanerService(
@@ -41,6 +55,8 @@ public class CleanerService {
     this.cleaner = new ArticleCleaner(new Extractor(
         config.siteLearning() == CleanerConfig.SiteLearning.ON ? new SiteBoilerplate() : null,
         config.maxExtractionTime()));
+    this.stories = new StoryIndex(config.storyThreshold(), config.storyCapacity(), config.storyWindow(),
+        Clock.systemUTC());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -48,6 +64,26 @@ public class CleanerService {
       return;
     }
     LanguageDetection.warmUp(); // before readiness: the first article must not wait for the models
+    storiesFollower = TopicFollower.perRecord(clients, Topics.STORIES, r -> {
+      if (r.value() != null) {
+        stories.restore(Json.read(r.value(), StoryFingerprint.class));
+      }
+    }).start();
+    // cleaning before the earlier fingerprints are read would start a new story for a copy of them
+    Thread starter = new Thread(this::startCleaning, "cleaner-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  private void startCleaning() {
+    try {
+      while (!storiesFollower.awaitCaughtUp(10, TimeUnit.SECONDS)) {
+        LOG.infof("Waiting to read the story fingerprints from %s", Topics.STORIES);
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    LOG.infof("Read %d story fingerprint(s); cleaning", stories.size());
     TransactionalPipe pipe =
         new TransactionalPipe(
             clients,
@@ -57,19 +93,26 @@ public class CleanerService {
             config.transactionalIdPrefix() + "-" + instanceId,
             config.maxPollRecords(),
             config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors(),
-            record -> List.of(clean(record.value())));
+            record -> clean(record.value()));
     runner = new PipeRunner(pipe, "cleaner-pipe").start();
   }
 
-  private ProducerRecord<String, byte[]> clean(byte[] value) {
+  /** The clean article and its fingerprint, written in one transaction. */
+  private List<ProducerRecord<String, byte[]>> clean(byte[] value) {
     sizeLimit.check(value);
     CleanArticle article = cleaner.clean(Json.read(value, RawDocument.class));
-    return new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article));
+    StoryFingerprint story = stories.place(article);
+    article = article.inStory(story.storyId(), story.duplicateOf());
+    return List.of(new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article)),
+        new ProducerRecord<>(Topics.STORIES, story.id(), Json.write(story)));
   }
 
   void onStop(@Observes ShutdownEvent event) {
     if (runner != null) {
       runner.close();
+    }
+    if (storiesFollower != null) {
+      storiesFollower.close();
     }
   }
 

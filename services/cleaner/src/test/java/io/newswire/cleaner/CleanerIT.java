@@ -3,11 +3,15 @@ package io.newswire.cleaner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswire.cleaner.story.StoryIndex;
 import io.newswire.common.KafkaClients;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.DeadLetters;
+import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
+import io.newswire.model.SchemaVersions;
+import io.newswire.model.StoryFingerprint;
 import io.newswire.model.Topics;
 import io.newswire.testing.EmbeddedStackResource;
 import io.newswire.testing.TopicSnapshot;
@@ -17,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,6 +139,56 @@ class CleanerIT {
       expected.add(v);
     }
     assertEquals(expected, seen, "clean versions of one page, in topic order");
+  }
+
+  /**
+   * Issue 13: the same report from a second site, in other furniture, is marked as a copy of the first, and
+   * a cleaner that starts again from newswire.stories still knows the first.
+   */
+  @Test
+  void aSecondCopyUnderAnotherIdJoinsTheFirstOnesStory() throws Exception {
+    String report;
+    try (var in = CleanerIT.class.getResourceAsStream("/stories/000_fd365139ecb07d38.txt")) {
+      report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String paragraphs = "<p>" + report.replace("\n\n", "</p><p>") + "</p>";
+    RawDocument first = RawDocument.of("https://example.org/stories/kremlin", "it", "text/html", "UTF-8",
+        "<html><head><title>Kremlin</title></head><body><nav>Home | World</nav><article>" + paragraphs
+            + "</article><footer>Subscribe to our newsletter</footer></body></html>");
+    RawDocument copy = RawDocument.of("https://example.net/wire/kremlin-copy.txt", "wire", "text/plain", "UTF-8",
+        "Syndicated from example.org\n\n" + report);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it-stories"))) {
+      producer.send(new ProducerRecord<>(Topics.RAW, first.id(), Json.write(first))).get();
+      assertEquals(first.id(), awaitClean(first.id()).storyId());
+      producer.send(new ProducerRecord<>(Topics.RAW, copy.id(), Json.write(copy))).get();
+    }
+    CleanArticle cleanCopy = awaitClean(copy.id());
+    assertEquals(SchemaVersions.CLEAN_ARTICLE, cleanCopy.schemaVersion());
+    assertEquals(first.id(), cleanCopy.duplicateOf());
+    assertEquals(first.id(), cleanCopy.storyId());
+
+    // what a restarted or second cleaner reads at start
+    StoryIndex restarted = new StoryIndex(0.7, 100, Duration.ofDays(7), Clock.systemUTC());
+    for (ConsumerRecord<String, byte[]> r : readAll(Topics.STORIES)) {
+      restarted.restore(Json.read(r.value(), StoryFingerprint.class));
+    }
+    CleanArticle third = new CleanArticle(SchemaVersions.CLEAN_ARTICLE, "third", null, "x", null, null, null, null,
+        null, report.substring(0, report.length() / 2), DocumentIds.hash(report.substring(0, report.length() / 2)),
+        null, null, null);
+    assertEquals(first.id(), restarted.place(third).storyId());
+  }
+
+  private CleanArticle awaitClean(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, byte[]> r : readAll(Topics.CLEAN)) {
+        if (id.equals(r.key())) {
+          return Json.read(r.value(), CleanArticle.class);
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("no clean article " + id + " within 60 s");
   }
 
   private List<ConsumerRecord<String, byte[]>> readAll(String topic) {

@@ -45,6 +45,12 @@ public final class FingerprintTable {
     return slotOf(key) >= 0;
   }
 
+  /** The value held for {@code key}, or {@code missing} when the key is not held. */
+  public synchronized long get(long key, long missing) {
+    int slot = slotOf(key);
+    return slot >= 0 ? values[index[slot] - 1] : missing;
+  }
+
   /** True if {@code key} is held with {@code value}. */
   public synchronized boolean matches(long key, long value) {
     int slot = slotOf(key);

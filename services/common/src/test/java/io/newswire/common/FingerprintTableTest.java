@@ -27,6 +27,8 @@ class FingerprintTableTest {
     assertFalse(table.contains(1));
     assertTrue(table.matches(2, 20) && table.matches(3, 30) && table.matches(4, 40));
     assertFalse(table.matches(2, 21));
+    assertEquals(40, table.get(4, -1));
+    assertEquals(-1, table.get(1, -1));
     assertEquals(3, table.size());
     assertEquals(1, table.evicted());
   }

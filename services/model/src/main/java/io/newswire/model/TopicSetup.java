@@ -34,6 +34,12 @@ public final class TopicSetup {
    */
   public static final int SOURCE_PARTITIONS = 12;
 
+  /**
+   * How long {@link Topics#STORIES} keeps an article's fingerprint: the longest
+   * {@code newswire.cleaner.story-window} that survives a restart.
+   */
+  public static final long STORY_RETENTION_MS = 30L * 24 * 3600 * 1000;
+
   private TopicSetup() {}
 
   /**
@@ -90,6 +96,11 @@ public final class TopicSetup {
     topics.add(settings.topic(Topics.RULES, 1, compacted));
     topics.add(settings.topic(Topics.dlq(Topics.RULES), 1, letters));
     topics.add(settings.topic(Topics.SOURCES, SOURCE_PARTITIONS, compacted));
+    // read whole by every cleaner at start: compacted, so a re-cleaned article keeps one record, and
+    // deleted after STORY_RETENTION_MS, so start-up does not read every article ever cleaned
+    topics.add(settings.topic(Topics.STORIES, 1, Map.of(
+        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+        TopicConfig.RETENTION_MS_CONFIG, Long.toString(STORY_RETENTION_MS))));
     return topics;
   }
 

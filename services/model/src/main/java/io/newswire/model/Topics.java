@@ -9,6 +9,8 @@ public final class Topics {
   public static final String RULES = "newswire.rules";
   /** Compacted: monitored sources keyed by host. */
   public static final String SOURCES = "newswire.sources";
+  /** Compacted: each cleaned article's text fingerprint and story, keyed by article id (issue 13). */
+  public static final String STORIES = "newswire.stories";
 
   /** Suffix of the dead-letter topic of each consumed topic. */
   public static final String DLQ_SUFFIX = ".dlq";

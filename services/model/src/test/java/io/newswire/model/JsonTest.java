@@ -23,6 +23,30 @@ class JsonTest {
   }
 
   @Test
+  void roundTripsTheStoryOfACopy() {
+    var copy = new CleanArticle(1, "id2", "https://example.net/b", "other", "Title", null, List.of(), "en", null,
+        "First.", "h", "x1", null, null).inStory("id1", "id1");
+    CleanArticle read = Json.read(Json.write(copy), CleanArticle.class);
+    assertEquals(SchemaVersions.CLEAN_ARTICLE, read.schemaVersion());
+    assertEquals("id1", read.storyId());
+    assertEquals("id1", read.duplicateOf());
+  }
+
+  /** Issue 13: records written before stories read as articles of their own story. */
+  @Test
+  void readsVersionOneRecordsAsTheirOwnStory() {
+    byte[] article = "{\"schemaVersion\":1,\"id\":\"a1\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+    CleanArticle read = Json.read(article, CleanArticle.class);
+    assertEquals("a1", read.storyId());
+    assertEquals(null, read.duplicateOf());
+    byte[] alert = "{\"schemaVersion\":1,\"alertId\":\"x\",\"ruleId\":\"r\",\"articleId\":\"a1\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    Alert readAlert = Json.read(alert, Alert.class);
+    assertEquals("a1", readAlert.storyId());
+    assertEquals(null, readAlert.copyOf());
+  }
+
+  @Test
   void rejectsAFutureSchemaVersionWithTheReason() {
     byte[] json = "{\"schemaVersion\":99,\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8);
     var e = assertThrows(EventException.class, () -> Json.read(json, RawDocument.class));

@@ -2,6 +2,7 @@ package io.newswire.alerter.match;
 
 import io.newswire.common.FingerprintTable;
 import io.newswire.model.Alert;
+import io.newswire.model.DocumentIds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,9 +63,17 @@ public final class AlertLedger {
     return published.size();
   }
 
+  /**
+   * What a published record stands for: its id, and the rule's alert on its article, so that the copy that
+   * raised a story's alert is never added to it as a copy when it is replayed ({@link AlertMatcher}).
+   */
+  public static List<String> keysOf(Alert alert) {
+    return List.of(alert.alertId(), DocumentIds.forAlert(alert.ruleId(), alert.articleId()));
+  }
+
   /** Records an alert seen on the topic. */
   public void record(Alert alert) {
-    published.put(fingerprint(alert.alertId()), 0);
+    markPublished(keysOf(alert));
     synchronized (recent) {
       recent.addLast(new Entry(++sequence, alert));
       while (recent.size() > recentCapacity) {

@@ -37,7 +37,8 @@ import org.apache.kafka.common.TopicPartition;
  * the loop would restart it
  * from the last commit and deliver the rest of the batch again. Offsets are committed once every
  * delivery of the batch has succeeded or been dead-lettered. A failure the loop does not handle
- * itself (the broker) starts it again with new clients ({@link LoopSupervisor}).
+ * itself (the broker) starts it again with new clients ({@link LoopSupervisor}). A record that adds a later
+ * copy's source to an alert ({@link Alert#copyOf}) is not delivered: the receiver heard of the story once.
  */
 public final class WebhookDispatcher implements Runnable, AutoCloseable {
   private final KafkaClients clients;
@@ -95,7 +96,7 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
             continue;
           }
           Rule rule = rules.rule(alert.ruleId());
-          if (rule == null || !rule.hasWebhook()) {
+          if (rule == null || !rule.hasWebhook() || !delivered(alert)) {
             continue;
           }
           pending.add(pool.submit(() -> {
@@ -117,6 +118,11 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
         kafkaConsumer.commitSync(offsets);
       }
     }
+  }
+
+  /** Whether an alert is sent at all: a copy record only adds a source to an alert already sent (issue 13). */
+  public static boolean delivered(Alert alert) {
+    return alert.copyOf() == null;
   }
 
   @Override

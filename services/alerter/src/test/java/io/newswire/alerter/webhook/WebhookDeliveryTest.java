@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class WebhookDeliveryTest {
   private static final Alert ALERT = new Alert(1, "alert-1", "rule-1", "NATO", "article-1", "Title",
-      "https://example.org/a", List.of("nato"), "<em>NATO</em> said", Instant.EPOCH);
+      "https://example.org/a", List.of("nato"), "<em>NATO</em> said", Instant.EPOCH, "test", null, null);
 
   private HttpServer server;
   private final AtomicInteger calls = new AtomicInteger();
