@@ -20,7 +20,7 @@ acls() {
   /opt/kafka/bin/kafka-acls.sh --bootstrap-server "$bootstrap" --command-config "$config" "$@" >/dev/null
 }
 
-# Topics newswire.* (raw, clean, alerts, rules, sources, fetcher state, *.dlq): created by the services.
+# Topics newswire.* (raw, clean, alerts, rules, sources, stories, fetcher state, *.dlq): created by the services.
 acls --add --allow-principal "$principal" --resource-pattern-type prefixed --topic newswire. \
   --operation Read --operation Write --operation Describe --operation Create --operation DescribeConfigs
 # Consumer groups newswire-* and the transactional ids the stages derive from their instance ids.

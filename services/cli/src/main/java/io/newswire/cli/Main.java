@@ -17,7 +17,7 @@ import java.util.Map;
 public final class Main {
   private static final String USAGE =
       """
-      usage: newswire search "QUERY" [--json] [--size N]
+      usage: newswire search "QUERY" [--json] [--size N] [--all]
              newswire alerts add --name NAME --query "QUERY" [--webhook URL]
              newswire alerts list [--json]
              newswire alerts update ID --query "QUERY" [--name NAME] [--webhook URL]
@@ -71,13 +71,13 @@ public final class Main {
   }
 
   private void search(List<String> args) throws Exception {
-    Map<String, String> options = options(args, "--json", "--size");
+    Map<String, String> options = options(args, "--json", "--size", "--all");
     if (args.isEmpty()) {
       usage("search needs a query");
     }
     String query = String.join(" ", args);
     String url = api.url("indexer", 8083) + "/search?q=" + Api.encode(query) + "&size="
-        + options.getOrDefault("--size", "10");
+        + options.getOrDefault("--size", "10") + (options.containsKey("--all") ? "&all=true" : "");
     Api.Reply reply = api.call("GET", url, null);
     if (reply.status() != 200) {
       fail("Search failed: " + reply.error());
@@ -87,13 +87,17 @@ public final class Main {
       return;
     }
     JsonNode body = reply.body();
-    System.out.println(body.path("total").asLong() + " hit(s) for " + query);
+    System.out.println(body.path("stories").asLong() + " stories, " + body.path("total").asLong()
+        + " reports for " + query);
     for (JsonNode hit : body.path("hits")) {
       System.out.println();
       System.out.println("  " + hit.path("title").asText("(untitled)"));
       System.out.println("  id " + hit.path("id").asText() + "  " + hit.path("url").asText("")
           + (hit.path("published").isTextual() ? "  published " + hit.path("published").asText() : ""));
       System.out.println("  " + terminalHighlight(hit.path("snippet").asText("")));
+      for (JsonNode copy : hit.path("copies")) {
+        System.out.println("  + also in " + copy.path("source").asText() + ": " + copy.path("url").asText(""));
+      }
     }
   }
 
@@ -242,6 +246,11 @@ public final class Main {
       for (JsonNode entry : reply.body()) {
         after = Math.max(after, entry.path("sequence").asLong());
         JsonNode alert = entry.path("alert");
+        if (alert.hasNonNull("copyOf")) { // a later copy of a story the rule alerted on (issue 13)
+          System.out.printf("%s  [%s] + also in %s: %s%n", alert.path("matchedAt").asText(),
+              alert.path("ruleName").asText(), alert.path("source").asText(), alert.path("url").asText());
+          continue;
+        }
         System.out.printf("%s  [%s] %s%n    %s%n    %s%n", alert.path("matchedAt").asText(),
             alert.path("ruleName").asText(), alert.path("title").asText("(untitled)"),
             alert.path("url").asText(), terminalHighlight(alert.path("snippet").asText()));
@@ -297,7 +306,7 @@ public final class Main {
         usage("unknown option " + arg);
       }
       args.remove(i);
-      boolean flag = arg.equals("--json");
+      boolean flag = arg.equals("--json") || arg.equals("--all");
       if (flag) {
         found.put(arg, "true");
       } else if (i < args.size()) {
