@@ -8,6 +8,7 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.security.Access;
 import io.newswire.model.ApiKeyFile.Role;
 import io.newswire.model.Json;
+import io.newswire.model.NameVariants;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
 import io.newswire.model.Topics;
@@ -44,18 +45,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
-  /** Body of {@code POST /rules}; {@code id} is optional (generated when missing). */
-  public record NewRule(String id, String name, String query, String webhook) {}
+  /**
+   * Body of {@code POST /rules}; {@code id} is optional (generated when missing), {@code exact: true} matches
+   * names only as written (by default they match their other spellings too).
+   */
+  public record NewRule(String id, String name, String query, String webhook, Boolean exact) {}
 
   /**
    * A rule as the API shows it: the webhook redacted to its scheme and host, its signing secret
-   * only in the answer to the call that created it (null everywhere else).
+   * only in the answer to the call that created it (null everywhere else), and what it runs: the query with
+   * its names widened ({@code matches}) and each widened name with the key its spellings share.
    */
-  public record RuleView(String id, String name, String query, String webhook, boolean signed,
-      String webhookSecret, Instant createdAt) {
+  public record RuleView(String id, String name, String query, boolean exact, String matches,
+      List<NameVariants.Expansion> variants, String webhook, boolean signed, String webhookSecret,
+      Instant createdAt) {
     static RuleView of(Rule rule, boolean withSecret) {
-      return new RuleView(rule.id(), rule.name(), rule.query(), WebhookTargets.redact(rule.webhook()),
-          rule.webhookSecret() != null, withSecret ? rule.webhookSecret() : null, rule.createdAt());
+      NameVariants.Expanded expanded = rule.exact()
+          ? new NameVariants.Expanded(rule.query(), List.of()) : NameVariants.expand(rule.query());
+      return new RuleView(rule.id(), rule.name(), rule.query(), rule.exact(), expanded.query(),
+          expanded.expansions(), WebhookTargets.redact(rule.webhook()), rule.webhookSecret() != null,
+          withSecret ? rule.webhookSecret() : null, rule.createdAt());
     }
   }
 
@@ -124,14 +133,15 @@ public class RulesResource {
       secret = existing != null && existing.webhookSecret() != null ? existing.webhookSecret()
           : WebhookSignature.newSecret();
     }
+    boolean exact = body.exact() != null ? body.exact() : existing != null && existing.exact();
     try {
-      parser.parse(body.query());
+      parser.parse(body.query(), !exact);
     } catch (InvalidRuleException e) {
       return error(400, e.getMessage());
     }
     String name = body.name() != null && !body.name().isBlank() ? body.name()
         : existing != null ? existing.name() : body.query();
-    Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now());
+    Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now(), exact);
     producer.send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule))).get(30, TimeUnit.SECONDS);
     boolean newSecret = secret != null && (existing == null || !secret.equals(existing.webhookSecret()));
     return Response.status(status).entity(RuleView.of(rule, newSecret)).build();

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  */
 public final class AlerterBenchmark {
   private static final String USAGE =
-      "./newswire bench alerter [--rules FILE] [--articles DIR] [--rounds N] [--batch N] [--es URL]";
+      "./newswire bench alerter [--rules FILE] [--articles DIR] [--rounds N] [--batch N] [--es URL]"
+          + " [--variants on|off]";
 
   /** One measured configuration: throughput per round and per-article latencies over all rounds. */
   private static final class Series {
@@ -81,9 +82,10 @@ public final class AlerterBenchmark {
     Consumer<String> log = s -> System.err.println("[bench] " + s);
     log.accept("loading " + rules.size() + " rules into the Monitor and the percolator...");
     long t0 = System.nanoTime();
-    MonitorSide monitor = new MonitorSide(rules);
+    boolean variants = !"off".equals(args.get("variants", "on"));
+    MonitorSide monitor = new MonitorSide(rules, variants);
     long t1 = System.nanoTime();
-    PercolatorSide percolator = new PercolatorSide(es, "bench-percolator", rules);
+    PercolatorSide percolator = new PercolatorSide(es, "bench-percolator", rules, variants);
     long t2 = System.nanoTime();
 
     log.accept("agreement over " + articles.size() + " articles...");
@@ -147,6 +149,7 @@ public final class AlerterBenchmark {
         rules.size(), rulesFile, articles.size(), refusedPages);
     report.format("- Elasticsearch 7.10.2 %s; percolator index: 1 shard, rules as query_string over title, text and"
         + " the stemmed fields, default_operator AND, analysed as the index template does", ownNode ? "node started for this run (full JIT, 1 GB heap)" : "at " + es.baseUrl());
+    report.format("- spelling variants of names: %s (both sides)", variants ? "on" : "off (--variants off)");
     report.format("- loading: Monitor %.1f s, percolator registration %.1f s", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     report.format("- %d rounds after warm-up, alternating the variants; rate is the median over rounds,"
         + " latency quantiles are over every article of every round", rounds);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
+import io.newswire.model.NameKeys;
+import io.newswire.model.NameVariants;
 import io.newswire.model.StemmedFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +27,17 @@ public final class PercolatorSide {
   private final EsHttp es;
   private final String index;
   private final Map<String, String> rejected = new LinkedHashMap<>();
+  private final boolean variants;
 
-  /** Creates the index (replacing one of that name) and registers every rule. */
-  public PercolatorSide(EsHttp es, String index, List<Rules.Line> rules) {
+  /**
+   * Creates the index (replacing one of that name) and registers every rule.
+   *
+   * @param variants whether names match their other spellings, as a search does unless told {@code exact}
+   */
+  public PercolatorSide(EsHttp es, String index, List<Rules.Line> rules, boolean variants) {
     this.es = es;
     this.index = index;
+    this.variants = variants;
     es.call("DELETE", "/" + index, null);
     es.require("PUT", "/" + index, indexBody().toString());
     for (int from = 0; from < rules.size(); from += REGISTER_BATCH) {
@@ -58,7 +66,8 @@ public final class PercolatorSide {
     ObjectNode properties = body.putObject("mappings").put("dynamic", false).putObject("properties");
     properties.putObject("query").put("type", "percolator");
     template.path("mappings").path("properties").fields().forEachRemaining(field -> {
-      if (field.getKey().equals("title") || field.getKey().equals("text") || field.getKey().startsWith("stem_")) {
+      if (field.getKey().equals("title") || field.getKey().equals("text") || field.getKey().startsWith("stem_")
+          || field.getKey().equals(NameKeys.FIELD)) {
         properties.set(field.getKey(), field.getValue());
       }
     });
@@ -72,7 +81,8 @@ public final class PercolatorSide {
       action.putObject("index").put("_index", index).put("_id", rule.id());
       ObjectNode doc = Json.mapper().createObjectNode();
       ObjectNode qs = doc.putObject("query").putObject("query_string");
-      qs.put("query", rule.query()).put("default_operator", "AND");
+      qs.put("query", variants ? NameVariants.expand(rule.query()).query() : rule.query())
+          .put("default_operator", "AND");
       ArrayNode fields = qs.putArray("fields").add("title").add("text");
       StemmedFields.LANGUAGES.forEach(language -> fields.add(StemmedFields.field(language)));
       body.append(action).append('\n').append(doc).append('\n');
@@ -107,6 +117,7 @@ public final class PercolatorSide {
       if (stemmed != null) {
         doc.putArray(stemmed).add(nullToEmpty(a.title())).add(nullToEmpty(a.text()));
       }
+      doc.put(NameKeys.FIELD, NameKeys.field(a.language(), a.title(), a.text()));
     }
     JsonNode reply = es.require("POST", "/" + index + "/_search", request.toString());
     List<Set<String>> out = new ArrayList<>(articles.size());

@@ -17,8 +17,8 @@ import java.util.Map;
 public final class Main {
   private static final String USAGE =
       """
-      usage: newswire search "QUERY" [--json] [--size N] [--all]
-             newswire alerts add --name NAME --query "QUERY" [--webhook URL]
+      usage: newswire search "QUERY" [--json] [--size N] [--all] [--exact]
+             newswire alerts add --name NAME --query "QUERY" [--webhook URL] [--exact]
              newswire alerts list [--json]
              newswire alerts update ID --query "QUERY" [--name NAME] [--webhook URL]
              newswire alerts remove ID
@@ -71,13 +71,14 @@ public final class Main {
   }
 
   private void search(List<String> args) throws Exception {
-    Map<String, String> options = options(args, "--json", "--size", "--all");
+    Map<String, String> options = options(args, "--json", "--size", "--all", "--exact");
     if (args.isEmpty()) {
       usage("search needs a query");
     }
     String query = String.join(" ", args);
     String url = api.url("indexer", 8083) + "/search?q=" + Api.encode(query) + "&size="
-        + options.getOrDefault("--size", "10") + (options.containsKey("--all") ? "&all=true" : "");
+        + options.getOrDefault("--size", "10") + (options.containsKey("--all") ? "&all=true" : "")
+        + (options.containsKey("--exact") ? "&exact=true" : "");
     Api.Reply reply = api.call("GET", url, null);
     if (reply.status() != 200) {
       fail("Search failed: " + reply.error());
@@ -109,21 +110,27 @@ public final class Main {
     String sub = args.remove(0);
     switch (sub) {
       case "add" -> {
-        Map<String, String> options = options(args, "--name", "--query", "--webhook", "--id");
+        Map<String, String> options = options(args, "--name", "--query", "--webhook", "--id", "--exact");
         if (!options.containsKey("--query")) {
           usage("alerts add needs --query \"QUERY\"");
         }
-        Map<String, String> body = new LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", options.get("--id"));
         body.put("name", options.getOrDefault("--name", options.get("--query")));
         body.put("query", options.get("--query"));
         body.put("webhook", options.get("--webhook"));
+        body.put("exact", options.containsKey("--exact"));
         Api.Reply reply = api.call("POST", rules, body);
         if (reply.status() != 201) {
           fail("Rule not added: " + reply.error());
         }
         System.out.println("Rule " + reply.body().path("id").asText() + " (" + reply.body().path("name").asText()
             + ") is active: " + reply.body().path("query").asText());
+        String matches = reply.body().path("matches").asText(null);
+        if (matches != null && !matches.equals(reply.body().path("query").asText())) {
+          // names widened to their other spellings: what will fire (--exact to match the spelling only)
+          System.out.println("  runs as: " + matches);
+        }
       }
       case "list" -> {
         Map<String, String> options = options(args, "--json");
@@ -306,7 +313,7 @@ public final class Main {
         usage("unknown option " + arg);
       }
       args.remove(i);
-      boolean flag = arg.equals("--json") || arg.equals("--all");
+      boolean flag = arg.equals("--json") || arg.equals("--all") || arg.equals("--exact");
       if (flag) {
         found.put(arg, "true");
       } else if (i < args.size()) {

@@ -244,7 +244,7 @@ class SecurityIT {
       var moved = Http.post(url("alerter", "/rules"),
           "{\"id\":\"sec-moved\",\"name\":\"Moved\",\"query\":\"Poisontest\",\"webhook\":\"" + base + "/moved\"}");
       assertEquals(201, moved.status(), String.valueOf(moved.body()));
-      Rule poisoned = new Rule(SchemaVersions.RULE, "sec-poisoned", "Poisoned", "Poisontest", "ftp://x", null, Instant.now());
+      Rule poisoned = new Rule(SchemaVersions.RULE, "sec-poisoned", "Poisoned", "Poisontest", "ftp://x", null, Instant.now(), false);
       try (KafkaProducer<String, byte[]> producer = producer()) {
         producer.send(new ProducerRecord<>(Topics.RULES, poisoned.id(), Json.write(poisoned))).get();
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
+import io.newswire.model.NameKeys;
 import io.newswire.model.StemmedFields;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -85,6 +86,7 @@ public final class BulkWriter {
           // the title and the text as two values: the template's position gap keeps a phrase from spanning them
           doc.putArray(stemmed).add(article.title() == null ? "" : article.title()).add(article.text());
         }
+        doc.put(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()));
         Json.mapper().writeValue(out, action);
         out.write('\n');
         Json.mapper().writeValue(out, doc);

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use. Errors come back
+ * {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use, names matching their other
+ * spellings unless {@code exact=true} ({@link io.newswire.model.NameVariants}), one hit per story with its
+ * other copies attached unless {@code all=true} (issue 13). Errors come back
  * as {@code {"error": "..."}}: 400 for a query Elasticsearch cannot parse, 503 when it is down.
  */
 @Path("/search")
@@ -30,12 +32,14 @@ public class SearchResource {
   public Response search(
       @QueryParam("q") String q,
       @QueryParam("from") @DefaultValue("0") int from,
-      @QueryParam("size") @DefaultValue("10") int size) {
+      @QueryParam("size") @DefaultValue("10") int size,
+      @QueryParam("exact") @DefaultValue("false") boolean exact,
+      @QueryParam("all") @DefaultValue("false") boolean all) {
     if (q == null || q.isBlank()) {
       return error(400, "Missing query: pass it as ?q=... (Lucene syntax, e.g. ?q=Lavrov AND Minsk)");
     }
     try {
-      return Response.ok(searcher.search(q, Math.max(0, from), Math.min(Math.max(1, size), 100))).build();
+      return Response.ok(searcher.search(q, !exact, all, Math.max(0, from), Math.min(Math.max(1, size), 100))).build();
     } catch (IllegalArgumentException e) {
       return error(400, e.getMessage());
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.model.Json;
+import io.newswire.model.NameVariants;
 import io.newswire.model.StemmedFields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,11 +16,18 @@ import java.util.List;
  * every term required unless the query says {@code OR}.
  */
 public final class Searcher {
-  /** One hit: the snippet has the matched terms wrapped in {@code <em>}. */
-  public record Hit(String id, String title, String url, String published, double score, String snippet) {}
+  /**
+   * One hit: the snippet has the matched terms wrapped in {@code <em>}; {@code copies} the other reports of its
+   * story ({@link StoryCollapse}), empty when every copy is a hit of its own.
+   */
+  public record Hit(String id, String title, String url, String published, double score, String snippet,
+      String source, String storyId, List<Copy> copies) {}
 
-  /** The hits of one page of results and how many there are in all. */
-  public record Result(long total, List<Hit> hits) {}
+  /** Another report of a hit's story. */
+  public record Copy(String id, String source, String url) {}
+
+  /** The hits of one page of results, how many reports match in all ({@code total}) and in how many stories. */
+  public record Result(long total, long stories, List<Hit> hits) {}
 
   private final Elastic es;
   private final String alias;
@@ -34,7 +42,24 @@ public final class Searcher {
    * @throws IOException when Elasticsearch cannot be reached
    */
   public Result search(String query, int from, int size) throws IOException {
-    EsResponse response = es.call("POST", "/" + alias + "/_search", body(query, from, size).toString());
+    return search(query, true, from, size);
+  }
+
+  /**
+   * @param variants whether names also match their other spellings ({@link NameVariants}), as in rules
+   */
+  public Result search(String query, boolean variants, int from, int size) throws IOException {
+    return search(query, variants, false, from, size);
+  }
+
+  /**
+   * @param all every report as a hit of its own, rather than one hit per story with its copies attached
+   */
+  public Result search(String query, boolean variants, boolean all, int from, int size) throws IOException {
+    String run = variants ? NameVariants.expand(query).query() : query;
+    ObjectNode body = body(run, from, size);
+    StoryCollapse.add(body, !all);
+    EsResponse response = es.call("POST", "/" + alias + "/_search", body.toString());
     if (response.status() == 400) {
       throw new IllegalArgumentException("Invalid query '" + query + "': " + response.reason());
     }
@@ -48,9 +73,10 @@ public final class Searcher {
       String snippet = snippet(hit.path("highlight"));
       out.add(new Hit(hit.path("_id").asText(), source.path("title").asText(null),
           source.path("url").asText(null), source.path("published").asText(null),
-          hit.path("_score").asDouble(), snippet));
+          hit.path("_score").asDouble(), snippet, source.path("source").asText(null),
+          source.path(StoryCollapse.FIELD).asText(null), StoryCollapse.copies(hit)));
     }
-    return new Result(hits.path("total").path("value").asLong(), out);
+    return new Result(hits.path("total").path("value").asLong(), StoryCollapse.stories(response.body()), out);
   }
 
   /**
@@ -98,7 +124,7 @@ public final class Searcher {
     for (String language : StemmedFields.LANGUAGES) {
       highlighted.putObject(StemmedFields.field(language)).put("fragment_size", 200).put("number_of_fragments", 1);
     }
-    body.withArray("_source").add("title").add("url").add("published");
+    body.withArray("_source").add("title").add("url").add("published").add("source").add(StoryCollapse.FIELD);
     return body;
   }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -196,6 +197,77 @@ class IndexerIT {
     assertEquals(russian.id(), sanctions.hits().get(0).id());
     assertEquals(0, searcher.search("sanctioned AND Отчёт", 0, 10).total(), "no stem of one language in another");
     assertEquals(1, searcher.search("\"sanctioned three banks\"", 0, 10).total(), "exact phrases still match");
+  }
+
+  /**
+   * Issue 13: two copies of one report are one hit with both sources, {@code all} lists both, and articles
+   * indexed before stories (no story id) are each a story of their own.
+   */
+  @Test
+  @Order(8)
+  void copiesOfOneStoryAreOneHitWithTheirSources() throws Exception {
+    String text = "The envoys of both sides agreed on a ceasefire line near Shusha on Friday morning.";
+    CleanArticle first = article("https://example.org/stories/first", text);
+    String copyUrl = "https://example.net/wire/copy";
+    CleanArticle copy = new CleanArticle(1, DocumentIds.forUrl(copyUrl), copyUrl, "wire", "Test report", null,
+        List.of(), "en", null, text, DocumentIds.hash(text), "test", Instant.now(), Instant.now())
+        .inStory(first.id(), first.id());
+    send(first);
+    send(copy);
+    Searcher searcher = new Searcher(service.elastic(), "newswire");
+    String query = "Shusha AND envoys";
+    Searcher.Result all = await("both copies", () -> searcher.search(query, false, true, 0, 10),
+        r -> r.hits().size() == 2);
+    assertEquals(1, all.stories());
+    Searcher.Result stories = searcher.search(query, false, false, 0, 10);
+    assertEquals(1, stories.hits().size(), "one hit per story");
+    assertEquals(2, stories.total(), "reports");
+    assertEquals(1, stories.stories());
+    Searcher.Hit hit = stories.hits().get(0);
+    assertEquals(first.id(), hit.storyId());
+    assertEquals(1, hit.copies().size());
+    assertEquals(Set.of("it", "wire"), Set.of(hit.source(), hit.copies().get(0).source()));
+
+    for (String id : List.of("before-stories-1", "before-stories-2")) {
+      EsResponse old = service.elastic().call("PUT", "/newswire/_doc/" + id + "?refresh=true",
+          "{\"id\":\"" + id + "\",\"title\":\"Old report\",\"text\":\"" + text + "\",\"source\":\"old\"}");
+      assertTrue(old.ok(), old.reason());
+    }
+    IndexSetup.ensure(service.elastic(), "newswire", "newswire-unused");
+    Searcher.Result withOld = await("the old articles as stories of their own",
+        () -> searcher.search(query, false, false, 0, 10), r -> r.stories() == 3);
+    assertEquals(3, withOld.hits().size());
+  }
+
+  /**
+   * Issue 13: a name finds its other spellings and scripts (the Belarusian romanisation, Russian and Belarusian
+   * Cyrillic); quoted, or with {@code exact}, only the spelling written; another name sharing a prefix, never.
+   */
+  @Test
+  @Order(9)
+  void aNameFindsItsOtherSpellingsAndScripts() throws Exception {
+    CleanArticle latin = article("https://example.org/names/be-latin", "Lukashenka spoke to the envoys on Tuesday.");
+    CleanArticle russian = new CleanArticle(1, DocumentIds.forUrl("https://example.org/names/ru"),
+        "https://example.org/names/ru", "it", "Заявление", null, List.of(), "ru", null,
+        "Лукашенко выступил перед послами во вторник.", DocumentIds.hash("names-ru"), "test", Instant.now(),
+        Instant.now());
+    CleanArticle belarusian = new CleanArticle(1, DocumentIds.forUrl("https://example.org/names/be"),
+        "https://example.org/names/be", "it", "Заява", null, List.of(), "be", null,
+        "Лукашэнка выступіў перад пасламі ў аўторак.", DocumentIds.hash("names-be"), "test", Instant.now(),
+        Instant.now());
+    CleanArticle other = article("https://example.org/names/other", "Lukashevich spoke to the envoys on Tuesday.");
+    for (CleanArticle a : List.of(latin, russian, belarusian, other)) {
+      send(a);
+    }
+    Searcher searcher = new Searcher(service.elastic(), "newswire");
+    Searcher.Result lukashenko = await("all three spellings", () -> searcher.search("Lukashenko", 0, 10),
+        r -> r.total() == 3);
+    Set<String> ids = new java.util.HashSet<>();
+    lukashenko.hits().forEach(h -> ids.add(h.id()));
+    assertEquals(Set.of(latin.id(), russian.id(), belarusian.id()), ids, "not Lukashevich");
+    assertEquals(3, searcher.search("Лукашенко", 0, 10).total(), "from the Cyrillic spelling too");
+    assertEquals(0, searcher.search("\"Lukashenko\"", 0, 10).total(), "quoted: only the spelling written");
+    assertEquals(0, searcher.search("Lukashenko", false, 0, 10).total(), "exact: only the spelling written");
   }
 
   private static CleanArticle article(String url, String text) {

@@ -3,6 +3,7 @@ package io.newswire.alerter.match;
 import io.newswire.alerter.rules.RuleQueryParser;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Rule;
+import io.newswire.model.NameKeys;
 import io.newswire.model.StemmedFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class RuleBook implements AutoCloseable {
    * @throws io.newswire.alerter.rules.InvalidRuleException when its query cannot be matched
    */
   public void put(Rule rule) {
-    Query query = parser.parse(rule.query());
+    Query query = parser.parse(rule.query(), !rule.exact());
     try {
       monitor.register(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
     } catch (IOException e) {
@@ -82,7 +83,7 @@ public final class RuleBook implements AutoCloseable {
     Map<String, Query> parsedQueries = new HashMap<>();
     for (Rule rule : batch) {
       try {
-        Query query = parser.parse(rule.query());
+        Query query = parser.parse(rule.query(), !rule.exact());
         parsed.add(new MonitorQuery(rule.id(), query, rule.query(), Map.of()));
         parsedQueries.put(rule.id(), query);
       } catch (IllegalArgumentException e) {
@@ -140,6 +141,7 @@ public final class RuleBook implements AutoCloseable {
       doc.add(new TextField(stemmed, nullToEmpty(article.title()), Field.Store.NO));
       doc.add(new TextField(stemmed, nullToEmpty(article.text()), Field.Store.NO));
     }
+    doc.add(new TextField(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()), Field.Store.NO));
     MatchingQueries<QueryMatch> matches;
     try {
       matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);

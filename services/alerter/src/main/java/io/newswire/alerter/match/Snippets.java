@@ -1,5 +1,6 @@
 package io.newswire.alerter.match;
 
+import io.newswire.model.NameKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class Snippets {
     Set<String> found = new LinkedHashSet<>();
     Token first = null;
     for (Token token : tokens) {
-      if (wanted.contains(token.term())) {
+      if (wanted(wanted, token, body)) {
         found.add(token.term());
         if (first == null) {
           first = token;
@@ -51,7 +52,7 @@ public final class Snippets {
     }
     if (title != null) {
       for (Token token : tokens(title)) {
-        if (wanted.contains(token.term())) {
+        if (wanted(wanted, token, title)) {
           found.add(token.term());
         }
       }
@@ -68,7 +69,7 @@ public final class Snippets {
     }
     int at = from;
     for (Token token : tokens) {
-      if (token.start() < from || token.end() > to || !wanted.contains(token.term())) {
+      if (token.start() < from || token.end() > to || !wanted(wanted, token, body)) {
         continue;
       }
       snippet.append(escape(body.substring(at, token.start())))
@@ -80,6 +81,19 @@ public final class Snippets {
       snippet.append('…');
     }
     return new Highlight(List.copyOf(found), snippet.toString().replace('\n', ' '));
+  }
+
+  /** A token the rule asks for: as analysed, or by the key of its spelling when the rule widened a name. */
+  private static boolean wanted(Set<String> wanted, Token token, String text) {
+    if (wanted.contains(token.term())) {
+      return true;
+    }
+    for (String key : NameKeys.keysOf(text.substring(token.start(), token.end()), null)) {
+      if (wanted.contains(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Token> tokens(String text) {

@@ -1,5 +1,7 @@
 package io.newswire.alerter.rules;
 
+import io.newswire.model.NameKeys;
+import io.newswire.model.NameVariants;
 import io.newswire.model.StemmedFields;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -57,13 +60,15 @@ public final class RuleQueryParser {
 
   /**
    * Same as the index: Elasticsearch's {@code standard} analyzer (no stop words, lower-cased) for
-   * {@code title} and {@code text}, the template's stemming analyzer for each {@code stem_<language>}.
+   * {@code title} and {@code text}, the template's stemming analyzer for each {@code stem_<language>}, and
+   * {@code whitespace} for the name keys in {@code names}.
    */
   public static Analyzer analyzer() {
     Map<String, Analyzer> stemmed = new HashMap<>();
     for (String language : StemmedFields.LANGUAGES) {
       stemmed.put(StemmedFields.field(language), new StemAnalyzer(language));
     }
+    stemmed.put(NameKeys.FIELD, new WhitespaceAnalyzer());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(CharArraySet.EMPTY_SET), stemmed);
   }
 
@@ -74,9 +79,19 @@ public final class RuleQueryParser {
   }
 
   /**
+   * The rule with its names widened to their other spellings ({@link NameVariants}), as a search does it.
+   *
    * @throws InvalidRuleException naming what to change
    */
   public Query parse(String rule) {
+    return parse(rule, true);
+  }
+
+  /**
+   * @param variants whether names also match their other spellings; false for a rule marked {@code exact}
+   * @throws InvalidRuleException naming what to change
+   */
+  public Query parse(String rule, boolean variants) {
     if (rule == null || rule.isBlank()) {
       throw new InvalidRuleException("The rule's query is empty; give words or phrases to match");
     }
@@ -85,10 +100,23 @@ public final class RuleQueryParser {
       throw new InvalidRuleException("The rule's query nests " + nesting + " levels of parentheses; at most "
           + MAX_NESTING + " are allowed");
     }
+    Query query = parseAsWritten(rule);
+    NameVariants.Expanded expanded = NameVariants.expand(rule);
+    if (variants && expanded.widened()) {
+      // parsed as written first, so that an error points into what the analyst wrote
+      query = parseAsWritten(expanded.query());
+    }
+    if (query == null || query instanceof MatchNoDocsQuery
+        || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
+      throw new InvalidRuleException("Query '" + rule + "' has no searchable words");
+    }
+    return query;
+  }
+
+  private Query parseAsWritten(String rule) {
     StrictParser parser = new StrictParser(analyzer);
-    Query query;
     try {
-      query = parser.parse(rule);
+      return parser.parse(rule);
     } catch (ParseException e) {
       throw new InvalidRuleException("Cannot parse query '" + rule + "': " + firstLine(e.getMessage()));
     } catch (BooleanQuery.TooManyClauses e) {
@@ -96,11 +124,6 @@ public final class RuleQueryParser {
     } catch (ClauseException e) {
       throw new InvalidRuleException("In query '" + rule + "', " + e.getMessage());
     }
-    if (query == null || query instanceof MatchNoDocsQuery
-        || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
-      throw new InvalidRuleException("Query '" + rule + "' has no searchable words");
-    }
-    return query;
   }
 
   /** The deepest nesting of parentheses outside quoted phrases and escapes. */

@@ -18,7 +18,7 @@ class RuleBookTest {
       "h", "x", Instant.EPOCH, Instant.EPOCH);
 
   private static Rule rule(String id, String query) {
-    return new Rule(1, id, id, query, null, null, Instant.EPOCH);
+    return new Rule(1, id, id, query, null, null, Instant.EPOCH, false);
   }
 
   private static Set<String> matches(RuleBook book) {

@@ -1,6 +1,7 @@
 package io.newswire.alerter.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,11 @@ class RuleQueryParserTest {
 
   private String parsed(String rule) {
     return parser.parse(rule).toString();
+  }
+
+  /** As a rule marked {@code exact} parses: names only as written. */
+  private String exact(String rule) {
+    return parser.parse(rule, false).toString();
   }
 
   /** A term that every field's analysis leaves as it is, over every field a rule looks at. */
@@ -30,8 +36,19 @@ class RuleQueryParserTest {
 
   @Test
   void everyWordIsRequiredUnlessTheRuleSaysOr() {
-    assertEquals("+(" + everywhere("lavrov") + ") +(" + everywhere("minsk") + ")", parsed("Lavrov Minsk"));
-    assertEquals("(" + everywhere("lavrov") + ") (" + everywhere("minsk") + ")", parsed("Lavrov OR Minsk"));
+    assertEquals("+(" + everywhere("lavrov") + ") +(" + everywhere("minsk") + ")", exact("Lavrov Minsk"));
+    assertEquals("(" + everywhere("lavrov") + ") (" + everywhere("minsk") + ")", exact("Lavrov OR Minsk"));
+  }
+
+  /** Issue 13: a name also matches the key of its spellings; quoted, or in an exact rule, only as written. */
+  @Test
+  void aNameAlsoMatchesItsOtherSpellingsUnlessQuotedOrExact() {
+    String both = parsed("Lukashenko \"Minsk\"");
+    assertTrue(both.contains(") names:lukashenko) +("), both);
+    assertTrue(both.endsWith("+(" + everywhere("minsk") + ")"), "quoted: as written only: " + both);
+    assertTrue(parsed("Лукашэнка").endsWith(") names:lukashenko"), parsed("Лукашэнка"));
+    assertFalse(parsed("sanctions").contains("names:"), "a lower-case word is not a name");
+    assertFalse(exact("Lukashenko").contains("names:"), exact("Lukashenko"));
   }
 
   @Test
@@ -44,13 +61,13 @@ class RuleQueryParserTest {
 
   @Test
   void fieldRestrictionPhrasesExclusionsAndProximity() {
-    assertEquals("title:nato", parsed("title:NATO"));
+    assertEquals("title:nato", parsed("title:NATO"), "a field keeps the term as written");
     assertEquals("title:\"foreign ministry\" text:\"foreign ministry\" stem_en:\"foreign ministri\""
         + " stem_ru:\"foreign ministry\" stem_de:\"foreign ministry\" stem_fr:\"foreign ministry\""
         + " stem_es:\"foreign ministry\"", parsed("\"Foreign Ministry\""));
     assertEquals("+(title:russia text:russia stem_en:russia stem_ru:russia stem_de:russia stem_fr:rusia"
         + " stem_es:russi) -(title:belarus text:belarus stem_en:belaru stem_ru:belarus stem_de:belarus"
-        + " stem_fr:belaru stem_es:belarus)", parsed("Russia -Belarus"));
+        + " stem_fr:belaru stem_es:belarus)", exact("Russia -Belarus"));
     assertTrue(parsed("\"Lavrov Armenia\"~5").startsWith(
         "title:\"lavrov armenia\"~5 text:\"lavrov armenia\"~5 stem_en:\"lavrov armenia\"~5"));
   }

@@ -68,7 +68,7 @@ class WebhookDeliveryTest {
   }
 
   private Rule rule(String webhook, String secret) {
-    return new Rule(1, "rule-1", "NATO", "NATO", webhook, secret, Instant.EPOCH);
+    return new Rule(1, "rule-1", "NATO", "NATO", webhook, secret, Instant.EPOCH, false);
   }
 
   private Rule rule() {
