@@ -27,9 +27,9 @@ import java.util.Set;
  *   <li>Latin letters lose their diacritics ({@code ü → u}, {@code ł → l}, {@code ß → ss}); the háček letters
  *       of Czech, Lithuanian and the scholarly transliteration are written as English writes their sounds
  *       ({@code š → sh}, {@code č → ch}, {@code ž → zh}), and so are Polish {@code sz} and {@code cz};
- *   <li>the spelled-out umlauts {@code ue} and {@code oe} before a consonant are the plain vowel
- *       ({@code Mueller}, {@code Müller}, {@code Muller}); not {@code ae}, which made {@code Michael} the Polish
- *       {@code Michal};
+ *   <li>the spelled-out umlaut {@code ue} before a consonant is the plain vowel ({@code Mueller}, {@code Müller},
+ *       {@code Muller}); not {@code ae} or {@code oe}, which made {@code Michael} the Polish {@code Michal} and
+ *       {@code Joey} {@code Joy};
  *   <li>the endings of Slavic surnames, which each romanisation writes its own way, take one form:
  *       {@code -sky -skiy -skyy -skyi -skij -skii} as {@code -ski}; {@code -vych -vitch -vitsch -witsch -wicz
  *       -wich} as {@code -vich}; {@code -ow -off} as {@code -ov}; {@code -yev -iev -jev -eff} as {@code -ev};
@@ -124,22 +124,30 @@ public final class NameKeys {
    * Empty when the word is not name-like.
    */
   public static Set<String> keysOf(String word, String language) {
-    if (word == null || word.length() < MIN_LETTERS || !Character.isUpperCase(word.codePointAt(0))) {
-      return Set.of();
+    Set<String> keys = new LinkedHashSet<>(2);
+    if (word != null) {
+      addKeys(keys, word, language);
+    }
+    return keys;
+  }
+
+  /** Adds the keys of {@code word} to {@code keys}; nothing when it is not name-like. */
+  private static void addKeys(Set<String> keys, String word, String language) {
+    if (word.length() < MIN_LETTERS || !Character.isUpperCase(word.codePointAt(0))) {
+      return;
     }
     boolean cyrillic = false;
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       if (!Character.isLetter(c)) {
-        return Set.of();
+        return;
       }
       cyrillic |= c >= 0x400 && c < 0x500;
     }
     String lower = word.toLowerCase(Locale.ROOT);
-    Set<String> keys = new LinkedHashSet<>(2);
     if (!cyrillic) {
       addKey(keys, lower, null);
-      return keys;
+      return;
     }
     Cyrillic own = Cyrillic.of(language);
     if (own != null) {
@@ -147,7 +155,6 @@ public final class NameKeys {
     }
     addKey(keys, lower, Cyrillic.byLetters(lower));
     addKey(keys, lower, Cyrillic.RUSSIAN);
-    return keys;
   }
 
   private static void addKey(Set<String> keys, String lower, Cyrillic table) {
@@ -157,7 +164,12 @@ public final class NameKeys {
     }
   }
 
-  /** The keys of the name-like words of an article in {@code language}, each once, in order of first appearance. */
+  /**
+   * The keys of the name-like words of an article in {@code language}, each once, in order of first appearance;
+   * without the keys that are just the word in lower case ({@code Lavrov}'s), which the article's exact words
+   * already hold: {@link NameVariants} asks for the key among them too. Most words of most articles are such, so
+   * the field stays small and seldom makes a rule a candidate for nothing.
+   */
   public static Set<String> ofArticle(String language, String... texts) {
     Set<String> keys = new LinkedHashSet<>();
     for (String text : texts) {
@@ -174,7 +186,16 @@ public final class NameKeys {
         while (i < text.length() && Character.isLetter(text.charAt(i))) {
           i++;
         }
-        keys.addAll(keysOf(text.substring(start, i), language));
+        // most words are short or lower case: tell so before copying them out
+        if (i - start >= MIN_LETTERS && Character.isUpperCase(text.charAt(start))) {
+          String word = text.substring(start, i);
+          String lower = word.toLowerCase(Locale.ROOT);
+          for (String key : keysOf(word, language)) {
+            if (!key.equals(lower)) {
+              keys.add(key);
+            }
+          }
+        }
       }
     }
     return keys;
@@ -254,7 +275,7 @@ public final class NameKeys {
     return String.valueOf(first);
   }
 
-  /** Steps 2 (Polish digraphs) and 3 (spelled-out umlauts), left to right. */
+  /** Steps 2 (Polish digraphs) and 3 (the spelled-out umlaut), left to right. */
   private static String unifyDigraphs(String s) {
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
@@ -264,7 +285,7 @@ public final class NameKeys {
       if (c == 's' && next == 'z' || c == 'c' && next == 'z') {
         out.append(c).append('h');
         i += 2;
-      } else if ((c == 'u' || c == 'o') && next == 'e' && i + 2 < s.length() && !isVowel(s.charAt(i + 2))
+      } else if (c == 'u' && next == 'e' && i + 2 < s.length() && !isVowel(s.charAt(i + 2))
           && (i == 0 || s.charAt(i - 1) != 'g' && s.charAt(i - 1) != 'q')) {
         out.append(c); // Mueller; not the ue of Guess or Queen
         i += 2;

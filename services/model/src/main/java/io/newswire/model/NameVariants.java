@@ -2,12 +2,15 @@ package io.newswire.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * Widens each name in a query to its other spellings (issue 13): the bare term {@code Lukashenko} becomes
- * {@code (Lukashenko OR names:lukashenk_)}, which also matches an article where any capitalised word has the
- * same {@link NameKeys key}, such as {@code Lukashenka} or {@code Лукашэнка}. Searches and rules both go
+ * {@code (Lukashenko OR names:lukashenko)}, which also matches an article where any capitalised word has the
+ * same {@link NameKeys key}, such as {@code Lukashenka} or {@code Лукашэнка}; {@code Lukashenka} becomes
+ * {@code (Lukashenka OR names:lukashenko OR lukashenko)}, since an article's words that are their own key are
+ * found among its words, not in the names field. Searches and rules both go
  * through here before they are parsed (by Elasticsearch's {@code query_string} and by the alerter's Lucene
  * parser), so they widen alike.
  *
@@ -76,8 +79,13 @@ public final class NameVariants {
           out.append(term);
         } else {
           out.append('(').append(term);
+          String lower = term.toLowerCase(Locale.ROOT);
           for (String key : keys) {
             out.append(" OR ").append(NameKeys.FIELD).append(':').append(key);
+            if (!key.equals(lower)) {
+              // a word whose key is itself (Muller for Müller) is indexed as a word only, not in the names field
+              out.append(" OR ").append(key);
+            }
           }
           out.append(')');
           expansions.add(new Expansion(term, List.copyOf(keys)));

@@ -17,7 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -31,6 +33,17 @@ import org.apache.lucene.search.Query;
  * thousands of rules.
  */
 public final class RuleBook implements AutoCloseable {
+  /** The name keys are only ever looked up whole, as the template indexes them: no positions, no norms. */
+  private static final FieldType NAMES_FIELD = namesField();
+
+  private static FieldType namesField() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
+
   /** A rule that matched, with its parsed query for highlighting. */
   public record Match(Rule rule, Query query) {}
 
@@ -141,7 +154,8 @@ public final class RuleBook implements AutoCloseable {
       doc.add(new TextField(stemmed, nullToEmpty(article.title()), Field.Store.NO));
       doc.add(new TextField(stemmed, nullToEmpty(article.text()), Field.Store.NO));
     }
-    doc.add(new TextField(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()), Field.Store.NO));
+    doc.add(new Field(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()),
+        NAMES_FIELD));
     MatchingQueries<QueryMatch> matches;
     try {
       matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
