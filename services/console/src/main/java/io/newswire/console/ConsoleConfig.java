@@ -1,0 +1,24 @@
+package io.newswire.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+
+/** Where the console finds the services it shows, under {@code newswire.console}. */
+@ConfigMapping(prefix = "newswire.console")
+public interface ConsoleConfig {
+  /**
+   * The indexer's base URL: search, and the check of a key at sign-in. When it does not answer, the search
+   * and sign-in pages say so (503) and name this setting.
+   */
+  @WithDefault("http://127.0.0.1:8083")
+  URI indexerUrl();
+
+  /** The alerter's base URL, for the alerts and rules pages (issue 14, step 2). */
+  @WithDefault("http://127.0.0.1:8084")
+  URI alerterUrl();
+
+  /** The fetcher's base URL, for the sources page (issue 14, step 2). */
+  @WithDefault("http://127.0.0.1:8081")
+  URI fetcherUrl();
+}
