@@ -18,22 +18,31 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole of Newswire on one machine: the embedded stack plus the four services, each a child
- * JVM running its built Quarkus application. {@code ./newswire up} and the end-to-end tests use it.
+ * The whole of Newswire on one machine: the embedded stack plus the four services and the console, each a
+ * child JVM running its built Quarkus application. {@code ./newswire up} and the end-to-end tests use it.
  */
 public final class Pipeline implements AutoCloseable {
-  /** The services, in start order. */
-  public static final List<String> SERVICES = List.of("indexer", "alerter", "cleaner", "fetcher");
+  /** The services, in start order; the console last, as it is told where the others listen. */
+  public static final List<String> SERVICES = List.of("indexer", "alerter", "cleaner", "fetcher", "console");
+
+  /** The services whose APIs the console calls, each given to it as {@code newswire.console.<service>-url}. */
+  private static final List<String> CONSOLE_BACKENDS = List.of("indexer", "alerter", "fetcher");
 
   /** Port each service listens on unless told otherwise (0 picks a free one). */
   public static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("fetcher", 8081, "cleaner", 8082, "indexer", 8083, "alerter", 8084);
+      Map.of("fetcher", 8081, "cleaner", 8082, "indexer", 8083, "alerter", 8084, "console", 8085);
 
   /** In the data folder: the SHA-256 of each API key the services accept ({@link ApiKeyFile}). */
   public static final String KEYS_FILE = "api-keys";
   /** In the data folder, mode 0600: the CLI's own admin key, created on the first start. */
   public static final String CLI_KEY_FILE = "cli-key";
   private static final String CLI_KEY_NAME = "cli";
+  /**
+   * In the data folder, mode 0600: the key the console's sign-in address carries, its own so that revoking it
+   * ({@code ./newswire keys revoke console}) signs the console out and leaves the CLI working.
+   */
+  public static final String CONSOLE_KEY_FILE = "console-key";
+  private static final String CONSOLE_KEY_NAME = "console";
 
   private static final String READY = "NEWSWIRE-READY ";
   private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
@@ -78,14 +87,16 @@ public final class Pipeline implements AutoCloseable {
   private final Map<String, ChildProcess> services = new LinkedHashMap<>();
   private final Map<String, Integer> ports = new LinkedHashMap<>();
   private final String apiKey;
+  private final String consoleKey;
 
   private Pipeline(EmbeddedStack stack, Options options, Consumer<String> progress, RepoLayout layout,
-      String apiKey) {
+      String apiKey, String consoleKey) {
     this.stack = stack;
     this.options = options;
     this.progress = progress;
     this.layout = layout;
     this.apiKey = apiKey;
+    this.consoleKey = consoleKey;
   }
 
   /**
@@ -105,14 +116,16 @@ public final class Pipeline implements AutoCloseable {
       }
     }
     String apiKey;
+    String consoleKey;
     try {
-      apiKey = cliKey(options.dataDir());
+      apiKey = ownKey(options.dataDir(), CLI_KEY_FILE, CLI_KEY_NAME);
+      consoleKey = ownKey(options.dataDir(), CONSOLE_KEY_FILE, CONSOLE_KEY_NAME);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the API keys in " + options.dataDir(), e);
     }
     EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress, EmbeddedStack.DEFAULT_READY_TIMEOUT,
         options.kafkaUsers(), options.kafkaUsers().isEmpty() ? null : SERVICE_KAFKA_USER);
-    Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey);
+    Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey, consoleKey);
     try {
       for (String service : SERVICES) {
         int port = options.ports().getOrDefault(service, 0);
@@ -143,17 +156,25 @@ public final class Pipeline implements AutoCloseable {
     return apiKey;
   }
 
+  /**
+   * The console's address with what a first visit needs to sign in (its own admin key, which the console
+   * moves into a cookie and out of the address bar), as a notebook server prints its token URL.
+   */
+  public String consoleSignInUrl() {
+    return url("console") + "/signin?key=" + consoleKey;
+  }
+
   /** The file of accepted keys: {@code ./newswire keys add|revoke} edit it, the services re-read it. */
   public Path keysFile() {
     return options.dataDir().resolve(KEYS_FILE);
   }
 
   /**
-   * The CLI's admin key: read from the data folder, or on the first start created there (the key
-   * in {@code cli-key}, mode 0600, its hash in {@code api-keys}).
+   * An admin key of the launcher's own (the CLI's, the console's): read from the data folder, or on the first
+   * start created there (the key in {@code keyFileName}, mode 0600, its hash in {@code api-keys}).
    */
-  static String cliKey(Path dataDir) throws IOException {
-    Path keyFile = dataDir.resolve(CLI_KEY_FILE);
+  static String ownKey(Path dataDir, String keyFileName, String name) throws IOException {
+    Path keyFile = dataDir.resolve(keyFileName);
     Path keys = dataDir.resolve(KEYS_FILE);
     if (Files.isRegularFile(keyFile)) {
       String key = Files.readString(keyFile).strip();
@@ -162,9 +183,9 @@ public final class Pipeline implements AutoCloseable {
         return key;
       }
     }
-    // first start, or the CLI's key was revoked or lost: a new one
-    ApiKeyFile.revoke(keys, CLI_KEY_NAME);
-    String key = ApiKeyFile.add(keys, CLI_KEY_NAME, ApiKeyFile.Role.ADMIN);
+    // first start, or the key was revoked or lost: a new one
+    ApiKeyFile.revoke(keys, name);
+    String key = ApiKeyFile.add(keys, name, ApiKeyFile.Role.ADMIN);
     ApiKeyFile.writeSecret(keyFile, key + "\n");
     return key;
   }
@@ -205,6 +226,9 @@ public final class Pipeline implements AutoCloseable {
     jvm.add("-Dnewswire.auth.keys-file=" + keysFile());
     jvm.add("-Dnewswire.parent-pid=" + ProcessHandle.current().pid());
     jvm.add("-Dnewswire.instance-id=" + service + "-" + ProcessHandle.current().pid());
+    if (service.equals("console")) {
+      CONSOLE_BACKENDS.forEach(backend -> jvm.add("-Dnewswire.console." + backend + "-url=" + url(backend)));
+    }
     options.properties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
     progress.accept("starting " + service + "...");
     return ChildProcess.java(service, "io.quarkus.bootstrap.runner.QuarkusEntryPoint")

@@ -86,6 +86,8 @@ public final class UpMain {
     long reports = countReports(watch);
     awaitIndexed(pipeline.stack().elasticsearchUrl(), reports);
     System.out.printf("%nNewswire is up in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+    System.out.println("Console      " + pipeline.consoleSignInUrl() + "  (open it to search in the browser;"
+        + " it signs you in)");
     System.out.println("  Watching   " + watch + " (drop .txt/.html reports here)");
     System.out.println("  Sources    " + sources);
     System.out.println("  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "

@@ -1,0 +1,86 @@
+package io.newswire.e2e;
+
+import static io.newswire.e2e.SeedScenario.INGEST_TIMEOUT;
+import static io.newswire.e2e.SeedScenario.SEEDS;
+import static io.newswire.e2e.SeedScenario.seeds;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswire.stack.Pipeline;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14, first step, on the whole pipeline: the address {@code ./newswire up} prints as {@code Console} signs
+ * a first visit in, and the console's search shows what the indexer finds for the seed reports.
+ */
+class ConsoleIT {
+  @TempDir static Path work;
+  private static Pipeline pipeline;
+  private static final HttpClient BROWSER = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void startNewswire() throws Exception {
+    Path watched = Files.createDirectories(work.resolve("reports"));
+    pipeline = TestPipelines.start(work,
+        "sources:\n  - name: e2e-console\n    type: folder\n    path: " + watched + "\n");
+    for (String seed : SEEDS) {
+      Files.copy(seeds().resolve(seed + ".txt"), watched.resolve(seed + ".txt"));
+    }
+    Await.until("5 indexed documents", INGEST_TIMEOUT,
+        () -> Http.get(pipeline.url("indexer") + "/search?all=true&q=*").body().path("total").asLong(), n -> n == 5);
+  }
+
+  @AfterAll
+  static void stopNewswire() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void thePrintedAddressSignsInAndTheSearchShowsTheSeedsThatNameLavrov() throws Exception {
+    String console = pipeline.url("console");
+    HttpResponse<String> anonymous = get(console + "/?q=Lavrov", null);
+    assertEquals(303, anonymous.statusCode());
+    assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin"), anonymous.headers().toString());
+
+    HttpResponse<String> signIn = get(pipeline.consoleSignInUrl(), null);
+    assertEquals(303, signIn.statusCode(), signIn.body());
+    String location = signIn.headers().firstValue("Location").orElse("");
+    assertFalse(location.contains("key="), "the key leaves the address bar: " + location);
+    String setCookie = signIn.headers().firstValue("Set-Cookie").orElse("");
+    assertTrue(setCookie.startsWith("newswire_key=") && setCookie.contains("HttpOnly"), setCookie);
+    String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+    HttpResponse<String> page = get(console + "/?q=Lavrov", cookie);
+    assertEquals(200, page.statusCode(), page.body());
+    String html = page.body();
+    assertTrue(html.contains("file:" + SEEDS.get(1) + ".txt"), "001 names Lavrov");
+    assertTrue(html.contains("file:" + SEEDS.get(2) + ".txt"), "002 names Lavrov");
+    assertFalse(html.contains("file:" + SEEDS.get(3) + ".txt"), "003 does not");
+    assertTrue(html.contains("2 stories, 2 reports"), "the counts say both");
+
+    HttpResponse<String> invalid = get(console + "/?q=" + Http.encode("title:(Lavrov"), cookie);
+    assertEquals(400, invalid.statusCode());
+  }
+
+  private static HttpResponse<String> get(String url, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return BROWSER.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
