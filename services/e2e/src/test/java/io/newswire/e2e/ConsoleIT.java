@@ -6,6 +6,7 @@ import static io.newswire.e2e.SeedScenario.seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newswire.stack.Pipeline;
 import java.net.URI;
@@ -15,10 +16,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 14, first step, on the whole pipeline: the address {@code ./newswire up} prints as {@code Console} signs
@@ -74,6 +89,61 @@ class ConsoleIT {
 
     HttpResponse<String> invalid = get(console + "/?q=" + Http.encode("title:(Lavrov"), cookie);
     assertEquals(400, invalid.statusCode());
+  }
+
+  /**
+   * The same in a real browser (Debian's chromium, driven through its chromium-driver): the printed address
+   * opens the search page signed in, typing {@code Lavrov} and Enter shows 001 and 002 and not 003, the
+   * address is a deep link that a reload shows again, and the page fits a phone's width. A screenshot of each
+   * is kept in {@code target/screenshots}. Skipped where chromium is not installed.
+   */
+  @Test
+  void aBrowserSignsInSearchesAndReloadsTheDeepLink() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path driverBinary = Path.of("/usr/bin/chromedriver");
+    assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driverBinary),
+        "no chromium and chromium-driver here (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
+        .usingAnyFreePort().build();
+    WebDriver browser = new ChromeDriver(service, options);
+    Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+      browser.get(pipeline.consoleSignInUrl());
+      WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+      assertFalse(browser.getCurrentUrl().contains("key="), browser.getCurrentUrl());
+      box.sendKeys("Lavrov", Keys.ENTER);
+      wait.until(ExpectedConditions.urlContains("q=Lavrov"));
+      assertEquals(Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"), hitLinks(browser));
+      Files.write(screenshots.resolve("console-search.png"),
+          ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+      browser.navigate().refresh();
+      assertEquals(Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"), hitLinks(browser),
+          "the address is the search: a reload shows it again");
+
+      browser.manage().window().setSize(new Dimension(390, 844));
+      Object overflow = ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - window.innerWidth;");
+      assertTrue(((Number) overflow).longValue() <= 0, "no sideways scrolling at a phone's width: " + overflow);
+      Files.write(screenshots.resolve("console-search-phone.png"),
+          ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      browser.quit();
+    }
+  }
+
+  /** The original addresses the hits link to, in the order of the page. */
+  private static Set<String> hitLinks(WebDriver browser) {
+    Set<String> links = new TreeSet<>();
+    for (WebElement link : browser.findElements(By.cssSelector("h3 a"))) {
+      links.add(link.getDomAttribute("href"));
+    }
+    return links;
   }
 
   private static HttpResponse<String> get(String url, String cookie) throws Exception {
