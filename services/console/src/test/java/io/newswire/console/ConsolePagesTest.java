@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Issue 14, step 1: sign-in and the search page against {@link StandInIndexer}. */
 @QuarkusTest
 @QuarkusTestResource(value = StandInIndexer.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = StandInAlerter.class, restrictToAnnotatedClass = true)
 class ConsolePagesTest {
 
   @Test

@@ -28,7 +28,7 @@ public record HitView(String title, Link link, String source, String published, 
   }
 
   /** The publication time in UTC, or as the indexer gave it when it is not an ISO-8601 time. */
-  static String date(String published) {
+  public static String date(String published) {
     if (published == null || published.isBlank()) {
       return "";
     }

@@ -3,6 +3,7 @@ package io.newswire.console.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswire.console.IndexerClient;
 import io.newswire.console.Pages;
+import io.newswire.console.Reply;
 import io.newswire.console.signin.KeyCookie;
 import io.newswire.console.signin.SignInRequired;
 import jakarta.ws.rs.CookieParam;
@@ -41,7 +42,7 @@ public class SearchResource {
     if (state.query().isEmpty()) {
       return page(200, SearchView.empty(state));
     }
-    IndexerClient.Reply reply;
+    Reply reply;
     try {
       reply = indexer.search(key, state.query(), state.from(), SearchState.PER_PAGE, exact, all);
     } catch (IOException e) {

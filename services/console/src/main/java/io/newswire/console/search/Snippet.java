@@ -1,6 +1,7 @@
 package io.newswire.console.search;
 
 import io.quarkus.qute.RawString;
+import java.util.Map;
 
 /**
  * A search hit's snippet as HTML. The indexer's snippets are Elasticsearch highlights with no HTML encoder
@@ -11,10 +12,27 @@ import io.quarkus.qute.RawString;
 public final class Snippet {
   private static final String OPEN = "<em>";
   private static final String CLOSE = "</em>";
+  /** The entities the alerter writes, and those an escaper commonly does; any other {@code &} is text. */
+  private static final Map<String, Character> ENTITIES = Map.of("&amp;", '&', "&lt;", '<', "&gt;", '>',
+      "&quot;", '"', "&#39;", '\'');
 
   private Snippet() {}
 
   public static RawString html(String snippet) {
+    return marked(snippet, false);
+  }
+
+  /**
+   * An alert's snippet as HTML. The alerter escapes an article's {@code &}, {@code <} and {@code >} itself
+   * before it adds the marks (Snippets in services/alerter), so its entities are read as the characters they
+   * stand for and escaped once here, not twice; an article's own {@code &lt;em&gt;} stays text, and
+   * anything else is escaped as in {@link #html}.
+   */
+  public static RawString fromEscaped(String snippet) {
+    return marked(snippet, true);
+  }
+
+  private static RawString marked(String snippet, boolean escaped) {
     if (snippet == null) {
       return new RawString("");
     }
@@ -34,6 +52,10 @@ public final class Snippet {
           open = false;
         }
         i += CLOSE.length();
+      } else if (escaped && snippet.charAt(i) == '&' && entity(snippet, i) != null) {
+        String entity = entity(snippet, i);
+        escape(ENTITIES.get(entity), out);
+        i += entity.length();
       } else {
         escape(snippet.charAt(i++), out);
       }
@@ -42,6 +64,15 @@ public final class Snippet {
       out.append(CLOSE);
     }
     return new RawString(out.toString());
+  }
+
+  private static String entity(String snippet, int at) {
+    for (String entity : ENTITIES.keySet()) {
+      if (snippet.startsWith(entity, at)) {
+        return entity;
+      }
+    }
+    return null;
   }
 
   private static void escape(char c, StringBuilder out) {

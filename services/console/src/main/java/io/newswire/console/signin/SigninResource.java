@@ -2,6 +2,7 @@ package io.newswire.console.signin;
 
 import io.newswire.console.IndexerClient;
 import io.newswire.console.Pages;
+import io.newswire.console.Reply;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -54,7 +55,7 @@ public class SigninResource {
       return page(400, "That is not an API key. Paste the key ./newswire keys add printed, or open the"
           + " Console address ./newswire up printed.", next);
     }
-    IndexerClient.Reply reply;
+    Reply reply;
     try {
       reply = indexer.search(key, "*", 0, 1, true, true);
     } catch (IOException e) {

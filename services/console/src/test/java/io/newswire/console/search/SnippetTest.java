@@ -26,6 +26,14 @@ class SnippetTest {
   }
 
   @Test
+  void anAlertsEscapedSnippetIsEscapedOnceAndItsTextualMarksStayText() {
+    assertEquals("a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &amp;x",
+        Snippet.fromEscaped("a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &x").getValue());
+    assertEquals("&lt;script&gt;alert(1)&lt;/script&gt; <em>a</em>",
+        Snippet.fromEscaped("<script>alert(1)</script> <em>a").getValue());
+  }
+
+  @Test
   void noSnippetIsEmpty() {
     assertEquals("", html(null));
   }
