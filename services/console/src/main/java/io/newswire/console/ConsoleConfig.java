@@ -14,11 +14,18 @@ public interface ConsoleConfig {
   @WithDefault("http://127.0.0.1:8083")
   URI indexerUrl();
 
-  /** The alerter's base URL, for the alerts and rules pages (issue 14, step 2). */
+  /** The alerter's base URL, for the alerts and rules pages. */
   @WithDefault("http://127.0.0.1:8084")
   URI alerterUrl();
 
-  /** The fetcher's base URL, for the sources page (issue 14, step 2). */
+  /** The fetcher's base URL, for the sources page. */
   @WithDefault("http://127.0.0.1:8081")
   URI fetcherUrl();
+
+  /**
+   * The cleaner's base URL, for the dead-letters page (it serves every stage's dead letters) and the health
+   * page.
+   */
+  @WithDefault("http://127.0.0.1:8082")
+  URI cleanerUrl();
 }

@@ -26,7 +26,7 @@ public final class Pipeline implements AutoCloseable {
   public static final List<String> SERVICES = List.of("indexer", "alerter", "cleaner", "fetcher", "console");
 
   /** The services whose APIs the console calls, each given to it as {@code newswire.console.<service>-url}. */
-  private static final List<String> CONSOLE_BACKENDS = List.of("indexer", "alerter", "fetcher");
+  private static final List<String> CONSOLE_BACKENDS = List.of("indexer", "alerter", "fetcher", "cleaner");
 
   /** Port each service listens on unless told otherwise (0 picks a free one). */
   public static final Map<String, Integer> DEFAULT_PORTS =
