@@ -1,5 +1,6 @@
 package io.newswire.alerter;
 
+import io.newswire.alerter.match.AlertLedger;
 import io.newswire.alerter.rules.InvalidRuleException;
 import io.newswire.alerter.rules.RuleQueryParser;
 import io.newswire.alerter.webhook.WebhookSignature;
@@ -47,9 +48,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public class RulesResource {
   /**
    * Body of {@code POST /rules}; {@code id} is optional (generated when missing), {@code exact: true} matches
-   * names only as written (by default they match their other spellings too).
+   * names only as written (by default they match their other spellings too). In {@code PUT /rules/{id}},
+   * {@code keepWebhook: true} with no {@code webhook} keeps the rule's webhook and secret as they are (a screen
+   * that shows them redacted can still change the query); without it, no webhook removes the rule's.
    */
-  public record NewRule(String id, String name, String query, String webhook, Boolean exact) {}
+  public record NewRule(String id, String name, String query, String webhook, Boolean exact, Boolean keepWebhook) {
+    public NewRule(String id, String name, String query, String webhook, Boolean exact) {
+      this(id, name, query, webhook, exact, null);
+    }
+  }
 
   /**
    * A rule as the API shows it: the webhook redacted to its scheme and host, its signing secret
@@ -58,13 +65,13 @@ public class RulesResource {
    */
   public record RuleView(String id, String name, String query, boolean exact, String matches,
       List<NameVariants.Expansion> variants, String webhook, boolean signed, String webhookSecret,
-      Instant createdAt) {
-    static RuleView of(Rule rule, boolean withSecret) {
+      Instant createdAt, long alerts, long copies, Instant lastAlert) {
+    static RuleView of(Rule rule, boolean withSecret, AlertLedger.Tally tally) {
       NameVariants.Expanded expanded = rule.exact()
           ? new NameVariants.Expanded(rule.query(), List.of()) : NameVariants.expand(rule.query());
       return new RuleView(rule.id(), rule.name(), rule.query(), rule.exact(), expanded.query(),
           expanded.expansions(), WebhookTargets.redact(rule.webhook()), rule.webhookSecret() != null,
-          withSecret ? rule.webhookSecret() : null, rule.createdAt());
+          withSecret ? rule.webhookSecret() : null, rule.createdAt(), tally.alerts(), tally.copies(), tally.last());
     }
   }
 
@@ -85,7 +92,7 @@ public class RulesResource {
   @RolesAllowed(Access.READER)
   public List<RuleView> list() {
     return service.rules().rules().stream().sorted(Comparator.comparing(Rule::name))
-        .map(r -> RuleView.of(r, false)).toList();
+        .map(r -> RuleView.of(r, false, service.ledger().tally(r.id()))).toList();
   }
 
   @POST
@@ -122,7 +129,11 @@ public class RulesResource {
     }
     String webhook = body.webhook() == null || body.webhook().isBlank() ? null : body.webhook().strip();
     String secret = null;
-    if (webhook != null) {
+    boolean keep = webhook == null && existing != null && existing.hasWebhook() && Boolean.TRUE.equals(body.keepWebhook());
+    if (keep) {
+      webhook = existing.webhook();
+      secret = existing.webhookSecret();
+    } else if (webhook != null) {
       Access.require(identity, Role.ADMIN, "A rule with a webhook");
       try {
         webhooks.check(webhook);
@@ -144,7 +155,7 @@ public class RulesResource {
     Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now(), exact);
     producer.send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule))).get(30, TimeUnit.SECONDS);
     boolean newSecret = secret != null && (existing == null || !secret.equals(existing.webhookSecret()));
-    return Response.status(status).entity(RuleView.of(rule, newSecret)).build();
+    return Response.status(status).entity(RuleView.of(rule, newSecret, service.ledger().tally(id))).build();
   }
 
   @DELETE

@@ -2,18 +2,31 @@ package io.newswire.common;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * What a supervised loop has been through, for its health check and its log: how many times
  * {@link LoopSupervisor} started it again, the last failure with the record the loop was on, and
  * the failure that ended it for good if one did. A loop that keeps failing on one record thus says
- * which, in its health data as well as in the log.
+ * which, in its health data as well as in the log. Also how far the loop's consumer is behind the ends
+ * of its partitions ({@code lag}) and how many records it finished in the last minute ({@code perMinute}),
+ * for a screen to show a stage at a glance.
  */
 public final class LoopStatus {
+  /** One slot a second, over one minute. */
+  private static final int SECONDS = 60;
+
   private final AtomicLong restarts = new AtomicLong();
+  /** Records finished per second, in slot {@code second % 60}; {@link #stamps} says which second a slot holds. */
+  private final AtomicLongArray done = new AtomicLongArray(SECONDS);
+  private final AtomicLongArray stamps = new AtomicLongArray(SECONDS);
+  private volatile long lag = -1;
   private volatile ConsumerRecord<?, ?> current;
   private volatile String lastFailure;
   private volatile String stoppedBy;
@@ -24,6 +37,53 @@ public final class LoopStatus {
    */
   public void working(ConsumerRecord<?, ?> record) {
     current = record;
+  }
+
+  /**
+   * Notes how far {@code consumer} is behind the ends of the partitions it holds, as of its last fetch; call
+   * after each poll. Partitions it knows no end of yet count as not behind.
+   */
+  public void lagOf(Consumer<?, ?> consumer) {
+    long behind = 0;
+    for (TopicPartition partition : consumer.assignment()) {
+      OptionalLong of = consumer.currentLag(partition);
+      behind += of.isPresent() ? Math.max(0, of.getAsLong()) : 0;
+    }
+    lag = behind;
+  }
+
+  /** Records behind the ends of the loop's partitions at its last poll; -1 before its first. */
+  public long lag() {
+    return lag;
+  }
+
+  /** Counts {@code n} records the loop has finished (committed, indexed) now. */
+  public void finished(long n) {
+    finished(n, System.currentTimeMillis() / 1000);
+  }
+
+  void finished(long n, long second) {
+    int slot = (int) (second % SECONDS);
+    long stamp = stamps.get(slot);
+    if (stamp != second && stamps.compareAndSet(slot, stamp, second)) {
+      done.set(slot, 0);
+    }
+    done.addAndGet(slot, n);
+  }
+
+  /** Records finished in the minute up to now. */
+  public long perMinute() {
+    return perMinute(System.currentTimeMillis() / 1000);
+  }
+
+  long perMinute(long now) {
+    long sum = 0;
+    for (int slot = 0; slot < SECONDS; slot++) {
+      if (now - stamps.get(slot) < SECONDS) {
+        sum += done.get(slot);
+      }
+    }
+    return sum;
   }
 
   public long restarts() {
@@ -40,9 +100,16 @@ public final class LoopStatus {
     return Optional.ofNullable(stoppedBy);
   }
 
-  /** Adds the restarts and failures to a stage's readiness, each name after {@code prefix}. */
+  /**
+   * Adds the restarts and failures, the lag once known and the records of the last minute to a stage's
+   * readiness, each name after {@code prefix}.
+   */
   public void describe(HealthCheckResponseBuilder health, String prefix) {
     health.withData(prefix + "restarts", restarts());
+    if (lag >= 0) {
+      health.withData(prefix + "lag", lag);
+    }
+    health.withData(prefix + "perMinute", perMinute());
     lastFailure().ifPresent(failure -> health.withData(prefix + "lastFailure", failure));
     stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
   }

@@ -157,6 +157,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       while (running.get()) {
         ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(200));
         assigned = !kafkaConsumer.assignment().isEmpty();
+        status.lagOf(kafkaConsumer);
         if (records.isEmpty()) {
           continue;
         }
@@ -214,6 +215,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     producer.commitTransaction();
     step.committed();
     processed.addAndGet(records.count());
+    status.finished(records.count());
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.cli.DlqCommand;
 import io.newswire.model.DeadLetters;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
@@ -129,9 +130,32 @@ class PipelineEndToEndIT extends SeedScenario {
       Files.copy(seeds().resolve(SEEDS.get(3) + ".txt"), watched.resolve("webhook-003.txt"));
       Await.until("the webhook call", Duration.ofSeconds(30), () -> received, r -> !r.isEmpty());
       assertTrue(received.get(0).contains("\"ruleName\":\"Wagner\""), received.get(0));
+
+      // issue 14: the rules list tallies what the rule raised; a change of its query can keep its webhook
+      String id = rule.body().path("id").asText();
+      JsonNode listed = Await.until("the rule's tally", Duration.ofSeconds(10),
+          () -> ruleById(id), r -> r.path("alerts").asLong() >= 1);
+      assertTrue(listed.hasNonNull("lastAlert"), listed.toString());
+      var kept = Http.as(pipeline.apiKey(), "PUT", url("alerter") + "/rules/" + id,
+          "{\"query\":\"Wagner OR Prigozhin\",\"keepWebhook\":true}");
+      assertEquals(200, kept.status(), String.valueOf(kept.body()));
+      assertTrue(kept.body().path("signed").asBoolean() && kept.body().path("webhook").asText().startsWith("http://127.0.0.1"),
+          kept.body().toString());
+      var dropped = Http.as(pipeline.apiKey(), "PUT", url("alerter") + "/rules/" + id, "{\"query\":\"Wagner\"}");
+      assertTrue(dropped.body().path("webhook").isNull() && !dropped.body().path("signed").asBoolean(),
+          dropped.body().toString());
     } finally {
       receiver.stop(0);
     }
+  }
+
+  private JsonNode ruleById(String id) throws Exception {
+    for (JsonNode r : Http.get(url("alerter") + "/rules").body()) {
+      if (r.path("id").asText().equals(id)) {
+        return r;
+      }
+    }
+    return Json.mapper().createObjectNode();
   }
 
   @Test

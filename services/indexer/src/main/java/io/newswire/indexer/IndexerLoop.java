@@ -115,6 +115,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         // while a bulk request is out, take only what is already fetched: its reply must not wait for a poll
         ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
         ready = !kafkaConsumer.assignment().isEmpty();
+        status.lagOf(kafkaConsumer);
         if (records.isEmpty() && inFlight == null && refresher != null) {
           refresher.caughtUp();
         }
@@ -227,6 +228,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         switch (outcome.kind()) {
           case INDEXED -> {
             indexed.incrementAndGet();
+            status.finished(1);
             added++;
           }
           case REJECTED -> {

@@ -22,7 +22,8 @@ final class StoryCollapse {
 
   /** Counts the stories of a search; with {@code collapse}, also lists one hit per story with its copies. */
   static void add(ObjectNode body, boolean collapse) {
-    body.putObject("aggs").putObject(COUNT).putObject("cardinality").put("field", FIELD)
+    ObjectNode aggs = body.has("aggs") ? (ObjectNode) body.get("aggs") : body.putObject("aggs");
+    aggs.putObject(COUNT).putObject("cardinality").put("field", FIELD)
         .put("precision_threshold", 3000);
     if (collapse) {
       ObjectNode inner = body.putObject("collapse").put("field", FIELD).putObject("inner_hits");

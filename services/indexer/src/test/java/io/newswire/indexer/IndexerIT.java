@@ -1,6 +1,7 @@
 package io.newswire.indexer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.common.KafkaClients;
@@ -268,6 +269,71 @@ class IndexerIT {
     assertEquals(3, searcher.search("Лукашенко", 0, 10).total(), "from the Cyrillic spelling too");
     assertEquals(0, searcher.search("\"Lukashenko\"", 0, 10).total(), "quoted: only the spelling written");
     assertEquals(0, searcher.search("Lukashenko", false, 0, 10).total(), "exact: only the spelling written");
+  }
+
+  /**
+   * Issue 14: the console's search narrows by source, language and publication dates (a day alone includes
+   * itself), sorts newest first, counts the sources and languages of all matches, and opens one article with
+   * its story's other copies and without the fields kept for searching.
+   */
+  @Test
+  @Order(10)
+  void aSearchIsNarrowedSortedAndCountedAndAnArticleOpensWithItsCopies() throws Exception {
+    String text = "The harvest fair at Vranje drew growers from the whole valley.";
+    CleanArticle january = dated("https://example.org/fair/jan", "alpha", "en", "2021-01-05T08:00:00Z", text);
+    CleanArticle march = dated("https://example.org/fair/mar", "beta", "de", "2021-03-10T08:00:00Z",
+        "Die Messe in Vranje zog Bauern aus dem ganzen Tal an.");
+    CleanArticle february = dated("https://example.net/fair/feb", "alpha", "en", "2021-02-01T23:30:00Z", text)
+        .inStory(january.id(), january.id());
+    for (CleanArticle a : List.of(january, march, february)) {
+      send(a);
+    }
+    Searcher searcher = new Searcher(service.elastic(), "newswire");
+    Searcher.Request all = new Searcher.Request("Vranje", false, true, Searcher.Filters.NONE,
+        Searcher.Order.NEWEST, 0, 10);
+    Searcher.Result newest = await("the three reports", () -> searcher.search(all), r -> r.total() == 3);
+    assertEquals(List.of(march.id(), february.id(), january.id()), ids(newest), "newest first");
+    assertEquals(List.of(new Searcher.Facet("alpha", 2), new Searcher.Facet("beta", 1)),
+        newest.facets().get("source"));
+    assertEquals(List.of(new Searcher.Facet("en", 2), new Searcher.Facet("de", 1)),
+        newest.facets().get("language"));
+    assertEquals("de", newest.hits().get(0).language());
+
+    assertEquals(Set.of(january.id(), february.id()),
+        Set.copyOf(ids(searcher.search(narrowed(all, List.of("alpha"), List.of(), null, null)))));
+    assertEquals(List.of(march.id()), ids(searcher.search(narrowed(all, List.of(), List.of("de"), null, null))));
+    assertEquals(Set.of(march.id(), february.id()),
+        Set.copyOf(ids(searcher.search(narrowed(all, List.of(), List.of(), "2021-02-01", null)))));
+    assertEquals(Set.of(january.id(), february.id()),
+        Set.copyOf(ids(searcher.search(narrowed(all, List.of(), List.of(), null, "2021-02-01")))),
+        "a day alone includes the whole day");
+    assertEquals(List.of(), ids(searcher.search(narrowed(all, List.of("beta"), List.of("en"), null, null))));
+    assertThrows(IllegalArgumentException.class, () -> new Searcher.Filters(List.of(), List.of(), "May", null));
+    assertThrows(IllegalArgumentException.class, () -> Searcher.Order.parse("oldest"));
+
+    var article = searcher.article(january.id()).orElseThrow();
+    assertEquals(text, article.path("text").asText());
+    assertEquals("alpha", article.path("source").asText());
+    assertTrue(article.path("names").isMissingNode() && article.path("stem_en").isMissingNode(), article.toString());
+    assertEquals(1, article.path("copies").size());
+    assertEquals(february.id(), article.path("copies").get(0).path("id").asText());
+    assertEquals(february.url(), article.path("copies").get(0).path("url").asText());
+    assertTrue(searcher.article("no-such-article").isEmpty());
+  }
+
+  private static Searcher.Request narrowed(Searcher.Request request, List<String> sources, List<String> languages,
+      String since, String until) {
+    return new Searcher.Request(request.query(), request.variants(), request.all(),
+        new Searcher.Filters(sources, languages, since, until), request.order(), request.from(), request.size());
+  }
+
+  private static List<String> ids(Searcher.Result result) {
+    return result.hits().stream().map(Searcher.Hit::id).toList();
+  }
+
+  private static CleanArticle dated(String url, String source, String language, String published, String text) {
+    return new CleanArticle(1, DocumentIds.forUrl(url), url, source, "Fair report", published, List.of(), language,
+        null, text, DocumentIds.hash(url), "test", Instant.now(), Instant.now());
   }
 
   private static CleanArticle article(String url, String text) {

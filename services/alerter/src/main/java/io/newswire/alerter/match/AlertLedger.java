@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ids of alerts already published (read back from newswire.alerts at start and as they
@@ -36,10 +39,27 @@ public final class AlertLedger {
   private final FingerprintTable published;
   private final Deque<Entry> recent = new ArrayDeque<>();
   private final int recentCapacity;
+  private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
   private long sequence;
 
   /** An alert with its position in this instance's feed of recent alerts. */
   public record Entry(long sequence, Alert alert) {}
+
+  /**
+   * What one rule raised, as read from newswire.alerts since this instance started (the whole topic, which it
+   * reads from the beginning): its alerts, the later copies added to them, and when it last matched. One per
+   * rule that ever alerted, deleted rules included: a few dozen bytes each.
+   */
+  public record Tally(long alerts, long copies, Instant last) {
+    static final Tally NONE = new Tally(0, 0, null);
+
+    Tally plus(Alert alert) {
+      boolean copy = alert.copyOf() != null;
+      Instant at = alert.matchedAt();
+      Instant latest = last == null || (at != null && at.isAfter(last)) ? at : last;
+      return new Tally(alerts + (copy ? 0 : 1), copies + (copy ? 1 : 0), latest);
+    }
+  }
 
   /**
    * @param recentCapacity alerts kept for {@link #after}
@@ -74,6 +94,7 @@ public final class AlertLedger {
   /** Records an alert seen on the topic. */
   public void record(Alert alert) {
     markPublished(keysOf(alert));
+    tallies.merge(alert.ruleId(), Tally.NONE.plus(alert), (a, b) -> a.plus(alert));
     synchronized (recent) {
       recent.addLast(new Entry(++sequence, alert));
       while (recent.size() > recentCapacity) {
@@ -87,6 +108,11 @@ public final class AlertLedger {
     for (String alertId : alertIds) {
       published.put(fingerprint(alertId), 0);
     }
+  }
+
+  /** What the rule with {@code ruleId} raised; nothing for a rule that never matched. */
+  public Tally tally(String ruleId) {
+    return tallies.getOrDefault(ruleId, Tally.NONE);
   }
 
   /** Recent alerts with a sequence number above {@code after}, oldest first. */

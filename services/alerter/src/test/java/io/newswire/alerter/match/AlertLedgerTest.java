@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswire.model.Alert;
 import io.newswire.model.DocumentIds;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,25 @@ class AlertLedgerTest {
       remembered += ledger.published(alertId(i)) ? 1 : 0;
     }
     assertEquals(0, remembered, "the oldest 190,000 are forgotten");
+  }
+
+  /** Issue 14: the rules page shows what each rule raised and when it last did. */
+  @Test
+  void eachRuleTalliesItsAlertsAndCopiesAndItsLatestMatch() {
+    AlertLedger ledger = new AlertLedger(10, 100);
+    Instant t = Instant.parse("2026-12-01T10:00:00Z");
+    ledger.record(alert("a1", "nato", null, t.plusSeconds(60)));
+    ledger.record(alert("a2", "nato", null, t)); // read back out of order: the latest stays the latest
+    ledger.record(alert("c1", "nato", "a1", t.plusSeconds(30)));
+    ledger.record(alert("b1", "minsk", null, t.plusSeconds(5)));
+    assertEquals(new AlertLedger.Tally(2, 1, t.plusSeconds(60)), ledger.tally("nato"));
+    assertEquals(new AlertLedger.Tally(1, 0, t.plusSeconds(5)), ledger.tally("minsk"));
+    assertEquals(new AlertLedger.Tally(0, 0, null), ledger.tally("never-matched"));
+  }
+
+  private static Alert alert(String id, String rule, String copyOf, Instant at) {
+    return new Alert(2, id, rule, rule, "article-" + id, "t", "https://example.org/" + id, List.of(), "s", at,
+        "src", "story-" + id, copyOf);
   }
 
   @Test
