@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cleaner and indexer services as child JVMs, run from their built Quarkus applications the way
- * the embedded pipeline runs them, but only these two (the fetcher and the alerter would compete for
- * the same cores without being part of raw-to-searchable) and with the full JIT.
+ * Services as child JVMs, run from their built Quarkus applications the way the embedded pipeline runs
+ * them, but only those a benchmark times (the cleaner and the indexer for raw-to-searchable, the indexer
+ * and the console for search; the others would compete for the same cores) and with the full JIT.
  */
 final class BenchServices implements AutoCloseable {
   private static final String ENTRY = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
@@ -42,11 +42,28 @@ final class BenchServices implements AutoCloseable {
    */
   static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, int cleaners,
       Map<String, String> properties, List<String> jvmArgs) throws IOException, InterruptedException {
+    List<String> names = new ArrayList<>(List.of("indexer"));
+    for (int i = 1; i <= cleaners; i++) {
+      names.add("cleaner-" + i);
+    }
+    return start(repoRoot, workDir, bootstrapServers, esUrl, names, properties, jvmArgs);
+  }
+
+  /**
+   * Starts the instances {@code names} (a service, or {@code service-N} for one of several) and returns
+   * once every one is ready: a consuming service once its consumer holds partitions.
+   *
+   * @param properties extra settings for every service, as system properties; {@code {port:NAME}} in a
+   *     value becomes the HTTP port of instance NAME (e.g. the console's {@code newswire.console.indexer-url})
+   * @param jvmArgs extra JVM options for every service; {@code {name}} in them becomes the instance's name
+   */
+  static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, List<String> names,
+      Map<String, String> properties, List<String> jvmArgs) throws IOException, InterruptedException {
     BenchServices services = new BenchServices();
     try {
-      List<String> names = new ArrayList<>(List.of("indexer"));
-      for (int i = 1; i <= cleaners; i++) {
-        names.add("cleaner-" + i);
+      Map<String, Integer> ports = new LinkedHashMap<>();
+      for (String name : names) {
+        ports.put(name, freePort());
       }
       for (String name : names) {
         String service = name.replaceFirst("-\\d+$", "");
@@ -54,14 +71,14 @@ final class BenchServices implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
           throw new IllegalStateException(jar + " is missing: build first (./newswire build)");
         }
-        int port = freePort();
+        int port = ports.get(name);
         List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m",
             "-Dquarkus.http.port=" + port,
             "-Dkafka.bootstrap.servers=" + bootstrapServers,
             "-Dquarkus.elasticsearch.hosts=" + esUrl.replace("http://", ""),
             "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
             "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
-        properties.forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+        properties.forEach((k, v) -> jvm.add("-D" + k + "=" + withPorts(v, ports)));
         jvmArgs.forEach(a -> jvm.add(a.replace("{name}", name)));
         ChildProcess child = ChildProcess.java(name, ENTRY)
             .classpath(jar.toString())
@@ -82,6 +99,20 @@ final class BenchServices implements AutoCloseable {
       services.close();
       throw e;
     }
+  }
+
+  private static String withPorts(String value, Map<String, Integer> ports) {
+    String out = value;
+    for (Map.Entry<String, Integer> port : ports.entrySet()) {
+      out = out.replace("{port:" + port.getKey() + "}", String.valueOf(port.getValue()));
+    }
+    return out;
+  }
+
+  /** The running instance called {@code name}. */
+  Instance instance(String name) {
+    return instances.stream().filter(i -> i.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no instance " + name + " among " + instances));
   }
 
   List<Instance> instances() {
