@@ -31,6 +31,17 @@ public class AlerterClient {
         .POST(calls.jsonBody(body)).build());
   }
 
+  /**
+   * {@code PUT /rules/{id}}: 200 with the changed rule, 400 with why its query does not parse, 404 when no such
+   * rule. The rule keeps its webhook and secret, which the console only sees redacted.
+   */
+  public Reply updateRule(String key, String id, String name, String query, boolean exact) throws IOException {
+    String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    Map<String, Object> body = Map.of("name", name, "query", query, "exact", exact, "keepWebhook", true);
+    return calls.send(calls.request(key, "/rules/" + segment).header("Content-Type", "application/json")
+        .PUT(calls.jsonBody(body)).build());
+  }
+
   /** {@code DELETE /rules/{id}}: 204, or 404 when no such rule. */
   public Reply removeRule(String key, String id) throws IOException {
     String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");

@@ -2,8 +2,12 @@ package io.newswire.console;
 
 import io.newswire.console.alerts.AlertView;
 import io.newswire.console.alerts.AlertsView;
+import io.newswire.console.deadletters.DeadLettersView;
 import io.newswire.console.rules.RulesView;
+import io.newswire.console.health.HealthView;
+import io.newswire.console.search.ArticleView;
 import io.newswire.console.search.SearchView;
+import io.newswire.console.sources.SourcesView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -15,8 +19,20 @@ public final class Pages {
   /** The search box, its help, and the results of {@code view} when it has a query. */
   public static native TemplateInstance search(SearchView view);
 
+  /** One cleaned article with its metadata, the link to the original and its story's other copies. */
+  public static native TemplateInstance article(ArticleView view);
+
+  /** Each service's readiness, lag and last minute. */
+  public static native TemplateInstance health(HealthView view);
+
   /** The alerter's rules, the new-rule form and its error by the query field. */
   public static native TemplateInstance rules(RulesView view);
+
+  /** The fetcher's sources with a flag on the failing ones, the add-source form and its error by its field. */
+  public static native TemplateInstance sources(SourcesView view);
+
+  /** Every DLQ topic's letters by stage and reason, its newest letters, and a replay button per topic. */
+  public static native TemplateInstance deadLetters(DeadLettersView view);
 
   /** The recent alerts, newest first, and the script that adds live ones from {@code /alerts/stream}. */
   public static native TemplateInstance alerts(AlertsView view);

@@ -41,7 +41,8 @@ class AlertsPagesTest {
     int lavrov = page.indexOf("id=\"alert-a-lavrov\"");
     assertTrue(nato > 0 && lavrov > nato, "newest first:\n" + page);
     assertContains(page, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Lavrov meets Makei");
-    assertContains(page, "<a href=\"file:/000-lavrov-minsk.html\">");
+    assertContains(page, "<a href=\"/articles/000\">&lt;script&gt;");
+    assertContains(page, "<a class=\"original\" href=\"file:/000-lavrov-minsk.html\">original</a>");
     assertContains(page, "matched: nato, summit");
     // escaped once by the alerter, shown as the article's text: neither twice-escaped nor let through
     assertContains(page, "…if a &lt; b then &lt;script&gt;x&lt;/script&gt; &lt;em&gt;fake&lt;/em&gt; <em>Lavrov</em> said &amp; left…");

@@ -38,6 +38,39 @@ class RulesPagesTest {
   }
 
   @Test
+  void eachRuleShowsWhatItRaisedAndWhenLast() {
+    String page = signedIn().get("/rules").then().statusCode(200).extract().asString();
+    assertContains(page, "<td>3 <span class=\"meta\">(+1 copy)</span><br><span class=\"meta\">last 2024-03-14 10:15 UTC</span></td>");
+    assertContains(page, "<td><span class=\"meta\">none yet</span></td>");
+  }
+
+  @Test
+  void editingFillsTheFormAndPutsTheChangeKeepingTheWebhook() throws Exception {
+    String page = signedIn().get("/rules?edit=r-lukashenko").then().statusCode(200).extract().asString();
+    assertContains(page, "<form id=\"rule-form\" class=\"rule-form\" method=\"post\" action=\"/rules/r-lukashenko\">");
+    assertContains(page, "Change the rule “Lukashenko”");
+    assertContains(page, "id=\"rule-query\" name=\"query\" type=\"search\" value=\"Lukashenko\"");
+    assertContains(page, "<a class=\"small\" href=\"/rules?edit=r-nato#rule-form\"");
+
+    signedIn().header("Origin", origin()).formParam("name", "Lukashenko").formParam("query", "Lukashenko OR Tsikhanouskaya")
+        .post("/rules/r-lukashenko").then().statusCode(303).header("Location", "/rules");
+    assertEquals("PUT /rules/r-lukashenko", StandInAlerter.LAST_CHANGE.get());
+    JsonNode sent = new ObjectMapper().readTree(StandInAlerter.LAST_POST.get());
+    assertEquals("Lukashenko OR Tsikhanouskaya", sent.get("query").asText());
+    assertTrue(sent.get("keepWebhook").asBoolean());
+    assertTrue(!sent.get("exact").asBoolean());
+
+    String refused = signedIn().formParam("name", "L").formParam("query", "Lukashenko AND ((").post("/rules/r-lukashenko")
+        .then().statusCode(400).extract().asString();
+    assertContains(refused, "action=\"/rules/r-lukashenko\"");
+    assertContains(refused, "value=\"Lukashenko AND ((\"");
+    assertContains(refused, "<p id=\"query-error\" class=\"error\" role=\"alert\">Invalid rule query");
+
+    signedIn().get("/rules?edit=gone").then().statusCode(404)
+        .body(org.hamcrest.Matchers.containsString("No rule with id gone"));
+  }
+
+  @Test
   void creatingPostsTheRuleWithTheUsersKeyAndRedirectsToTheList() throws Exception {
     signedIn().header("Origin", origin()).formParam("name", "Minsk talks").formParam("query", "Lavrov Minsk")
         .formParam("exact", "true").post("/rules")
@@ -74,6 +107,22 @@ class RulesPagesTest {
     assertContains(page, "value=\"broken &lt;b&gt;\"");
     assertContains(page, "value=\"Lavrov AND ((\"");
     assertContains(page, "<code>Lukashenko</code>");
+  }
+
+  @Test
+  void aReaderIsOfferedNoChangesAndAnEditorIsNamedInTheBar() {
+    String reader = given().cookie(KeyCookie.NAME, StandInAlerter.READER_KEY).get("/rules")
+        .then().statusCode(200).extract().asString();
+    assertTrue(!reader.contains("id=\"rule-form\"") && !reader.contains("/delete\"") && !reader.contains("?edit="),
+        reader);
+    assertContains(reader, "Your key has the reader role");
+    assertContains(reader, "<span class=\"who\" title=\"the key you signed in with, and its role\">standin · reader</span>");
+    String search = given().cookie(KeyCookie.NAME, StandInAlerter.READER_KEY).get("/?q=Lavrov").then().extract().asString();
+    assertTrue(!search.contains("Alert me on this"), search);
+
+    String admin = signedIn().get("/rules").then().statusCode(200).extract().asString();
+    assertContains(admin, "standin-admin · admin");
+    assertContains(admin, "id=\"rule-form\"");
   }
 
   @Test

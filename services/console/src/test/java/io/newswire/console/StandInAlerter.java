@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class StandInAlerter implements QuarkusTestResourceLifecycleManager {
   public static final String READER_KEY = "nwk_standin-reader-only";
-  /** The body of the last {@code POST /rules}, and the path and Authorization header of the last change. */
+  /** The body of the last {@code POST /rules} or {@code PUT /rules/{id}}, and the path and Authorization header of the last change. */
   public static final AtomicReference<String> LAST_POST = new AtomicReference<>("");
   public static final AtomicReference<String> LAST_CHANGE = new AtomicReference<>("");
   public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>("");
@@ -86,14 +86,14 @@ public class StandInAlerter implements QuarkusTestResourceLifecycleManager {
     if (!editor) {
       answer(exchange, 403, "{\"error\":\"Forbidden: this call needs the editor role and the key 'standin' has"
           + " the reader role. Use a key with that role (./newswire keys add --name NAME --role editor).\"}");
-    } else if (method.equals("POST")) {
+    } else if (method.equals("POST") || method.equals("PUT")) {
       LAST_POST.set(body);
       String query = JSON.readTree(body).path("query").asText();
       if (query.contains("((")) {
         ObjectNode error = JSON.createObjectNode().put("error", "Invalid rule query '" + query + "': Cannot parse");
         answer(exchange, 400, error.toString());
       } else {
-        answer(exchange, 201, body);
+        answer(exchange, method.equals("POST") ? 201 : 200, body);
       }
     } else if (method.equals("DELETE") && exchange.getRequestURI().getRawPath().equals("/rules/missing")) {
       answer(exchange, 404, "{\"error\":\"No rule with id missing; see GET /rules\"}");

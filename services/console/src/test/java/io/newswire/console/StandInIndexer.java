@@ -14,11 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The indexer's {@code GET /search} contract (SearchResource in services/indexer) on a loopback port, for page
- * tests that need no Kafka or Elasticsearch: {@link #KEY} is the only key it takes (401 otherwise), a query
- * with {@code ((} is invalid (400), any other answers the captured Lavrov result.
+ * tests that need no Kafka or Elasticsearch: {@link #KEY} and the alerter's reader key are the keys it takes
+ * (401 otherwise), a query
+ * with {@code ((} is invalid (400), any other answers the captured Lavrov result; {@code GET /articles/{id}}
+ * knows one article ({@link #ARTICLE}).
  */
 public class StandInIndexer implements QuarkusTestResourceLifecycleManager {
   public static final String KEY = "nwk_standin-reader-key";
+  /** The id of the one article {@code /articles/} knows. */
+  public static final String ARTICLE = "qk3Xz0Yd8o1nH4wT2cK9mVb7Rj5sLp6aE0uF1gIhJ2M";
   /** The raw query string of the last search, to check what page the console asked for. */
   public static final AtomicReference<String> LAST = new AtomicReference<>("");
 
@@ -32,6 +36,8 @@ public class StandInIndexer implements QuarkusTestResourceLifecycleManager {
       throw new UncheckedIOException(e);
     }
     server.createContext("/search", this::search);
+    server.createContext("/articles/", this::article);
+    server.createContext("/auth/whoami", this::whoami);
     server.start();
     return Map.of("newswire.console.indexer-url", "http://127.0.0.1:" + server.getAddress().getPort());
   }
@@ -40,13 +46,38 @@ public class StandInIndexer implements QuarkusTestResourceLifecycleManager {
     String query = exchange.getRequestURI().getRawQuery();
     LAST.set(query);
     String q = URLDecoder.decode(query.replaceAll(".*(?:^|&)q=([^&]*).*", "$1"), StandardCharsets.UTF_8);
-    if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (!("Bearer " + KEY).equals(auth) && !("Bearer " + StandInAlerter.READER_KEY).equals(auth)) {
       answer(exchange, 401, "{\"error\":\"unknown API key\"}".getBytes(StandardCharsets.UTF_8));
     } else if (q.contains("((")) {
       answer(exchange, 400, ("{\"error\":\"Invalid query '" + q + "': Failed to parse query\"}")
           .getBytes(StandardCharsets.UTF_8));
     } else {
       try (InputStream in = StandInIndexer.class.getResourceAsStream("/indexer/search-lavrov.json")) {
+        answer(exchange, 200, in.readAllBytes());
+      }
+    }
+  }
+
+  /** {@link #KEY} is an admin's, {@link StandInAlerter#READER_KEY} a reader's; any other key is unknown. */
+  private void whoami(HttpExchange exchange) throws IOException {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    String body = ("Bearer " + KEY).equals(auth) ? "{\"name\":\"standin-admin\",\"role\":\"admin\"}"
+        : ("Bearer " + StandInAlerter.READER_KEY).equals(auth) ? "{\"name\":\"standin\",\"role\":\"reader\"}"
+        : null;
+    answer(exchange, body == null ? 401 : 200, (body == null ? "{\"error\":\"unknown API key\"}" : body)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The one article of {@code indexer/article.json} by its id; 404 for any other. */
+  private void article(HttpExchange exchange) throws IOException {
+    String id = exchange.getRequestURI().getPath().substring("/articles/".length());
+    if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      answer(exchange, 401, "{\"error\":\"unknown API key\"}".getBytes(StandardCharsets.UTF_8));
+    } else if (!id.equals(ARTICLE)) {
+      answer(exchange, 404, ("{\"error\":\"No article has the id '" + id + "'\"}").getBytes(StandardCharsets.UTF_8));
+    } else {
+      try (InputStream in = StandInIndexer.class.getResourceAsStream("/indexer/article.json")) {
         answer(exchange, 200, in.readAllBytes());
       }
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +52,23 @@ public class SourcesResource {
       boolean polledHere, long itemsEmitted, long errors, Instant lastSuccess, Instant lastError,
       String lastErrorReason) {}
 
-  /** The body of {@code POST /sources}. */
-  public record NewSource(String name, String type, String path, String url, String interval) {}
+  /**
+   * The body of {@code POST /sources}. One the fetcher refuses is answered 400 with {@code error} and
+   * {@code field}, the field to correct, so the console shows the reason by it.
+   */
+  public record NewSource(String name, String type, String path, String url, String interval) {
+    /** @throws InvalidField naming the first field that is wrong */
+    SourceDefinition definition() {
+      if (name == null || name.isBlank()) {
+        throw new InvalidField("name", "a source needs a name");
+      }
+      SourceType parsed = InvalidField.in("type", () -> SourceType.parse(type));
+      Duration every = InvalidField.in("interval", () -> SourcesFile.duration(interval));
+      // name and type are good by now, so what the definition refuses is where the source points
+      return InvalidField.in(parsed == SourceType.FOLDER ? "path" : "url",
+          () -> new SourceDefinition(name, parsed, path, url, every));
+    }
+  }
 
   @GET
   @RolesAllowed(Access.READER)
@@ -82,18 +98,18 @@ public class SourcesResource {
     }
     SourceDefinition added;
     try {
-      added = new SourceDefinition(body.name(), SourceType.parse(body.type()), body.path(), body.url(),
-          SourcesFile.duration(body.interval()));
+      added = body.definition();
       if (added.type() == SourceType.FOLDER) {
         // reads local files: only an admin, and only under the allowed roots
         Access.require(identity, Role.ADMIN, "A folder source");
-        new FolderRoots(config.folderRoots(), java.nio.file.Path.of(config.sourcesFile())).check(added.path());
+        FolderRoots roots = new FolderRoots(config.folderRoots(), java.nio.file.Path.of(config.sourcesFile()));
+        InvalidField.in("path", () -> roots.check(added.path()));
       }
-    } catch (IllegalArgumentException e) {
-      return Response.status(400).entity(Map.of("error", e.getMessage())).build();
+    } catch (InvalidField e) {
+      return refused(400, e.field(), e.getMessage());
     }
     if (service.node().catalog().byName(added.name()).isPresent()) {
-      return Response.status(409).entity(Map.of("error", "a source named '" + added.name() + "' exists")).build();
+      return refused(409, "name", "a source named '" + added.name() + "' exists");
     }
     service.node().publisher().put(added, Origin.API);
     return Response.status(201).entity(Map.of("added", added.name(), "shard", SourceCatalog.shard(added))).build();
@@ -117,5 +133,9 @@ public class SourcesResource {
     }
     service.node().publisher().remove(name);
     return Response.ok(Map.of("removed", name)).build();
+  }
+
+  private static Response refused(int status, String field, String error) {
+    return Response.status(status).entity(Map.of("error", error, "field", field)).build();
   }
 }

@@ -121,7 +121,8 @@ class FetcherIT {
         .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/other.xml"))
         .post("/sources")
         .then()
-        .statusCode(409);
+        .statusCode(409)
+        .body("field", org.hamcrest.Matchers.is("name"));
     io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .get("/sources")
         .then()
@@ -148,7 +149,8 @@ class FetcherIT {
         .then().statusCode(403).body("error", org.hamcrest.Matchers.containsString("admin"));
     io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .contentType("application/json").body(body).post("/sources")
-        .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("newswire.fetcher.folder-roots"));
+        .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("newswire.fetcher.folder-roots"))
+        .body("field", org.hamcrest.Matchers.is("path"));
     io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.READER))
         .get("/sources").then().statusCode(200)
         .body("find { it.name == 'it-outside' }", org.hamcrest.Matchers.nullValue());

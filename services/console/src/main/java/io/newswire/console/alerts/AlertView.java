@@ -1,5 +1,6 @@
 package io.newswire.console.alerts;
 
+import io.newswire.console.search.ArticleView;
 import io.newswire.console.search.HitView;
 import io.newswire.console.search.Link;
 import io.newswire.console.search.Snippet;
@@ -9,9 +10,11 @@ import java.util.List;
 
 /**
  * One alert as the alerts page shows it, with the copies of its story found since ("also in" their source);
- * every field but {@code snippet} is escaped by the template.
+ * its title opens the article's page ({@code article}), {@code link} is the original. Every field but
+ * {@code snippet} is escaped by the template.
  */
-public record AlertView(String id, String ruleName, String title, Link link, String terms, RawString snippet,
+public record AlertView(String id, String ruleName, String title, String article, Link link, String terms,
+    RawString snippet,
     String matchedAt, String date, String source, List<CopyView> copies) {
   /** A later report of the alert's story; {@code of} is the alert's id. */
   public record CopyView(String of, String source, Link link) {
@@ -24,7 +27,7 @@ public record AlertView(String id, String ruleName, String title, Link link, Str
     String title = alert.title() == null || alert.title().isBlank() ? "(untitled)" : alert.title();
     String terms = alert.matchedTerms() == null ? "" : String.join(", ", alert.matchedTerms());
     return new AlertView(alert.alertId(), alert.ruleName() == null ? "" : alert.ruleName(), title,
-        Link.of(alert.url()), terms, Snippet.fromEscaped(alert.snippet()), alert.matchedAt(),
+        ArticleView.href(alert.articleId()), Link.of(alert.url()), terms, Snippet.fromEscaped(alert.snippet()), alert.matchedAt(),
         HitView.date(alert.matchedAt()), orUnknown(alert.source()), new ArrayList<>());
   }
 

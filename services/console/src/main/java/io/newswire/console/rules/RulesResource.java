@@ -16,15 +16,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code /rules}: the alerter's rules, a form that creates one (also posted by the search page's "alert me
- * on this"), and a delete button per rule. A change that succeeds is answered 303 back to {@code GET /rules}
+ * {@code /rules}: the alerter's rules with what each raised, a form that creates one (also posted by the
+ * search page's "alert me on this") or, at {@code /rules?edit=ID}, changes one, and a delete button per rule. A change that succeeds is answered 303 back to {@code GET /rules}
  * (post-redirect-get), so reloading the page does not post it twice; one the alerter refuses shows the page
  * again with its reason by the field and what was typed kept.
  */
@@ -32,6 +34,8 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 public class RulesResource {
   private static final TypeReference<List<Rule>> RULES = new TypeReference<>() {};
+  /** How long a change may take to show in the alerter's list before the page is shown without it. */
+  private static final Duration LISTED = Duration.ofSeconds(3);
 
   private final AlerterClient alerter;
   private final ObjectMapper json;
@@ -42,8 +46,34 @@ public class RulesResource {
   }
 
   @GET
-  public Response list(@CookieParam(KeyCookie.NAME) String key) {
-    return page(key, 200, RuleForm.EMPTY, "");
+  public Response list(@CookieParam(KeyCookie.NAME) String key, @QueryParam("edit") String edit) {
+    return page(key, 200, RuleForm.EMPTY, "", edit);
+  }
+
+  @POST
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response update(@CookieParam(KeyCookie.NAME) String key, @PathParam("id") String id,
+      @FormParam("name") String name, @FormParam("query") String query,
+      @FormParam("exact") @DefaultValue("false") boolean exact) {
+    RuleForm form = new RuleForm(id, name, query, exact, "");
+    if (form.query().isEmpty()) {
+      return page(key, 400, form.failed("A rule needs a query, e.g. NATO or \"Lavrov\" Minsk."), "");
+    }
+    Reply reply;
+    try {
+      reply = alerter.updateRule(key, id, form.name().isEmpty() ? form.query() : form.name(), form.query(), exact);
+    } catch (IOException e) {
+      return page(key, 503, form.failed(e.getMessage()), "");
+    }
+    if (reply.status() == 401) {
+      return SignInRequired.toSignin("/rules");
+    }
+    if (!reply.ok()) {
+      return page(key, List.of(400, 403, 404).contains(reply.status()) ? reply.status() : 502,
+          form.failed(reply.error()), "");
+    }
+    return backToRules();
   }
 
   @POST
@@ -68,6 +98,7 @@ public class RulesResource {
       return page(key, reply.status() == 400 || reply.status() == 403 ? reply.status() : 502,
           form.failed(reply.error()), "");
     }
+    awaitListed(key, reply.body().path("id").asText(""), true);
     return backToRules();
   }
 
@@ -87,15 +118,55 @@ public class RulesResource {
       return page(key, reply.status() == 403 || reply.status() == 404 ? reply.status() : 502, RuleForm.EMPTY,
           "Cannot delete the rule: " + reply.error());
     }
+    awaitListed(key, id, false);
     return backToRules();
+  }
+
+  /**
+   * A change reaches the alerter's list through its rules topic, a moment after the alerter accepted it: waits
+   * up to {@link #LISTED} for the list to show it (or no longer show a deleted rule), so that the page the
+   * browser is sent to shows the change. Past that the page shows the list as it is.
+   */
+  private void awaitListed(String key, String id, boolean present) {
+    if (id.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + LISTED.toNanos();
+    try {
+      while (System.nanoTime() < deadline) {
+        Reply list = alerter.rules(key);
+        if (!list.ok()) {
+          return;
+        }
+        boolean listed = false;
+        for (var rule : list.body()) {
+          listed |= id.equals(rule.path("id").asText());
+        }
+        if (listed == present) {
+          return;
+        }
+        Thread.sleep(100);
+      }
+    } catch (IOException e) {
+      // the page that follows says the alerter does not answer
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Response backToRules() {
     return Response.status(303).header(HttpHeaders.LOCATION, "/rules").build();
   }
 
-  /** The rules page with {@code form}; the rules are listed afresh, since another user may have changed them. */
   private Response page(String key, int status, RuleForm form, String error) {
+    return page(key, status, form, error, null);
+  }
+
+  /**
+   * The rules page with {@code form}, or with the rule {@code edit} in it when given; the rules are listed
+   * afresh, since another user may have changed them.
+   */
+  private Response page(String key, int status, RuleForm form, String error, String edit) {
     Reply reply;
     try {
       reply = alerter.rules(key);
@@ -111,6 +182,13 @@ public class RulesResource {
     }
     try {
       List<RuleRow> rows = json.convertValue(reply.body(), RULES).stream().map(RuleRow::of).toList();
+      if (edit != null) {
+        RuleRow editing = rows.stream().filter(r -> r.id().equals(edit)).findFirst().orElse(null);
+        if (editing == null) {
+          return show(404, rows, form, join(error, "No rule with id " + edit + ": it may have been deleted."));
+        }
+        form = RuleForm.editing(editing);
+      }
       return show(status, rows, form, error);
     } catch (IllegalArgumentException e) {
       return show(502, List.of(), form, join(error, "The alerter's answer is not a list of rules (" + e.getMessage()

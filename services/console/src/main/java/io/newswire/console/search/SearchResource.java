@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.util.List;
 
 /**
- * The landing page: {@code GET /?q=...&page=N&all=&exact=} searches straight away, with the meaning of
- * {@code all} and {@code exact} the indexer's {@code /search} gives them (one hit per story or every copy;
- * names in their other spellings or only as written).
+ * The landing page: {@code GET /?q=...&page=N&all=&exact=&sort=&source=&language=&since=&until=} searches
+ * straight away ({@link SearchState}), with the meaning the indexer's {@code /search} gives each (one hit per
+ * story or every copy; names in their other spellings or only as written; best or newest first; filters).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -37,14 +38,16 @@ public class SearchResource {
   @GET
   public Response search(@CookieParam(KeyCookie.NAME) String key, @QueryParam("q") String q,
       @QueryParam("page") @DefaultValue("1") int page, @QueryParam("all") @DefaultValue("false") boolean all,
-      @QueryParam("exact") @DefaultValue("false") boolean exact, @Context UriInfo uri) {
-    SearchState state = new SearchState(q, page, all, exact);
+      @QueryParam("exact") @DefaultValue("false") boolean exact, @QueryParam("sort") String sort,
+      @QueryParam("source") List<String> sources, @QueryParam("language") List<String> languages,
+      @QueryParam("since") String since, @QueryParam("until") String until, @Context UriInfo uri) {
+    SearchState state = new SearchState(q, page, all, exact, sort, sources, languages, since, until);
     if (state.query().isEmpty()) {
       return page(200, SearchView.empty(state));
     }
     Reply reply;
     try {
-      reply = indexer.search(key, state.query(), state.from(), SearchState.PER_PAGE, exact, all);
+      reply = indexer.search(key, state, SearchState.PER_PAGE);
     } catch (IOException e) {
       return page(503, SearchView.failed(state, e.getMessage()));
     }
