@@ -2,7 +2,7 @@ package io.newswire.bench;
 
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

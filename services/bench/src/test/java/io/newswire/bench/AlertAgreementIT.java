@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.newswire.extract.bench.EvalSet;
 import io.newswire.model.CleanArticle;
 import io.newswire.stack.EmbeddedStack;
 import java.nio.file.Files;

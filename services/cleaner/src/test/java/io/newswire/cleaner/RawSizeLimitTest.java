@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import io.newswire.model.Topics;
 import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -6,7 +6,7 @@ import io.newswire.common.DeadLetterArchive;
 import io.newswire.common.DeadLetterArchive.Letter;
 import io.newswire.common.DeadLetterArchive.Replay;
 import io.newswire.common.DeadLetterArchive.Shelf;
-import io.newswire.model.KafkaConnection;
+import io.newswire.kafka.KafkaConnection;
 import io.newswire.model.Json;
 import java.io.PrintStream;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
-import io.newswire.model.KafkaConnection;
+import io.newswire.kafka.KafkaConnection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

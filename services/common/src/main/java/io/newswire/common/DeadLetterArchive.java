@@ -1,7 +1,7 @@
 package io.newswire.common;
 
-import io.newswire.model.DeadLetters;
-import io.newswire.model.KafkaConnection;
+import io.newswire.kafka.DeadLetters;
+import io.newswire.kafka.KafkaConnection;
 import io.newswire.model.Topics;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.newswire.common;
 
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

@@ -1,7 +1,7 @@
 package io.newswire.common;
 
-import io.newswire.model.KafkaConnection;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.KafkaConnection;
+import io.newswire.kafka.TopicSetup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.newswire.common;
 
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,7 +3,7 @@ package io.newswire.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newswire.model.Json;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.stack.Pipeline;
 import java.nio.file.Files;

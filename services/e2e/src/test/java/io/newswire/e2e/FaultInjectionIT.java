@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.stack.Pipeline;
 import io.newswire.testing.TopicSnapshot;

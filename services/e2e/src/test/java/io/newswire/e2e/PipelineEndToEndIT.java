@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.cli.DlqCommand;
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;

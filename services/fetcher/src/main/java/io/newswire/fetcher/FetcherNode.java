@@ -12,7 +12,7 @@ import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.SourcesFileWatch;
 import io.newswire.fetcher.state.CompactedTopics;
 import io.newswire.fetcher.state.KafkaSeenStore;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.TopicSetup;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

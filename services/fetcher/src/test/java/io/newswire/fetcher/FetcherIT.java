@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.common.KafkaClients;
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;

@@ -18,11 +18,11 @@ public final class CompactedTopics {
 
   /** Creates {@code topic}, compacted, with {@code partitions}, if it is missing. */
   public static void ensure(Admin admin, String topic, int partitions) {
-    ensure(admin, topic, partitions, io.newswire.model.TopicSetup.Settings.SINGLE_BROKER);
+    ensure(admin, topic, partitions, io.newswire.kafka.TopicSetup.Settings.SINGLE_BROKER);
   }
 
   /** {@link #ensure(Admin, String, int)} with the deployment's replication settings. */
-  public static void ensure(Admin admin, String topic, int partitions, io.newswire.model.TopicSetup.Settings settings) {
+  public static void ensure(Admin admin, String topic, int partitions, io.newswire.kafka.TopicSetup.Settings settings) {
     try {
       if (admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic)) {
         return;

@@ -14,7 +14,7 @@ import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceType;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
-import io.newswire.model.TopicSetup;
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.testing.EmbeddedStackResource;
 import java.time.Duration;

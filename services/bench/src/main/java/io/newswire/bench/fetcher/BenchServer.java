@@ -1,4 +1,4 @@
-package io.newswire.fetcher.bench;
+package io.newswire.bench.fetcher;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package io.newswire.cli.bench;
+package io.newswire.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.DocumentIds;

@@ -1,4 +1,4 @@
-package io.newswire.fetcher.bench;
+package io.newswire.bench.fetcher;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswire.net.PrivateAddressPolicy;
@@ -125,7 +125,7 @@ public final class FetcherBenchmark {
         Cycle second = runCycle("2: all 304", pollers, pool, sink, server);
         String problems = check(first, second, feeds, items, sink, docsBefore);
         String report = report(first, second, feeds, items, bases.size(), hosts, threads, warmup, server.bindProblem(), problems);
-        Path out = Path.of(System.getProperty("newswire.root", "."), "services/fetcher/target/bench/fetcher.md");
+        Path out = Path.of(System.getProperty("newswire.root", "."), "services/bench/target/bench/fetcher.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);

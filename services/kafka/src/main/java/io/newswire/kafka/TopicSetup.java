@@ -1,5 +1,6 @@
-package io.newswire.model;
+package io.newswire.kafka;
 
+import io.newswire.model.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

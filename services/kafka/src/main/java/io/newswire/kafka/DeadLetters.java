@@ -1,5 +1,6 @@
-package io.newswire.model;
+package io.newswire.kafka;
 
+import io.newswire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.newswire.model;
+package io.newswire.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.newswire.extract.bench;
+package io.newswire.bench;
 
 import io.newswire.extract.Extractor;
 import io.newswire.extract.story.TextFingerprint;

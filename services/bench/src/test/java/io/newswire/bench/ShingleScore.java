@@ -1,4 +1,4 @@
-package io.newswire.extract;
+package io.newswire.bench;
 
 import java.util.HashMap;
 import java.util.List;

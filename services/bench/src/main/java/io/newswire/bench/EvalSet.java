@@ -1,4 +1,4 @@
-package io.newswire.extract.bench;
+package io.newswire.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

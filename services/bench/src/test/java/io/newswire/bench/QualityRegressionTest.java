@@ -1,11 +1,12 @@
-package io.newswire.extract;
+package io.newswire.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newswire.extract.bench.EvalSet;
+import io.newswire.extract.ExtractionException;
+import io.newswire.extract.Extractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
