@@ -28,4 +28,12 @@ public interface ConsoleConfig {
    */
   @WithDefault("http://127.0.0.1:8082")
   URI cleanerUrl();
+
+  /**
+   * Whether the sign-in cookie is marked {@code Secure}, so browsers send it over HTTPS only. Turn it on when the
+   * console is reached through TLS (a proxy in front of it); off by default, since {@code ./newswire up} serves
+   * it on loopback over plain HTTP, where a Secure cookie would never be sent back.
+   */
+  @WithDefault("false")
+  boolean secureCookie();
 }

@@ -27,6 +27,7 @@ class ConsolePagesTest {
     String cookie = response.getHeader("Set-Cookie");
     assertTrue(cookie.startsWith(KeyCookie.NAME + "=" + StandInIndexer.KEY), cookie);
     assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), cookie);
+    assertTrue(!cookie.contains("Secure"), "plain HTTP on loopback by default: " + cookie);
   }
 
   @Test

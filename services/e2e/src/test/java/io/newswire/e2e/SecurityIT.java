@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.newswire.model.ApiKeyFile;
 import io.newswire.model.ApiKeyFile.Role;
-import io.newswire.model.DeadLetters;
+import io.newswire.kafka.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
@@ -144,6 +144,20 @@ class SecurityIT {
     assertEquals(200, update.status(), String.valueOf(update.body()));
     assertEquals("mine", update.body().path("name").asText());
     assertEquals(404, Http.as(editor, "PUT", url("alerter", "/rules/sec-nobody"), "{\"query\":\"NATO\"}").status());
+  }
+
+  /** Issue 14: every service names the caller's key and role, so the console offers what that role may do. */
+  @Test
+  void whoamiNamesTheKeyAndItsRoleOnEveryService() throws Exception {
+    for (String service : List.of("fetcher", "cleaner", "indexer", "alerter")) {
+      var asReader = Http.as(reader, "GET", url(service, "/auth/whoami"), null);
+      assertEquals(200, asReader.status(), service);
+      assertEquals("it-reader", asReader.body().path("name").asText(), service);
+      assertEquals("reader", asReader.body().path("role").asText(), service);
+      assertEquals("editor", Http.as(editor, "GET", url(service, "/auth/whoami"), null).body().path("role").asText());
+      assertEquals(401, Http.as(null, "GET", url(service, "/auth/whoami"), null).status(), service);
+    }
+    assertEquals("admin", Http.get(url("indexer", "/auth/whoami")).body().path("role").asText());
   }
 
   @Test

@@ -18,8 +18,12 @@ public final class KeyCookie {
     return key != null && key.matches(KEY_CHARS);
   }
 
-  public static NewCookie of(String key) {
-    return builder().value(key).build();
+  /**
+   * @param secure whether browsers send it over HTTPS only ({@code newswire.console.secure-cookie}): on for a
+   *     console served through TLS, off on loopback, where plain HTTP is all there is
+   */
+  public static NewCookie of(String key, boolean secure) {
+    return builder().value(key).secure(secure).build();
   }
 
   public static NewCookie cleared() {

@@ -1,5 +1,6 @@
 package io.newswire.console.signin;
 
+import io.newswire.console.ConsoleConfig;
 import io.newswire.console.IndexerClient;
 import io.newswire.console.Pages;
 import io.newswire.console.Reply;
@@ -25,9 +26,11 @@ import java.io.IOException;
 @Produces(MediaType.TEXT_HTML)
 public class SigninResource {
   private final IndexerClient indexer;
+  private final boolean secureCookie;
 
-  public SigninResource(IndexerClient indexer) {
+  public SigninResource(IndexerClient indexer, ConsoleConfig config) {
     this.indexer = indexer;
+    this.secureCookie = config.secureCookie();
   }
 
   @GET
@@ -68,7 +71,7 @@ public class SigninResource {
     if (!reply.ok()) {
       return page(503, "Cannot check the key: " + reply.error(), next);
     }
-    return Response.status(303).header(HttpHeaders.LOCATION, NextPath.safe(next)).cookie(KeyCookie.of(key)).build();
+    return Response.status(303).header(HttpHeaders.LOCATION, NextPath.safe(next)).cookie(KeyCookie.of(key, secureCookie)).build();
   }
 
   private static Response page(int status, String error, String next) {
