@@ -1,7 +1,9 @@
 package io.newswire.extract.meta;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,26 @@ class LanguageDetectionTest {
   void textThatTellsNothingKeepsTheDeclaration() {
     assertEquals("fr", LanguageDetection.detect("12:45 — 3/4", "fr"));
     assertNull(LanguageDetection.detect("12:45 — 3/4", null));
+  }
+
+  /** Issue 11: Lingua costs more than the rest of the extraction, so plain English skips it; nothing else does. */
+  @Test
+  void onlyPlainEnglishTakesTheShortcut() {
+    assertTrue(LanguageDetection.plainlyEnglish("The ministers of both countries met in Minsk on Thursday to"
+        + " discuss the treaty, which has been delayed for more than a year, and said that talks would go on."));
+    assertFalse(LanguageDetection.plainlyEnglish("Die Minister beider Länder trafen sich am Donnerstag in Minsk, um"
+        + " über den Vertrag zu sprechen, der seit mehr als einem Jahr auf sich warten lässt, und sagten, the talks"
+        + " would go on."), "German with an English quote");
+    assertFalse(LanguageDetection.plainlyEnglish("Les ministres des deux pays se sont réunis jeudi à Minsk pour"
+        + " discuter du traité, qui est retardé depuis plus d'un an, et ont dit que les discussions continueraient."));
+    assertFalse(LanguageDetection.plainlyEnglish("Los ministros de ambos países se reunieron el jueves en Minsk para"
+        + " hablar del tratado, que lleva más de un año de retraso, y dijeron que las conversaciones seguirían."));
+    assertFalse(LanguageDetection.plainlyEnglish("The talks in Minsk."), "too short to tell");
+    assertFalse(LanguageDetection.plainlyEnglish("The ministers of both countries met in Минск on Thursday to discuss"
+        + " the treaty, which has been delayed for more than a year, and said that talks would go on."),
+        "another script is Lingua's");
+    assertEquals("en", LanguageDetection.detect("The ministers of both countries met in Minsk on Thursday to"
+        + " discuss the treaty, which has been delayed for more than a year, and said that talks would go on.", null));
   }
 
   @Test
