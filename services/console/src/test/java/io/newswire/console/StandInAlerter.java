@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code ((} does not parse (400). The alerts are the captured ones in {@code alerter/alerts.json}, and
  * {@link #publish} adds one as the alerter would when a rule matches.
  */
-public class StandInAlerter implements QuarkusTestResourceLifecycleManager {
+public class StandInAlerter extends StandIn {
   public static final String READER_KEY = "nwk_standin-reader-only";
   /** The body of the last {@code POST /rules} or {@code PUT /rules/{id}}, and the path and Authorization header of the last change. */
   public static final AtomicReference<String> LAST_POST = new AtomicReference<>("");
@@ -36,21 +32,19 @@ public class StandInAlerter implements QuarkusTestResourceLifecycleManager {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<JsonNode> ALERTS = new CopyOnWriteArrayList<>();
-  private HttpServer server;
+  @Override
+  protected String setting() {
+    return "newswire.console.alerter-url";
+  }
 
   @Override
-  public Map<String, String> start() {
+  protected void routes(HttpServer server) throws IOException {
     try (InputStream in = StandInAlerter.class.getResourceAsStream("/alerter/alerts.json")) {
       ALERTS.clear();
       JSON.readTree(in).forEach(ALERTS::add);
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     server.createContext("/rules", this::rules);
     server.createContext("/alerts", this::alerts);
-    server.start();
-    return Map.of("newswire.console.alerter-url", "http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Adds {@code alert} (the Alert's JSON) to the feed with the next sequence, and returns that sequence. */
@@ -117,16 +111,5 @@ public class StandInAlerter implements QuarkusTestResourceLifecycleManager {
     answer(exchange, 200, out.toString());
   }
 
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
 
-  @Override
-  public void stop() {
-    server.stop(0);
-  }
 }

@@ -2,13 +2,9 @@ package io.newswire.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -17,24 +13,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * may list and replay; {@link StandInIndexer#KEY}, a reader, may list but is refused a replay (403 with the
  * cleaner's message); any other key is unknown (401).
  */
-public class StandInCleaner implements QuarkusTestResourceLifecycleManager {
+public class StandInCleaner extends StandIn {
   public static final String ADMIN_KEY = "nwk_standin-admin-key";
   /** The body and Authorization header of the last {@code POST /dead-letters/replay}. */
   public static final AtomicReference<String> LAST_REPLAY = new AtomicReference<>("");
   public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>("");
 
-  private HttpServer server;
+  @Override
+  protected String setting() {
+    return "newswire.console.cleaner-url";
+  }
 
   @Override
-  public Map<String, String> start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  protected void routes(HttpServer server) throws IOException {
     server.createContext("/dead-letters", this::deadLetters);
-    server.start();
-    return Map.of("newswire.console.cleaner-url", "http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   private void deadLetters(HttpExchange exchange) throws IOException {
@@ -62,15 +54,5 @@ public class StandInCleaner implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
-  }
 
-  @Override
-  public void stop() {
-    server.stop(0);
-  }
 }

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -25,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * address that is not http or https, an interval that is not a duration; a name listed is refused 409. The
  * list is {@code fetcher/sources.json}, the shape of the fetcher's SourceView.
  */
-public class StandInFetcher implements QuarkusTestResourceLifecycleManager {
+public class StandInFetcher extends StandIn {
   public static final String READER_KEY = "nwk_standin-reader-only";
   /** The body of the last {@code POST /sources}, and the method, raw path and Authorization of the last change. */
   public static final AtomicReference<String> LAST_POST = new AtomicReference<>("");
@@ -34,18 +30,14 @@ public class StandInFetcher implements QuarkusTestResourceLifecycleManager {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TYPES = Set.of("folder", "feed", "sitemap", "page", "site");
-  private HttpServer server;
+  @Override
+  protected String setting() {
+    return "newswire.console.fetcher-url";
+  }
 
   @Override
-  public Map<String, String> start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  protected void routes(HttpServer server) throws IOException {
     server.createContext("/sources", this::sources);
-    server.start();
-    return Map.of("newswire.console.fetcher-url", "http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   private void sources(HttpExchange exchange) throws IOException {
@@ -124,16 +116,5 @@ public class StandInFetcher implements QuarkusTestResourceLifecycleManager {
     return node.toString();
   }
 
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
-  }
 
-  @Override
-  public void stop() {
-    server.stop(0);
-  }
 }

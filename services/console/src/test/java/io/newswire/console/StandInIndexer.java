@@ -2,14 +2,10 @@ package io.newswire.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,27 +15,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * with {@code ((} is invalid (400), any other answers the captured Lavrov result; {@code GET /articles/{id}}
  * knows one article ({@link #ARTICLE}).
  */
-public class StandInIndexer implements QuarkusTestResourceLifecycleManager {
+public class StandInIndexer extends StandIn {
   public static final String KEY = "nwk_standin-reader-key";
   /** The id of the one article {@code /articles/} knows. */
   public static final String ARTICLE = "qk3Xz0Yd8o1nH4wT2cK9mVb7Rj5sLp6aE0uF1gIhJ2M";
   /** The raw query string of the last search, to check what page the console asked for. */
   public static final AtomicReference<String> LAST = new AtomicReference<>("");
 
-  private HttpServer server;
+  @Override
+  protected String setting() {
+    return "newswire.console.indexer-url";
+  }
 
   @Override
-  public Map<String, String> start() {
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  protected void routes(HttpServer server) throws IOException {
     server.createContext("/search", this::search);
     server.createContext("/articles/", this::article);
     server.createContext("/auth/whoami", this::whoami);
-    server.start();
-    return Map.of("newswire.console.indexer-url", "http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   private void search(HttpExchange exchange) throws IOException {
@@ -83,15 +75,5 @@ public class StandInIndexer implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
-  }
 
-  @Override
-  public void stop() {
-    server.stop(0);
-  }
 }
