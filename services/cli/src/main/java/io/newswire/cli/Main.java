@@ -17,7 +17,8 @@ import java.util.Map;
 public final class Main {
   private static final String USAGE =
       """
-      usage: newswire search "QUERY" [--json] [--size N] [--all] [--exact]
+      usage: newswire search "QUERY" [--json] [--size N] [--all] [--exact] [--newest]
+                    [--source S[,S...]] [--language L[,L...]] [--since DAY] [--until DAY]
              newswire alerts add --name NAME --query "QUERY" [--webhook URL] [--exact]
              newswire alerts list [--json]
              newswire alerts update ID --query "QUERY" [--name NAME] [--webhook URL]
@@ -71,15 +72,31 @@ public final class Main {
   }
 
   private void search(List<String> args) throws Exception {
-    Map<String, String> options = options(args, "--json", "--size", "--all", "--exact");
+    Map<String, String> options = options(args, "--json", "--size", "--all", "--exact", "--newest", "--source",
+        "--language", "--since", "--until");
     if (args.isEmpty()) {
       usage("search needs a query");
     }
     String query = String.join(" ", args);
-    String url = api.url("indexer", 8083) + "/search?q=" + Api.encode(query) + "&size="
-        + options.getOrDefault("--size", "10") + (options.containsKey("--all") ? "&all=true" : "")
-        + (options.containsKey("--exact") ? "&exact=true" : "");
-    Api.Reply reply = api.call("GET", url, null);
+    StringBuilder url = new StringBuilder(api.url("indexer", 8083)).append("/search?q=").append(Api.encode(query))
+        .append("&size=").append(options.getOrDefault("--size", "10"))
+        .append(options.containsKey("--all") ? "&all=true" : "")
+        .append(options.containsKey("--exact") ? "&exact=true" : "")
+        .append(options.containsKey("--newest") ? "&sort=newest" : "");
+    // --source and --language take several values, comma-separated: any of them
+    for (String filter : List.of("source", "language")) {
+      for (String value : options.getOrDefault("--" + filter, "").split(",")) {
+        if (!value.isBlank()) {
+          url.append('&').append(filter).append('=').append(Api.encode(value.trim()));
+        }
+      }
+    }
+    for (String day : List.of("since", "until")) {
+      if (options.containsKey("--" + day)) {
+        url.append('&').append(day).append('=').append(Api.encode(options.get("--" + day)));
+      }
+    }
+    Api.Reply reply = api.call("GET", url.toString(), null);
     if (reply.status() != 200) {
       fail("Search failed: " + reply.error());
     }
@@ -313,7 +330,7 @@ public final class Main {
         usage("unknown option " + arg);
       }
       args.remove(i);
-      boolean flag = arg.equals("--json") || arg.equals("--all") || arg.equals("--exact");
+      boolean flag = arg.equals("--json") || arg.equals("--all") || arg.equals("--exact") || arg.equals("--newest");
       if (flag) {
         found.put(arg, "true");
       } else if (i < args.size()) {
