@@ -22,22 +22,7 @@ final class KeysCommand {
     this.out = out;
   }
 
-  void run(List<String> args) throws IOException {
-    String sub = args.isEmpty() ? "list" : args.remove(0);
-    try {
-      switch (sub) {
-        case "list" -> list();
-        case "add" -> add(value(args, "--name"), Role.parse(value(args, "--role")));
-        case "revoke" -> revoke(args.isEmpty() ? null : args.get(0));
-        default -> throw new IllegalArgumentException("unknown keys command '" + sub + "': list, add or revoke");
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    }
-  }
-
-  private void list() throws IOException {
+  void list() throws IOException {
     List<Entry> entries = ApiKeyFile.read(file);
     out.println(entries.size() + " key(s) in " + file);
     for (Entry e : entries) {
@@ -45,14 +30,14 @@ final class KeysCommand {
     }
   }
 
-  private void add(String name, Role role) throws IOException {
+  void add(String name, Role role) throws IOException {
     String key = ApiKeyFile.add(file, name, role);
     out.println("Key '" + name + "' (" + role.id() + ") added; the services accept it within a second.");
     out.println("It is shown this once (only its hash is kept); send it as 'Authorization: Bearer KEY':");
     out.println(key);
   }
 
-  private void revoke(String name) throws IOException {
+  void revoke(String name) throws IOException {
     if (name == null) {
       throw new IllegalArgumentException("keys revoke needs a key name (see ./newswire keys list)");
     }
@@ -62,11 +47,4 @@ final class KeysCommand {
     out.println("Key '" + name + "' revoked; the services refuse it within a second.");
   }
 
-  private static String value(List<String> args, String option) {
-    int i = args.indexOf(option);
-    if (i < 0 || i + 1 >= args.size()) {
-      throw new IllegalArgumentException("keys add needs " + option + ", e.g. keys add --name alice --role reader");
-    }
-    return args.get(i + 1);
-  }
 }
