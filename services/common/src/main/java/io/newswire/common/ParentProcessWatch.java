@@ -1,5 +1,6 @@
 package io.newswire.common;
 
+import io.newswire.embedded.child.ParentWatch;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,21 +26,9 @@ public class ParentProcessWatch {
       return;
     }
     long pid = parentPid.get();
-    Thread watch =
-        new Thread(
-            () -> {
-              while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                try {
-                  Thread.sleep(500);
-                } catch (InterruptedException e) {
-                  return;
-                }
-              }
-              LOG.warnf("Launcher process %d is gone; stopping", pid);
-              Quarkus.asyncExit(0);
-            },
-            "parent-process-watch");
-    watch.setDaemon(true);
-    watch.start();
+    ParentWatch.watch(pid, () -> {
+      LOG.warnf("Launcher process %d is gone; stopping", pid);
+      Quarkus.asyncExit(0);
+    });
   }
 }

@@ -1,5 +1,6 @@
 package io.newswire.fetcher;
 
+import io.newswire.fetcher.robots.RobotsPolicy;
 import io.newswire.net.PrivateAddressPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -188,9 +189,4 @@ public interface FetcherConfig {
   /** Whether private addresses are checked at all; {@code REFUSE} is the safe default. */
   @WithDefault("REFUSE")
   PrivateAddressPolicy privateAddresses();
-
-  enum RobotsPolicy {
-    OBEY,
-    IGNORE
-  }
 }

@@ -19,9 +19,11 @@ import io.newswire.fetcher.source.folder.FolderSource;
 import io.newswire.fetcher.source.page.PagePoller;
 import io.newswire.fetcher.source.sitemap.SitemapPoller;
 import io.newswire.fetcher.state.SeenStore;
+import io.newswire.net.AddressGuard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +45,7 @@ public final class SourceFactory implements AutoCloseable {
     this.seen = seen;
     this.monitor = monitor;
     this.folderRoots = new FolderRoots(config.folderRoots(), Path.of(config.sourcesFile()));
-    SafeHttpClient http = new SafeHttpClient(config);
+    SafeHttpClient http = httpClient(config);
     this.fetcher =
         new PoliteFetcher(
             http,
@@ -125,5 +127,18 @@ public final class SourceFactory implements AutoCloseable {
   @Override
   public void close() {
     pollThreads.shutdownNow();
+  }
+
+  /** The fetcher's HTTP client, from its settings: the package {@code http} knows nothing of them. */
+  public static SafeHttpClient httpClient(FetcherConfig config) {
+    return new SafeHttpClient(
+        new AddressGuard(config.privateAddresses(), config.allowPrivate().orElse(List.of()),
+            "newswire.fetcher.allow-private"),
+        config.userAgent(),
+        config.maxBodyBytes(),
+        config.connectTimeout(),
+        config.readTimeout(),
+        config.totalTimeout(),
+        config.maxRedirects());
   }
 }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 final class StackFiles {
   /** Everything the stack and the launcher create under the data directory, and nothing else. */
   private static final String[] OWNED = {
-    "kafka", "elasticsearch", "logs", StackMain.PROPERTIES_FILE, UpMain.UP_FILE
+    // stack.properties: what the stack-only launcher of earlier versions wrote, wiped with the rest
+    "kafka", "elasticsearch", "logs", "stack.properties", UpMain.UP_FILE
   };
 
   private StackFiles() {}

@@ -1,18 +1,18 @@
 package io.newswire.bench.fetcher;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newswire.net.PrivateAddressPolicy;
-import io.newswire.fetcher.FetcherConfig.RobotsPolicy;
-import io.newswire.net.AddressGuard;
 import io.newswire.fetcher.http.SafeHttpClient;
 import io.newswire.fetcher.robots.PoliteFetcher;
 import io.newswire.fetcher.robots.RobotsCache;
+import io.newswire.fetcher.robots.RobotsPolicy;
 import io.newswire.fetcher.source.DocumentSink;
 import io.newswire.fetcher.source.ItemEmitter;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.feed.FeedPoller;
 import io.newswire.fetcher.state.InMemorySeenStore;
 import io.newswire.model.RawDocument;
+import io.newswire.net.AddressGuard;
+import io.newswire.net.PrivateAddressPolicy;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,6 +1,5 @@
 package io.newswire.fetcher.http;
 
-import io.newswire.fetcher.FetcherConfig;
 import io.newswire.fetcher.content.Charsets;
 import io.newswire.net.AddressGuard;
 import io.newswire.net.AddressRefused;
@@ -49,18 +48,6 @@ public final class SafeHttpClient {
   private final Duration readTimeout;
   private final Duration totalTimeout;
   private final int maxRedirects;
-
-  public SafeHttpClient(FetcherConfig config) {
-    this(
-        new AddressGuard(config.privateAddresses(), config.allowPrivate().orElse(List.of()),
-            "newswire.fetcher.allow-private"),
-        config.userAgent(),
-        config.maxBodyBytes(),
-        config.connectTimeout(),
-        config.readTimeout(),
-        config.totalTimeout(),
-        config.maxRedirects());
-  }
 
   public SafeHttpClient(
       AddressGuard guard,

@@ -1,7 +1,6 @@
 package io.newswire.fetcher.robots;
 
 import crawlercommons.robots.BaseRobotRules;
-import io.newswire.fetcher.FetcherConfig.RobotsPolicy;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;

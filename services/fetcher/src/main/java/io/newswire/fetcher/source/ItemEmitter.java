@@ -8,7 +8,6 @@ import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;
 import io.newswire.fetcher.robots.PoliteFetcher;
 import io.newswire.fetcher.source.Documents.ItemMetadata;
-import io.newswire.fetcher.source.feed.FeedItem;
 import io.newswire.fetcher.state.SeenStore;
 import io.newswire.model.DocumentIds;
 import java.net.URI;

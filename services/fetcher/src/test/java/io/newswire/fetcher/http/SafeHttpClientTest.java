@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.fetcher.FetcherConfig;
+import io.newswire.fetcher.SourceFactory;
 import io.newswire.fetcher.TestServer;
 import io.newswire.fetcher.TestSupport;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,7 @@ class SafeHttpClientTest {
 
   static SafeHttpClient client(Map<String, String> settings) {
     FetcherConfig config = TestSupport.config(settings);
-    return new SafeHttpClient(config);
+    return SourceFactory.httpClient(config);
   }
 
   static SafeHttpClient allowingLoopback() {

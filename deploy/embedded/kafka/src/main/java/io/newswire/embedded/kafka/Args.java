@@ -1,9 +1,10 @@
 package io.newswire.embedded.kafka;
 
+import io.newswire.embedded.child.CommandLines;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Command line of {@link KafkaBrokerMain}: {@code --data DIR --port P --controller-port C
@@ -15,33 +16,34 @@ import java.util.OptionalLong;
  */
 record Args(Path data, int port, int controllerPort, OptionalLong parentPid, Path saslUsers, String aclUser) {
 
-  static final String USAGE =
-      "usage: KafkaBrokerMain --data DIR --port P --controller-port C [--parent-pid PID]"
-          + " [--sasl-users FILE [--acl-user NAME]]";
+  @Command(name = "KafkaBrokerMain", description = "A single-node KRaft Kafka broker for development and tests.")
+  static final class Spec {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
-  static Args parse(String[] argv) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < argv.length; i += 2) {
-      if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-        throw new IllegalArgumentException("unexpected argument '" + argv[i] + "'; " + USAGE);
-      }
-      options.put(argv[i].substring(2), argv[i + 1]);
-    }
-    String pid = options.get("parent-pid");
-    return new Args(
-        Path.of(required(options, "data")).toAbsolutePath(),
-        Integer.parseInt(required(options, "port")),
-        Integer.parseInt(required(options, "controller-port")),
-        pid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(pid)),
-        options.containsKey("sasl-users") ? Path.of(options.get("sasl-users")).toAbsolutePath() : null,
-        options.get("acl-user"));
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "the broker's data folder")
+    Path data;
+
+    @Option(names = "--port", required = true, paramLabel = "P", description = "the client listener's port")
+    int port;
+
+    @Option(names = "--controller-port", required = true, paramLabel = "C", description = "the controller's port")
+    int controllerPort;
+
+    @Option(names = "--parent-pid", paramLabel = "PID", description = "stop when this process is gone")
+    Long parentPid;
+
+    @Option(names = "--sasl-users", paramLabel = "FILE", description = "user=password lines, with an admin")
+    Path saslUsers;
+
+    @Option(names = "--acl-user", paramLabel = "NAME", description = "a user of that file that gets the services' ACLs")
+    String aclUser;
   }
 
-  private static String required(Map<String, String> options, String name) {
-    String value = options.get(name);
-    if (value == null) {
-      throw new IllegalArgumentException("missing --" + name + "; " + USAGE);
-    }
-    return value;
+  static Args parse(String[] argv) {
+    Spec s = CommandLines.parse(new Spec(), argv);
+    return new Args(s.data.toAbsolutePath(), s.port, s.controllerPort,
+        s.parentPid == null ? OptionalLong.empty() : OptionalLong.of(s.parentPid),
+        s.saslUsers == null ? null : s.saslUsers.toAbsolutePath(), s.aclUser);
   }
 }

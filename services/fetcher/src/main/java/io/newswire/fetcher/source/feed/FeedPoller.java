@@ -3,8 +3,11 @@ package io.newswire.fetcher.source.feed;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchResult;
 import io.newswire.fetcher.robots.PoliteFetcher;
+import io.newswire.fetcher.source.FeedItem;
 import io.newswire.fetcher.source.ItemEmitter;
 import io.newswire.fetcher.source.Poller;
+import io.newswire.fetcher.source.listing.FeedParser;
+import io.newswire.fetcher.source.listing.Listing;
 import java.net.URI;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package io.newswire.fetcher.source.page;
 
+import com.google.re2j.Pattern;
 import io.newswire.fetcher.source.Documents.ItemMetadata;
-import io.newswire.fetcher.source.feed.FeedItem;
+import io.newswire.fetcher.source.FeedItem;
 import io.newswire.model.DocumentIds;
 import java.net.URI;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import com.google.re2j.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

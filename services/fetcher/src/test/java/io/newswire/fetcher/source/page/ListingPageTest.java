@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.fetcher.TestServer;
-import io.newswire.fetcher.source.feed.FeedItem;
+import io.newswire.fetcher.source.FeedItem;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.newswire.fetcher.source.feed;
+package io.newswire.fetcher.source.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +8,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.source.Documents.ItemMetadata;
+import io.newswire.fetcher.source.FeedItem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

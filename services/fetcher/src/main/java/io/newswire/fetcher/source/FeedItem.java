@@ -1,4 +1,4 @@
-package io.newswire.fetcher.source.feed;
+package io.newswire.fetcher.source;
 
 import io.newswire.fetcher.source.Documents.ItemMetadata;
 

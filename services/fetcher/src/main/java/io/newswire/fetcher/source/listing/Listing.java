@@ -1,10 +1,11 @@
-package io.newswire.fetcher.source.feed;
+package io.newswire.fetcher.source.listing;
 
 import io.newswire.fetcher.content.ContentHash;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;
 import io.newswire.fetcher.robots.PoliteFetcher;
+import io.newswire.fetcher.source.FeedItem;
 import io.newswire.fetcher.source.ItemEmitter;
 import java.net.URI;
 import java.util.List;
