@@ -1,10 +1,9 @@
 package io.newswire.bench;
 
 import io.newswire.stack.ChildProcess;
+import io.newswire.stack.FreePorts;
+import io.newswire.stack.RepoLayout;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,19 +26,9 @@ public final class BenchBroker implements AutoCloseable {
 
   /** Starts a broker on a fresh data directory under {@code workDir} and returns once it is ready. */
   public static BenchBroker start(Path repoRoot, Path workDir) throws IOException, InterruptedException {
-    Path module = repoRoot.resolve("deploy/embedded/kafka/target");
-    Path cpFile = module.resolve("classpath.txt");
-    if (!Files.isRegularFile(cpFile)) {
-      throw new IllegalStateException(cpFile + " is missing: build first (./newswire build)");
-    }
-    String classpath = module.resolve("classes") + java.io.File.pathSeparator
-        + Files.readString(cpFile, StandardCharsets.UTF_8).trim();
-    int port;
-    int controllerPort;
-    try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
-      port = a.getLocalPort();
-      controllerPort = b.getLocalPort();
-    }
+    String classpath = RepoLayout.at(repoRoot).kafkaClasspath();
+    int port = FreePorts.any();
+    int controllerPort = FreePorts.any();
     ChildProcess child =
         ChildProcess.java("Kafka", MAIN)
             .classpath(classpath)

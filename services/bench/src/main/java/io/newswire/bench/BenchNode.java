@@ -1,11 +1,9 @@
 package io.newswire.bench;
 
 import io.newswire.stack.ChildProcess;
+import io.newswire.stack.FreePorts;
+import io.newswire.stack.RepoLayout;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -32,14 +30,9 @@ public final class BenchNode implements AutoCloseable {
    * @param heap e.g. {@code 1g}
    */
   public static BenchNode start(Path repoRoot, Path workDir, String heap) throws IOException, InterruptedException {
-    Path module = repoRoot.resolve("deploy/embedded/elasticsearch/target");
-    Path cpFile = module.resolve("classpath.txt");
-    if (!Files.isRegularFile(cpFile)) {
-      throw new IllegalStateException(cpFile + " is missing: build first (mvn -q install -DskipTests)");
-    }
-    String classpath =
-        module.resolve("classes") + java.io.File.pathSeparator + Files.readString(cpFile, StandardCharsets.UTF_8).trim();
-    int port = freePort();
+    String classpath = RepoLayout.at(repoRoot).elasticsearchClasspath();
+    // the cluster runner refuses HTTP ports above 9299
+    int port = FreePorts.inRange(9200, 9299);
     Path data = workDir.resolve("elasticsearch");
     ChildProcess child =
         ChildProcess.java("Elasticsearch", MAIN)
@@ -57,18 +50,6 @@ public final class BenchNode implements AutoCloseable {
     return url;
   }
 
-  /** The cluster runner refuses HTTP ports above 9299. */
-  private static int freePort() {
-    for (int port = 9200; port <= 9299; port++) {
-      try (ServerSocket socket = new ServerSocket(port)) {
-        socket.setReuseAddress(true);
-        return port;
-      } catch (IOException taken) {
-        // next one
-      }
-    }
-    throw new UncheckedIOException(new IOException("no free port in 9200-9299 for Elasticsearch"));
-  }
 
   @Override
   public void close() throws InterruptedException {

@@ -3,8 +3,8 @@ package io.newswire.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
 import io.newswire.stack.ChildProcess;
+import io.newswire.stack.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +63,7 @@ final class BenchServices implements AutoCloseable {
     try {
       Map<String, Integer> ports = new LinkedHashMap<>();
       for (String name : names) {
-        ports.put(name, freePort());
+        ports.put(name, FreePorts.any());
       }
       for (String name : names) {
         String service = name.replaceFirst("-\\d+$", "");
@@ -175,11 +175,6 @@ final class BenchServices implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   @Override
   public void close() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.newswire.bench;
 
+import io.newswire.stack.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,16 +9,7 @@ final class Repo {
   private Repo() {}
 
   static Path root() {
-    String configured = System.getProperty("newswire.root");
-    if (configured != null) {
-      return Path.of(configured).toAbsolutePath().normalize();
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("deploy/embedded")) && Files.exists(p.resolve("newswire"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("run from inside the Newswire repository or set -Dnewswire.root");
+    return RepoLayout.find().root();
   }
 
   /** {@code target/bench} of this module: where the reports go. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.DocumentIds;
+import io.newswire.stack.RepoLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,13 +117,6 @@ abstract class SeedScenario {
   }
 
   static Path repoRoot() {
-    String root = System.getProperty("newswire.root");
-    Path start = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("deploy/seed/reports"))) {
-        return dir;
-      }
-    }
-    throw new IllegalStateException("no deploy/seed/reports above " + start);
+    return RepoLayout.find().root();
   }
 }

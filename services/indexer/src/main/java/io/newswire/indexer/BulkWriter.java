@@ -67,6 +67,23 @@ public final class BulkWriter {
   }
 
   /** The bulk request lines for {@code articles}: built apart from sending so they can be ready early. */
+  /**
+   * The document Elasticsearch stores for {@code article}: its JSON without the schema version, when it was
+   * indexed, its text again in its language's stemmed field, and its names' keys ({@link NameKeys}).
+   */
+  public static ObjectNode document(CleanArticle article, Instant indexedAt) {
+    ObjectNode doc = Json.mapper().valueToTree(article);
+    doc.remove("schemaVersion");
+    doc.put("indexedAt", indexedAt.toString());
+    String stemmed = StemmedFields.fieldFor(article.language());
+    if (stemmed != null) {
+      // the title and the text as two values: the template's position gap keeps a phrase from spanning them
+      doc.putArray(stemmed).add(article.title() == null ? "" : article.title()).add(article.text());
+    }
+    doc.put(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()));
+    return doc;
+  }
+
   public BulkBody body(List<CleanArticle> articles) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(articles.size() * 4096);
     int[] starts = new int[articles.size() + 1];
@@ -78,15 +95,7 @@ public final class BulkWriter {
         ObjectNode meta = action.putObject("index");
         meta.put("_index", alias).put("_id", article.id());
         meta.put("version", version(article)).put("version_type", "external");
-        ObjectNode doc = Json.mapper().valueToTree(article);
-        doc.remove("schemaVersion");
-        doc.put("indexedAt", now.toString());
-        String stemmed = StemmedFields.fieldFor(article.language());
-        if (stemmed != null) {
-          // the title and the text as two values: the template's position gap keeps a phrase from spanning them
-          doc.putArray(stemmed).add(article.title() == null ? "" : article.title()).add(article.text());
-        }
-        doc.put(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()));
+        ObjectNode doc = document(article, now);
         Json.mapper().writeValue(out, action);
         out.write('\n');
         Json.mapper().writeValue(out, doc);

@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Picks free loopback ports. A port is only known to be free when it is checked, so another
+ * Picks free loopback ports: the one port picker of the launcher, the benchmarks and the tests. A port is only known to be free when it is checked, so another
  * process may still take it before the child binds it; the child then fails with "address in
  * use" and its log says so. Ports handed out once are never handed out again by this JVM, so
  * parallel stacks in one test run do not collide with each other.
  */
-final class FreePorts {
+public final class FreePorts {
 
   private static final Set<Integer> GIVEN = new HashSet<>();
 
   private FreePorts() {}
 
   /** Any free port the OS offers. */
-  static synchronized int any() {
+  public static synchronized int any() {
     for (int attempt = 0; attempt < 20; attempt++) {
       try (ServerSocket socket = new ServerSocket()) {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -39,7 +39,7 @@ final class FreePorts {
    * A free port in {@code [from, to]}, starting at a random offset so that stacks started at the
    * same moment by different processes rarely try the same one.
    */
-  static synchronized int inRange(int from, int to) {
+  public static synchronized int inRange(int from, int to) {
     int size = to - from + 1;
     int offset = ThreadLocalRandom.current().nextInt(size);
     for (int i = 0; i < size; i++) {
@@ -53,7 +53,8 @@ final class FreePorts {
         "no free loopback port in " + from + ".." + to + "; stop other Elasticsearch nodes or stacks");
   }
 
-  private static boolean isFree(int port) {
+  /** Whether nothing listens on {@code port} of the loopback address now. */
+  public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * ({@code target/classes} plus the {@code target/classpath.txt} each module writes), so the stack
  * needs the repository root, not jars on its own classpath.
  */
-final class RepoLayout {
+public final class RepoLayout {
 
   /** System property naming the repository root; otherwise it is searched from the working dir. */
   static final String ROOT_PROPERTY = "newswire.root";
@@ -23,7 +23,18 @@ final class RepoLayout {
     this.root = root;
   }
 
-  static RepoLayout find() {
+  /** The layout of the repository at {@code root}, as the caller knows it. */
+  public static RepoLayout at(Path root) {
+    return new RepoLayout(root.toAbsolutePath().normalize());
+  }
+
+  /**
+   * The repository: {@code -Dnewswire.root}, or the first folder holding {@code deploy/embedded} above the
+   * working directory. The one lookup of the launcher, the benchmarks and the tests.
+   *
+   * @throws IllegalStateException when there is none, saying what to set
+   */
+  public static RepoLayout find() {
     String configured = System.getProperty(ROOT_PROPERTY);
     if (configured != null) {
       Path root = Path.of(configured).toAbsolutePath().normalize();
@@ -45,15 +56,17 @@ final class RepoLayout {
             + ROOT_PROPERTY + "=<repository root>");
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  String kafkaClasspath() {
+  /** The embedded Kafka broker's classpath, from its build output. */
+  public String kafkaClasspath() {
     return classpath("kafka");
   }
 
-  String elasticsearchClasspath() {
+  /** The embedded Elasticsearch node's classpath, from its build output. */
+  public String elasticsearchClasspath() {
     return classpath("elasticsearch");
   }
 

@@ -1,7 +1,6 @@
 package io.newswire.stack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ public final class UpMain {
     }
     Files.createDirectories(data);
     Map<String, Integer> ports = new HashMap<>();
-    Pipeline.DEFAULT_PORTS.forEach((service, port) -> ports.put(service, isFree(port) ? port : 0));
+    Pipeline.DEFAULT_PORTS.forEach((service, port) -> ports.put(service, FreePorts.isFree(port) ? port : 0));
 
     long started = System.nanoTime();
     System.out.println("Starting Newswire (data in " + data + ", logs in " + data.resolve("logs") + ")");
@@ -149,13 +148,6 @@ public final class UpMain {
     System.out.println("  (still indexing; see the logs if this does not move)");
   }
 
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   private static void fail(String message) {
     System.err.println(message);
