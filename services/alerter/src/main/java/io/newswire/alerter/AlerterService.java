@@ -4,9 +4,8 @@ import io.newswire.alerter.match.AlertLedger;
 import io.newswire.alerter.match.AlertMatcher;
 import io.newswire.alerter.match.RuleBook;
 import io.newswire.alerter.webhook.WebhookDelivery;
-import io.newswire.alerter.webhook.WebhookTargets;
-import io.newswire.net.AddressGuard;
 import io.newswire.alerter.webhook.WebhookDispatcher;
+import io.newswire.alerter.webhook.WebhookTargets;
 import io.newswire.common.KafkaClients;
 import io.newswire.common.PipeRunner;
 import io.newswire.common.TopicFollower;
@@ -16,28 +15,35 @@ import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.Rule;
 import io.newswire.model.Topics;
+import io.newswire.net.AddressGuard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import jakarta.enterprise.inject.Default;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
  * Quarkus shell of the alerter: follows the rules and alerts topics, then matches every clean
  * article against the rules, publishing new alerts transactionally with the input offsets.
  */
+// its own readiness check; @Readiness is a qualifier, so @Default keeps it injectable as it is
+@Readiness
+@Default
 @ApplicationScoped
-public class AlerterService {
+public class AlerterService implements HealthCheck {
   private static final Logger LOG = Logger.getLogger(AlerterService.class);
 
   private final KafkaClients clients;
@@ -204,6 +210,12 @@ public class AlerterService {
     if (alertsFollower != null) {
       alertsFollower.close();
     }
+  }
+
+  /** Its readiness ({@code /q/health/ready}): {@link #health}. */
+  @Override
+  public HealthCheckResponse call() {
+    return health();
   }
 
   /** Readiness as reported by {@code /q/health/ready}, with the loops' restarts and last failures. */

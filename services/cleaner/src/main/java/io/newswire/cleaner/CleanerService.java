@@ -17,13 +17,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import jakarta.enterprise.inject.Default;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +34,11 @@ import org.jboss.logging.Logger;
  * placed in its story ({@link StoryIndex}) and its fingerprint published on newswire.stories in the same
  * transaction.
  */
+// its own readiness check; @Readiness is a qualifier, so @Default keeps it injectable as it is
+@Readiness
+@Default
 @ApplicationScoped
-public class CleanerService {
+public class CleanerService implements HealthCheck {
   private static final Logger LOG = Logger.getLogger(CleanerService.class);
 
   private final ArticleCleaner cleaner;
@@ -114,6 +120,12 @@ public class CleanerService {
     if (storiesFollower != null) {
       storiesFollower.close();
     }
+  }
+
+  /** Its readiness ({@code /q/health/ready}): {@link #health}. */
+  @Override
+  public HealthCheckResponse call() {
+    return health();
   }
 
   /** Readiness as reported by {@code /q/health/ready}. */

@@ -5,13 +5,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
 import org.elasticsearch.client.RestClient;
 
 /** Quarkus shell of the indexer: runs {@link IndexerLoop} on its own thread. */
+// its own readiness check; @Readiness is a qualifier, so @Default keeps it injectable as it is
+@Readiness
+@Default
 @ApplicationScoped
-public class IndexerService {
+public class IndexerService implements HealthCheck {
   private final KafkaClients clients;
   private final IndexerConfig config;
   private final Elastic es;
@@ -42,6 +48,12 @@ public class IndexerService {
       loop.close();
       thread.join(10_000);
     }
+  }
+
+  /** Its readiness ({@code /q/health/ready}): {@link #health}. */
+  @Override
+  public HealthCheckResponse call() {
+    return health();
   }
 
   /** Readiness as reported by {@code /q/health/ready}, with the loop's restarts and last failure. */
