@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -29,11 +28,10 @@ public final class TopicFollower implements Runnable, AutoCloseable {
   private final KafkaClients clients;
   private final String topic;
   private final Consumer<List<ConsumerRecord<String, byte[]>>> handler;
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Running running = new Running();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   /** Where the next attempt resumes: the position after the last handled batch, per partition. */
   private final Map<TopicPartition, Long> positions = new HashMap<>();
-  private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread thread;
 
   /**
@@ -91,7 +89,7 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
         "follow-" + topic + "-" + UUID.randomUUID());
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config)) {
-      consumer = kafkaConsumer;
+      running.polling(kafkaConsumer);
       List<TopicPartition> partitions = partitions(kafkaConsumer);
       kafkaConsumer.assign(partitions);
       kafkaConsumer.seekToBeginning(partitions);
@@ -146,10 +144,6 @@ public final class TopicFollower implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+    running.stop();
   }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,12 +61,11 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
   private final int maxPollRecords;
   private final int parallelism;
   private final Step step;
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Running running = new Running();
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final LoopStatus status = new LoopStatus();
   private volatile boolean assigned;
-  private volatile KafkaConsumer<String, byte[]> consumer;
 
   public TransactionalPipe(
       KafkaClients clients,
@@ -151,7 +149,7 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig);
         KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig)) {
-      this.consumer = kafkaConsumer;
+      running.polling(kafkaConsumer);
       producer.initTransactions();
       kafkaConsumer.subscribe(List.of(inputTopic));
       while (running.get()) {
@@ -265,10 +263,6 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+    running.stop();
   }
 }

@@ -5,6 +5,7 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.LoopStatus;
 import io.newswire.common.LoopSupervisor;
 import io.newswire.common.RecordFailures;
+import io.newswire.common.Running;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -51,12 +51,11 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
   private final Elastic es;
   private final IndexerConfig config;
   private final BulkWriter writer;
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Running running = new Running();
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final LoopStatus status = new LoopStatus();
   private volatile boolean ready;
-  private volatile KafkaConsumer<String, byte[]> consumer;
 
   public IndexerLoop(KafkaClients clients, Elastic es, IndexerConfig config) {
     this.clients = clients;
@@ -106,7 +105,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig);
         KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("indexer-dlq"));
         Refresher refresher = refresher()) {
-      consumer = kafkaConsumer;
+      running.polling(kafkaConsumer);
       DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
       kafkaConsumer.subscribe(List.of(Topics.CLEAN));
       Batch inFlight = null;
@@ -292,11 +291,7 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+    running.stop();
   }
 
   /** A polled batch: its records, the ones that are articles, and their bulk requests. */

@@ -6,6 +6,7 @@ import io.newswire.common.KafkaClients;
 import io.newswire.common.LoopStatus;
 import io.newswire.common.LoopSupervisor;
 import io.newswire.common.RecordFailures;
+import io.newswire.common.Running;
 import io.newswire.model.Alert;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -50,9 +50,8 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Running running = new Running();
   private final LoopStatus status = new LoopStatus();
-  private volatile KafkaConsumer<String, byte[]> consumer;
 
   public WebhookDispatcher(KafkaClients clients, RuleBook rules, WebhookDelivery delivery, String groupId) {
     this.clients = clients;
@@ -76,7 +75,7 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
     clients.ensureTopics();
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(clients.consumer(groupId, "webhooks"));
         KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("webhooks-dlq"))) {
-      consumer = kafkaConsumer;
+      running.polling(kafkaConsumer);
       DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "webhooks");
       kafkaConsumer.subscribe(List.of(Topics.ALERTS));
       while (running.get()) {
@@ -127,11 +126,7 @@ public final class WebhookDispatcher implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
-    running.set(false);
-    KafkaConsumer<String, byte[]> current = consumer;
-    if (current != null) {
-      current.wakeup();
-    }
+    running.stop();
     pool.shutdownNow();
     delivery.close();
   }
