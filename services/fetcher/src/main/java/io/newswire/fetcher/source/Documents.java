@@ -14,7 +14,12 @@ public final class Documents {
     public static final ItemMetadata NONE = new ItemMetadata(null, null, null);
   }
 
+  /**
+   * @param id the document id of {@code url} ({@link DocumentIds#forUrl}), which the source has computed already
+   *     to look the item up in the seen-state: once per item
+   */
   public static RawDocument raw(
+      String id,
       String url,
       String source,
       String contentType,
@@ -25,7 +30,7 @@ public final class Documents {
       ItemMetadata item) {
     return new RawDocument(
         SchemaVersions.RAW_DOCUMENT,
-        DocumentIds.forUrl(url),
+        id,
         url,
         source,
         Instant.now(),

@@ -146,7 +146,7 @@ public final class ItemEmitter {
     Decoded text = Charsets.decode(page.body(), page.charset());
     String contentType = page.mediaType() == null ? "text/html" : page.mediaType();
     sink.emit(
-        Documents.raw(url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata),
+        Documents.raw(id, url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata),
         seen, id, hash);
     monitor.emitted(source);
     return Outcome.EMITTED;

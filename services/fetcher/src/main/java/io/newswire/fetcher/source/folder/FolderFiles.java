@@ -107,7 +107,7 @@ public final class FolderFiles {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String contentType = name.endsWith(".txt") ? "text/plain" : "text/html";
     sink.emit(
-        Documents.raw(url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE),
+        Documents.raw(id, url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE),
         seen, id, hash);
     monitor.emitted(source);
     monitor.succeeded(source);
