@@ -6,7 +6,7 @@
 # the status. Retries only while Kibana is unreachable or not ready (no answer, 5xx).
 #
 # KIBANA_URL, KIBANA_OBJECTS, KIBANA_IMPORT_TRIES and KIBANA_IMPORT_PAUSE (seconds) override the
-# defaults below; the test of this script (services/e2e KibanaSetupScriptTest) uses them.
+# defaults below; the test of this script (tests/e2e KibanaSetupScriptTest) uses them.
 set -eu
 
 kibana="${KIBANA_URL:-http://kibana:5601}"

@@ -10,7 +10,7 @@ import io.newswire.kafka.DeadLetters;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;
-import io.newswire.stack.EmbeddedStack;
+import io.newswire.launcher.EmbeddedStack;
 import io.newswire.testing.EmbeddedStackResource;
 import io.newswire.testing.TopicSnapshot;
 import io.quarkus.test.common.QuarkusTestResource;

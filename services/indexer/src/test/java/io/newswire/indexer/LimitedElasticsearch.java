@@ -1,6 +1,6 @@
 package io.newswire.indexer;
 
-import io.newswire.stack.ChildProcess;
+import io.newswire.launcher.ChildProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,0 +1,57 @@
+package io.newswire.bench;
+
+import io.newswire.launcher.ChildProcess;
+import io.newswire.launcher.FreePorts;
+import io.newswire.launcher.RepoLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The embedded Kafka broker for a benchmark, in its own JVM with the full JIT. The embedded stack
+ * runs it with C1 only (fast start-up for development), which would handicap the pipeline side the
+ * same way {@link BenchNode} explains for Elasticsearch. Same classpath and main as the stack's.
+ */
+public final class BenchBroker implements AutoCloseable {
+  private static final String MAIN = "io.newswire.embedded.kafka.KafkaBrokerMain";
+  private static final String READY = "NEWSWIRE-READY kafka ";
+
+  private final ChildProcess process;
+  private final String bootstrapServers;
+
+  private BenchBroker(ChildProcess process, String bootstrapServers) {
+    this.process = process;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Starts a broker on a fresh data directory under {@code workDir} and returns once it is ready. */
+  public static BenchBroker start(Path repoRoot, Path workDir) throws IOException, InterruptedException {
+    String classpath = RepoLayout.at(repoRoot).kafkaClasspath();
+    int port = FreePorts.any();
+    int controllerPort = FreePorts.any();
+    ChildProcess child =
+        ChildProcess.java("Kafka", MAIN)
+            .classpath(classpath)
+            .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true")
+            .args("--data", workDir.resolve("kafka").toString(), "--port", String.valueOf(port),
+                "--controller-port", String.valueOf(controllerPort))
+            .workingDir(workDir)
+            .logFile(workDir.resolve("logs/kafka.log"))
+            .readyPrefix(READY)
+            .startReady(Duration.ofSeconds(180));
+    return new BenchBroker(child, "127.0.0.1:" + port);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.stop(Duration.ofSeconds(15));
+  }
+}

@@ -1,0 +1,156 @@
+package io.newswire.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./newswire up}: runs the embedded stack and the four services until Ctrl-C, waits until
+ * the reports already in the watched folder are searchable, and says where to look.
+ * {@code UpMain --data DIR --sources FILE --watch DIR [--fresh]}.
+ */
+public final class UpMain {
+  /** Written into the data directory while running: the services' URLs, for the CLI. */
+  public static final String UP_FILE = "up.properties";
+
+  private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+
+  private UpMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i < argv.length; i++) {
+      if (argv[i].equals("--fresh")) {
+        args.put("fresh", "true");
+      } else if (argv[i].startsWith("--") && i + 1 < argv.length) {
+        args.put(argv[i].substring(2), argv[++i]);
+      } else {
+        fail("unexpected argument '" + argv[i] + "'");
+      }
+    }
+    Path data = Path.of(args.getOrDefault("data", ".newswire/data")).toAbsolutePath().normalize();
+    Path sources = Path.of(args.getOrDefault("sources", "config/sources.yaml")).toAbsolutePath();
+    Path watch = Path.of(args.getOrDefault("watch", "deploy/seed/reports")).toAbsolutePath();
+    if (args.containsKey("fresh")) {
+      StackFiles.wipe(data);
+    }
+    Files.createDirectories(data);
+    Map<String, Integer> ports = new HashMap<>();
+    Pipeline.DEFAULT_PORTS.forEach((service, port) -> ports.put(service, FreePorts.isFree(port) ? port : 0));
+
+    long started = System.nanoTime();
+    System.out.println("Starting Newswire (data in " + data + ", logs in " + data.resolve("logs") + ")");
+    Pipeline pipeline;
+    try {
+      pipeline =
+          Pipeline.start(
+              new Pipeline.Options(data, Path.of("").toAbsolutePath(), sources, ports, List.of("-Xmx512m"),
+                  Map.of()),
+              message -> System.out.println("  " + message));
+    } catch (RuntimeException e) {
+      fail("Newswire did not start: " + e.getMessage());
+      return;
+    }
+    Path upFile = data.resolve(UP_FILE);
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean stopping = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping.set(true);
+      System.out.println("\nStopping Newswire...");
+      TempDirs.deleteQuietly(upFile);
+      pipeline.close();
+      stopped.countDown();
+    }, "newswire-stop"));
+    StringBuilder props = new StringBuilder();
+    for (String service : Pipeline.SERVICES) {
+      props.append(service).append(".url=").append(pipeline.url(service)).append('\n');
+    }
+    props.append("elasticsearch.url=").append(pipeline.stack().elasticsearchUrl()).append('\n');
+    props.append("kafka.bootstrap.servers=").append(pipeline.stack().bootstrapServers()).append('\n');
+    Files.writeString(upFile, props, StandardCharsets.UTF_8);
+
+    long reports = countReports(watch);
+    awaitIndexed(pipeline.stack().elasticsearchUrl(), reports);
+    System.out.printf("%nNewswire is up in %.0f s.%n", (System.nanoTime() - started) / 1e9);
+    System.out.println("Console      " + pipeline.consoleSignInUrl() + "  (open it to search in the browser;"
+        + " it signs you in)");
+    System.out.println("  Watching   " + watch + " (drop .txt/.html reports here)");
+    System.out.println("  Sources    " + sources);
+    System.out.println("  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "
+        + data.resolve(Pipeline.CLI_KEY_FILE) + ")\" " + pipeline.url("indexer") + "/search?q=Lavrov");
+    System.out.println("  Alerts     ./newswire alerts add --name NATO --query NATO;  ./newswire alerts tail");
+    System.out.println("  Elasticsearch " + pipeline.stack().elasticsearchUrl() + "/newswire/_search");
+    System.out.println("  Health     " + pipeline.url("indexer") + "/q/health/ready (same path on every service, no key needed)");
+    System.out.println("  API key    " + data.resolve(Pipeline.CLI_KEY_FILE) + " (admin, mode 0600; the CLI sends it."
+        + " Others: ./newswire keys add --name NAME --role reader)");
+    System.out.println("  Listening  on 127.0.0.1 only (quarkus.http.host in config/application.properties opens it)");
+    System.out.println("Press Ctrl-C to stop.");
+    for (String service : Pipeline.SERVICES) {
+      ChildProcess child = pipeline.process(service);
+      child.onExit().thenAccept(code -> {
+        if (!stopping.get()) {
+          System.err.println(service + " exited with code " + code + "; see " + child.logFile());
+        }
+      });
+    }
+    stopped.await();
+  }
+
+  private static long countReports(Path watch) throws IOException {
+    if (!Files.isDirectory(watch)) {
+      return 0;
+    }
+    try (var files = Files.walk(watch)) {
+      return files.filter(p -> p.toString().matches(".*\\.(txt|html|htm)$")).count();
+    }
+  }
+
+  /** Shows indexing progress until the reports already in the folder are searchable, or 90 s. */
+  private static void awaitIndexed(String elasticsearch, long expected) throws InterruptedException {
+    if (expected == 0) {
+      return;
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest count = HttpRequest.newBuilder(URI.create(elasticsearch + "/newswire/_count"))
+        .timeout(Duration.ofSeconds(5)).build();
+    long last = -1;
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      long indexed = 0;
+      try {
+        Matcher m = COUNT.matcher(http.send(count, HttpResponse.BodyHandlers.ofString()).body());
+        indexed = m.find() ? Long.parseLong(m.group(1)) : 0;
+      } catch (IOException e) {
+        // index not created yet
+      }
+      if (indexed != last) {
+        System.out.printf("  searchable: %d of the %d reports in the watched folder%n", indexed, expected);
+        last = indexed;
+      }
+      if (indexed >= expected) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    System.out.println("  (still indexing; see the logs if this does not move)");
+  }
+
+
+  private static void fail(String message) {
+    System.err.println(message);
+    System.exit(1);
+  }
+}
