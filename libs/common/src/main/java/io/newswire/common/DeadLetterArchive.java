@@ -30,24 +30,31 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * What the stages could not handle, read back from the {@code *.dlq} topics and counted by what went
- * wrong; and the replay of one DLQ's letters to the topic they came from once their cause is fixed (a
- * limit raised, a rule corrected). {@code ./newswire dlq} prints what this returns and the cleaner
- * serves it at {@code /dead-letters}. Every stage that reads the topic sees a replayed record again;
- * that is safe, since a document keeps its id, so the index and the alerts stay one per report. A
- * record that several stages dead-lettered is sent back once; one whose value was cut when it was
- * dead-lettered is not, nor input refused before it became a record (a fetcher's unreadable file).
+ * What the stages could not handle, read back from the {@code *.dlq} topics and counted by what
+ * went wrong; and the replay of one DLQ's letters to the topic they came from once their cause is
+ * fixed (a limit raised, a rule corrected). {@code ./newswire dlq} prints what this returns and the
+ * cleaner serves it at {@code /dead-letters}. Every stage that reads the topic sees a replayed
+ * record again; that is safe, since a document keeps its id, so the index and the alerts stay one
+ * per report. A record that several stages dead-lettered is sent back once; one whose value was cut
+ * when it was dead-lettered is not, nor input refused before it became a record (a fetcher's
+ * unreadable file).
  *
  * <p>Plain Kafka clients and no CDI, so that the command line uses it without Quarkus.
  */
 public final class DeadLetterArchive {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Why letters of input that never was a record are not replayed; {@code %s} is their origin topic. */
+  /**
+   * Why letters of input that never was a record are not replayed; {@code %s} is their origin
+   * topic.
+   */
   public static final String NEVER_RECORDS =
       "refused before they were records on %s (fix the source; the fetcher reads it again)";
+
   /** Why letters whose value was cut are not replayed: only its start is left. */
-  public static final String CUT = "cut to " + DeadLetters.MAX_VALUE_BYTES / 1024 + " kB when dead-lettered";
+  public static final String CUT =
+      "cut to " + DeadLetters.MAX_VALUE_BYTES / 1024 + " kB when dead-lettered";
+
   /** Why a second letter of one record (two stages refused it) is not sent on its own. */
   public static final String SENT_ONCE =
       "the same record as another letter (dead-lettered by more than one stage), sent back once";
@@ -59,10 +66,24 @@ public final class DeadLetterArchive {
    *     that never was a record there
    * @param truncatedFrom the original size ("2097152 bytes") when the value was cut, else null
    */
-  public record Letter(String topic, int partition, long offset, Instant at, String key, byte[] value,
-      int valueBytes, String stage, String reason, String originTopic, String origin, String exception,
+  public record Letter(
+      String topic,
+      int partition,
+      long offset,
+      Instant at,
+      String key,
+      byte[] value,
+      int valueBytes,
+      String stage,
+      String reason,
+      String originTopic,
+      String origin,
+      String exception,
       String truncatedFrom) {
-    /** False for input refused before it became a record (a fetcher's unreadable file): its value is not one. */
+    /**
+     * False for input refused before it became a record (a fetcher's unreadable file): its value is
+     * not one.
+     */
     public boolean wasRecord() {
       return origin.contains("@");
     }
@@ -90,10 +111,15 @@ public final class DeadLetterArchive {
       return groups;
     }
 
-    /** The {@code last} most recent letters, newest first (of one millisecond, the later offset first). */
+    /**
+     * The {@code last} most recent letters, newest first (of one millisecond, the later offset
+     * first).
+     */
     public List<Letter> newest(int last) {
-      return letters.stream().sorted(Comparator.comparing(Letter::at).thenComparing(Letter::offset).reversed())
-          .limit(Math.max(0, last)).toList();
+      return letters.stream()
+          .sorted(Comparator.comparing(Letter::at).thenComparing(Letter::offset).reversed())
+          .limit(Math.max(0, last))
+          .toList();
     }
   }
 
@@ -102,11 +128,17 @@ public final class DeadLetterArchive {
    *
    * @param sent per origin topic, how many records went back to it
    * @param cut letters whose value was cut when dead-lettered ({@link #CUT}), not sent
-   * @param neverRecords letters of input refused before it became a record ({@link #NEVER_RECORDS}), not sent
+   * @param neverRecords letters of input refused before it became a record ({@link
+   *     #NEVER_RECORDS}), not sent
    * @param sentOnce letters of a record another letter already sent back ({@link #SENT_ONCE})
    */
-  public record Replay(String topic, String key, Map<String, Integer> sent, List<Letter> cut,
-      List<Letter> neverRecords, List<Letter> sentOnce) {
+  public record Replay(
+      String topic,
+      String key,
+      Map<String, Integer> sent,
+      List<Letter> cut,
+      List<Letter> neverRecords,
+      List<Letter> sentOnce) {
     public int replayed() {
       return sent.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -123,7 +155,9 @@ public final class DeadLetterArchive {
 
   private final KafkaConnection kafka;
 
-  /** @param kafka the broker and, for a secured cluster, how to authenticate */
+  /**
+   * @param kafka the broker and, for a secured cluster, how to authenticate
+   */
   public DeadLetterArchive(KafkaConnection kafka) {
     this.kafka = kafka;
   }
@@ -133,9 +167,11 @@ public final class DeadLetterArchive {
     Map<String, Object> adminConfig = kafka.clientConfig();
     adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis());
     try (Admin admin = Admin.create(adminConfig)) {
-      return new ArrayList<>(new TreeSet<>(admin.listTopics().names().get().stream()
-          .filter(t -> t.endsWith(Topics.DLQ_SUFFIX))
-          .toList()));
+      return new ArrayList<>(
+          new TreeSet<>(
+              admin.listTopics().names().get().stream()
+                  .filter(t -> t.endsWith(Topics.DLQ_SUFFIX))
+                  .toList()));
     }
   }
 
@@ -194,16 +230,27 @@ public final class DeadLetterArchive {
     return new Replay(topic, key, sent, cut, neverRecords, sentOnce);
   }
 
-  /** The topic a DLQ topic's letters came from: {@code newswire.raw} for {@code newswire.raw.dlq}. */
+  /**
+   * The topic a DLQ topic's letters came from: {@code newswire.raw} for {@code newswire.raw.dlq}.
+   */
   public static String originOf(String dlqTopic) {
     return dlqTopic.substring(0, dlqTopic.length() - Topics.DLQ_SUFFIX.length());
   }
 
-  /** @throws IllegalArgumentException, saying what DLQ names look like, when {@code topic} is not one */
+  /**
+   * @throws IllegalArgumentException, saying what DLQ names look like, when {@code topic} is not
+   *     one
+   */
   public static String requireDlq(String topic) {
     if (!topic.endsWith(Topics.DLQ_SUFFIX)) {
-      throw new IllegalArgumentException("'" + topic + "' is not a dead-letter topic (they end in "
-          + Topics.DLQ_SUFFIX + ", e.g. " + Topics.dlq(Topics.RAW) + ")");
+      throw new IllegalArgumentException(
+          "'"
+              + topic
+              + "' is not a dead-letter topic (they end in "
+              + Topics.DLQ_SUFFIX
+              + ", e.g. "
+              + Topics.dlq(Topics.RAW)
+              + ")");
     }
     return topic;
   }
@@ -232,9 +279,10 @@ public final class DeadLetterArchive {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     List<Letter> letters = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-          .map(p -> new TopicPartition(topic, p.partition()))
-          .toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
@@ -263,10 +311,20 @@ public final class DeadLetterArchive {
     String origin = partition == null ? originTopic : originTopic + "-" + partition + "@" + offset;
     String truncated = DeadLetters.header(h, DeadLetters.TRUNCATED);
     byte[] value = r.value() == null ? new byte[0] : r.value();
-    return new Letter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
-        keepValue ? value : null, value.length, String.valueOf(DeadLetters.header(h, DeadLetters.STAGE)),
-        String.valueOf(DeadLetters.header(h, DeadLetters.REASON)), originTopic, origin,
-        DeadLetters.header(h, DeadLetters.EXCEPTION), truncated == null ? null : truncated + " bytes");
+    return new Letter(
+        r.topic(),
+        r.partition(),
+        r.offset(),
+        Instant.ofEpochMilli(r.timestamp()),
+        r.key(),
+        keepValue ? value : null,
+        value.length,
+        String.valueOf(DeadLetters.header(h, DeadLetters.STAGE)),
+        String.valueOf(DeadLetters.header(h, DeadLetters.REASON)),
+        originTopic,
+        origin,
+        DeadLetters.header(h, DeadLetters.EXCEPTION),
+        truncated == null ? null : truncated + " bytes");
   }
 
   private Map<String, Object> producerConfig() {

@@ -28,7 +28,12 @@ public final class DeadLetterSink {
   public void send(ConsumerRecord<String, byte[]> failed, String reason, Throwable error) {
     LOG.warnf(
         "%s: record %s-%d@%d (key %s) goes to %s.dlq: %s",
-        stage, failed.topic(), failed.partition(), failed.offset(), failed.key(), failed.topic(),
+        stage,
+        failed.topic(),
+        failed.partition(),
+        failed.offset(),
+        failed.key(),
+        failed.topic(),
         reason);
     sendAndWait(DeadLetters.of(failed, stage, reason, error));
   }

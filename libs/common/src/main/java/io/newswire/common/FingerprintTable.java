@@ -3,36 +3,46 @@ package io.newswire.common;
 import java.util.Arrays;
 
 /**
- * A bounded map from a 64-bit key to a 64-bit value in primitive arrays, about 24 bytes an entry
- * at capacity: the entries in a ring in the order their keys were first put (16 bytes), found
- * through an open-addressing index of ring positions (linear probing, at most 3/4 full). Once
- * {@code capacity} keys are held, putting a new one drops the key first put longest ago; putting
- * a held key again changes its value in place and keeps its age. Arrays grow by doubling up to the
+ * A bounded map from a 64-bit key to a 64-bit value in primitive arrays, about 24 bytes an entry at
+ * capacity: the entries in a ring in the order their keys were first put (16 bytes), found through
+ * an open-addressing index of ring positions (linear probing, at most 3/4 full). Once {@code
+ * capacity} keys are held, putting a new one drops the key first put longest ago; putting a held
+ * key again changes its value in place and keeps its age. Arrays grow by doubling up to the
  * capacity, so a small deployment does not pay for the largest.
  *
- * <p>Thread-safe; every call is short and holds the table's lock. The fetcher's seen-state and the alerter's
- * ledger of published alerts both keep their ids in one, as fingerprints of 64 bits.
+ * <p>Thread-safe; every call is short and holds the table's lock. The fetcher's seen-state and the
+ * alerter's ledger of published alerts both keep their ids in one, as fingerprints of 64 bits.
  */
 public final class FingerprintTable {
   /** The index stays a Java array: at most 2^30 slots for 3/4 of them in use. */
   public static final int MAX_CAPACITY = 1 << 29;
+
   private static final int FIRST_LENGTH = 1024;
 
   private final int capacity;
-  /** The ring: key and value at each position; positions {@code [0, used)} hold entries or dead keys. */
+
+  /**
+   * The ring: key and value at each position; positions {@code [0, used)} hold entries or dead
+   * keys.
+   */
   private long[] keys;
+
   private long[] values;
   private int used;
+
   /** Where the next new key goes; once the ring is full, the position of the oldest. */
   private int head;
+
   /** Ring position + 1 of each key held, 0 for a free slot. */
   private int[] index;
+
   private int size;
   private long evicted;
 
   public FingerprintTable(int capacity) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
-      throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
+      throw new IllegalArgumentException(
+          "capacity must be between 1 and " + MAX_CAPACITY + ", was " + capacity);
     }
     this.capacity = capacity;
     int length = Math.min(capacity, FIRST_LENGTH);
@@ -148,7 +158,10 @@ public final class FingerprintTable {
     index[hole] = 0;
   }
 
-  /** Doubles the ring (up to the capacity) while no key was evicted yet, so its order is its positions. */
+  /**
+   * Doubles the ring (up to the capacity) while no key was evicted yet, so its order is its
+   * positions.
+   */
   private void grow() {
     int length = (int) Math.min(capacity, 2L * keys.length);
     keys = Arrays.copyOf(keys, length);

@@ -41,7 +41,10 @@ public class KafkaClients {
   public KafkaClients(
       @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
           String bootstrapServers) {
-    this(KafkaConnection.fromConfig(bootstrapServers, name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
+    this(
+        KafkaConnection.fromConfig(
+            bootstrapServers,
+            name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
   }
 
   public KafkaClients(KafkaConnection connection) {
@@ -74,7 +77,8 @@ public class KafkaClients {
     // a raw page of several MB must still go through (the broker default is 1 MB): as large as
     // newswire.raw accepts, and buffer room for one such record beside the usual 32 MB
     config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.RAW_MAX_MESSAGE_BYTES);
-    config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024 + TopicSetup.RAW_MAX_MESSAGE_BYTES);
+    config.put(
+        ProducerConfig.BUFFER_MEMORY_CONFIG, 32L * 1024 * 1024 + TopicSetup.RAW_MAX_MESSAGE_BYTES);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
@@ -102,19 +106,31 @@ public class KafkaClients {
   }
 
   /**
-   * How topics are created, from {@code newswire.kafka.replication-factor} (1),
-   * {@code newswire.kafka.min-insync-replicas} (1), {@code newswire.kafka.partitions} (3) and
-   * {@code newswire.kafka.dlq-retention} (365 days; -1 keeps letters until deleted). Production:
-   * 3 and 2 on three brokers.
+   * How topics are created, from {@code newswire.kafka.replication-factor} (1), {@code
+   * newswire.kafka.min-insync-replicas} (1), {@code newswire.kafka.partitions} (3) and {@code
+   * newswire.kafka.dlq-retention} (365 days; -1 keeps letters until deleted). Production: 3 and 2
+   * on three brokers.
    */
   public TopicSetup.Settings topicSettings() {
     var config = ConfigProvider.getConfig();
     TopicSetup.Settings d = TopicSetup.Settings.SINGLE_BROKER;
-    short replication = config.getOptionalValue("newswire.kafka.replication-factor", Short.class).orElse(d.replicationFactor());
-    int minIsr = config.getOptionalValue("newswire.kafka.min-insync-replicas", Integer.class).orElse(d.minInsyncReplicas());
-    int partitions = config.getOptionalValue("newswire.kafka.partitions", Integer.class).orElse(d.dataPartitions());
-    long retention = config.getOptionalValue("newswire.kafka.dlq-retention", java.time.Duration.class)
-        .map(java.time.Duration::toMillis).orElse(d.dlqRetentionMs());
+    short replication =
+        config
+            .getOptionalValue("newswire.kafka.replication-factor", Short.class)
+            .orElse(d.replicationFactor());
+    int minIsr =
+        config
+            .getOptionalValue("newswire.kafka.min-insync-replicas", Integer.class)
+            .orElse(d.minInsyncReplicas());
+    int partitions =
+        config
+            .getOptionalValue("newswire.kafka.partitions", Integer.class)
+            .orElse(d.dataPartitions());
+    long retention =
+        config
+            .getOptionalValue("newswire.kafka.dlq-retention", java.time.Duration.class)
+            .map(java.time.Duration::toMillis)
+            .orElse(d.dlqRetentionMs());
     return new TopicSetup.Settings(replication, minIsr, partitions, retention);
   }
 

@@ -11,20 +11,25 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * What a supervised loop has been through, for its health check and its log: how many times
- * {@link LoopSupervisor} started it again, the last failure with the record the loop was on, and
- * the failure that ended it for good if one did. A loop that keeps failing on one record thus says
- * which, in its health data as well as in the log. Also how far the loop's consumer is behind the ends
- * of its partitions ({@code lag}) and how many records it finished in the last minute ({@code perMinute}),
- * for a screen to show a stage at a glance.
+ * What a supervised loop has been through, for its health check and its log: how many times {@link
+ * LoopSupervisor} started it again, the last failure with the record the loop was on, and the
+ * failure that ended it for good if one did. A loop that keeps failing on one record thus says
+ * which, in its health data as well as in the log. Also how far the loop's consumer is behind the
+ * ends of its partitions ({@code lag}) and how many records it finished in the last minute ({@code
+ * perMinute}), for a screen to show a stage at a glance.
  */
 public final class LoopStatus {
   /** One slot a second, over one minute. */
   private static final int SECONDS = 60;
 
   private final AtomicLong restarts = new AtomicLong();
-  /** Records finished per second, in slot {@code second % 60}; {@link #stamps} says which second a slot holds. */
+
+  /**
+   * Records finished per second, in slot {@code second % 60}; {@link #stamps} says which second a
+   * slot holds.
+   */
   private final AtomicLongArray done = new AtomicLongArray(SECONDS);
+
   private final AtomicLongArray stamps = new AtomicLongArray(SECONDS);
   private volatile long lag = -1;
   private volatile ConsumerRecord<?, ?> current;
@@ -32,16 +37,16 @@ public final class LoopStatus {
   private volatile String stoppedBy;
 
   /**
-   * Notes the record the loop works on now, so that a failure escaping the loop can name it;
-   * {@code null} once the loop is past its batch.
+   * Notes the record the loop works on now, so that a failure escaping the loop can name it; {@code
+   * null} once the loop is past its batch.
    */
   public void working(ConsumerRecord<?, ?> record) {
     current = record;
   }
 
   /**
-   * Notes how far {@code consumer} is behind the ends of the partitions it holds, as of its last fetch; call
-   * after each poll. Partitions it knows no end of yet count as not behind.
+   * Notes how far {@code consumer} is behind the ends of the partitions it holds, as of its last
+   * fetch; call after each poll. Partitions it knows no end of yet count as not behind.
    */
   public void lagOf(Consumer<?, ?> consumer) {
     long behind = 0;
@@ -101,8 +106,8 @@ public final class LoopStatus {
   }
 
   /**
-   * Adds the restarts and failures, the lag once known and the records of the last minute to a stage's
-   * readiness, each name after {@code prefix}.
+   * Adds the restarts and failures, the lag once known and the records of the last minute to a
+   * stage's readiness, each name after {@code prefix}.
    */
   public void describe(HealthCheckResponseBuilder health, String prefix) {
     health.withData(prefix + "restarts", restarts());
@@ -114,12 +119,23 @@ public final class LoopStatus {
     stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
   }
 
-  /** Where the loop was, e.g. {@code " on newswire.clean-2@1234 (key abc)"}; empty when not on a record. */
+  /**
+   * Where the loop was, e.g. {@code " on newswire.clean-2@1234 (key abc)"}; empty when not on a
+   * record.
+   */
   String position() {
     ConsumerRecord<?, ?> record = current;
     return record == null
         ? ""
-        : " on " + record.topic() + "-" + record.partition() + "@" + record.offset() + " (key " + record.key() + ")";
+        : " on "
+            + record.topic()
+            + "-"
+            + record.partition()
+            + "@"
+            + record.offset()
+            + " (key "
+            + record.key()
+            + ")";
   }
 
   void restarted(Throwable failure) {

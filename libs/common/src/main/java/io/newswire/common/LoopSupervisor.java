@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
  * committed is done again, never skipped. An attempt that returns has ended for good (closed, or
  * fenced by another instance); so has one interrupted or woken up for closing.
  *
- * <p>An {@link Error} is such a failure too: a thread that died of a {@code StackOverflowError} or a
- * {@code LinkageError} would otherwise stop the loop with nothing but a line on stderr while the
+ * <p>An {@link Error} is such a failure too: a thread that died of a {@code StackOverflowError} or
+ * a {@code LinkageError} would otherwise stop the loop with nothing but a line on stderr while the
  * service went on answering its health checks. Each failure is logged and recorded in the loop's
  * {@link LoopStatus}, with the record the loop was on if it said. Only the JVM's own trouble
  * ({@code OutOfMemoryError}, {@code InternalError}) is not restarted, since nothing within the JVM
@@ -29,6 +29,7 @@ public final class LoopSupervisor {
   private static final long FIRST_PAUSE_MILLIS = 1_000;
   private static final long MAX_PAUSE_MILLIS = 30_000;
   private static final long STEADY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
   /** Sleeps in slices this long so that closing is not held up by a pause. */
   private static final long SLICE_MILLIS = 100;
 
@@ -49,12 +50,19 @@ public final class LoopSupervisor {
     run(what, running, new LoopStatus(), attempt);
   }
 
-  /** As {@link #run(String, BooleanSupplier, Attempt)}, recording each failure in {@code status}. */
+  /**
+   * As {@link #run(String, BooleanSupplier, Attempt)}, recording each failure in {@code status}.
+   */
   public static void run(String what, BooleanSupplier running, LoopStatus status, Attempt attempt) {
     run(what, running, status, attempt, FIRST_PAUSE_MILLIS);
   }
 
-  static void run(String what, BooleanSupplier running, LoopStatus status, Attempt attempt, long firstPauseMillis) {
+  static void run(
+      String what,
+      BooleanSupplier running,
+      LoopStatus status,
+      Attempt attempt,
+      long firstPauseMillis) {
     long pause = firstPauseMillis;
     while (running.getAsBoolean()) {
       long started = System.nanoTime();
@@ -66,7 +74,8 @@ public final class LoopSupervisor {
       } catch (Throwable e) {
         if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
           status.stopped(e);
-          LOG.fatalf(e, "%s stopped%s by %s; the service must be restarted", what, status.position(), e);
+          LOG.fatalf(
+              e, "%s stopped%s by %s; the service must be restarted", what, status.position(), e);
           throw (VirtualMachineError) e;
         }
         if (!running.getAsBoolean()) {
@@ -75,8 +84,13 @@ public final class LoopSupervisor {
         if (System.nanoTime() - started >= STEADY_NANOS) {
           pause = firstPauseMillis;
         }
-        LOG.errorf(e, "%s failed%s: %s; starting again in %d ms from the last committed offsets", what,
-            status.position(), e instanceof Exception && e.getMessage() != null ? e.getMessage() : e, pause);
+        LOG.errorf(
+            e,
+            "%s failed%s: %s; starting again in %d ms from the last committed offsets",
+            what,
+            status.position(),
+            e instanceof Exception && e.getMessage() != null ? e.getMessage() : e,
+            pause);
         status.restarted(e);
         if (!sleep(pause, running)) {
           return;
@@ -86,12 +100,15 @@ public final class LoopSupervisor {
     }
   }
 
-  /** @return false when interrupted or closed during the pause */
+  /**
+   * @return false when interrupted or closed during the pause
+   */
   private static boolean sleep(long millis, BooleanSupplier running) {
     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
     try {
       while (running.getAsBoolean() && System.nanoTime() < until) {
-        Thread.sleep(Math.min(SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()) + 1));
+        Thread.sleep(
+            Math.min(SLICE_MILLIS, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()) + 1));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * When a launcher (such as {@code ./newswire up}) starts this service as a child and passes its
- * pid in {@code newswire.parent-pid}, the service stops once that process is gone, so a killed
- * launcher never leaves services behind.
+ * When a launcher (such as {@code ./newswire up}) starts this service as a child and passes its pid
+ * in {@code newswire.parent-pid}, the service stops once that process is gone, so a killed launcher
+ * never leaves services behind.
  */
 @ApplicationScoped
 public class ParentProcessWatch {
@@ -26,9 +26,11 @@ public class ParentProcessWatch {
       return;
     }
     long pid = parentPid.get();
-    ParentWatch.watch(pid, () -> {
-      LOG.warnf("Launcher process %d is gone; stopping", pid);
-      Quarkus.asyncExit(0);
-    });
+    ParentWatch.watch(
+        pid,
+        () -> {
+          LOG.warnf("Launcher process %d is gone; stopping", pid);
+          Quarkus.asyncExit(0);
+        });
   }
 }

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 
 /**
- * Whether a consume loop goes on: the part of its lifecycle every loop shares. It runs until {@link #stop},
- * which also wakes the consumer of the loop's current attempt, so that a poll in progress returns at once and
- * the loop ends without waiting out its poll timeout.
+ * Whether a consume loop goes on: the part of its lifecycle every loop shares. It runs until {@link
+ * #stop}, which also wakes the consumer of the loop's current attempt, so that a poll in progress
+ * returns at once and the loop ends without waiting out its poll timeout.
  */
 public final class Running {
   private final AtomicBoolean on = new AtomicBoolean(true);

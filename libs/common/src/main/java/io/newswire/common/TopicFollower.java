@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads a whole topic from the beginning and then follows it, outside any consumer group, so every
- * instance sees every record: how each alerter rebuilds its rules from the compacted rules topic.
- * A failure the follower does not handle itself (the broker away for longer than a client waits)
+ * instance sees every record: how each alerter rebuilds its rules from the compacted rules topic. A
+ * failure the follower does not handle itself (the broker away for longer than a client waits)
  * starts it again with a new consumer where it had got to ({@link LoopSupervisor}), so the handler
  * sees no record twice and none is skipped.
  */
@@ -30,8 +30,10 @@ public final class TopicFollower implements Runnable, AutoCloseable {
   private final Consumer<List<ConsumerRecord<String, byte[]>>> handler;
   private final Running running = new Running();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
+
   /** Where the next attempt resumes: the position after the last handled batch, per partition. */
   private final Map<TopicPartition, Long> positions = new HashMap<>();
+
   private Thread thread;
 
   /**
@@ -45,19 +47,30 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     this.handler = handler;
   }
 
-  /** A follower that handles records one by one; an exception or a stack overflow skips only that record. */
+  /**
+   * A follower that handles records one by one; an exception or a stack overflow skips only that
+   * record.
+   */
   public static TopicFollower perRecord(
       KafkaClients clients, String topic, Consumer<ConsumerRecord<String, byte[]>> handler) {
-    return new TopicFollower(clients, topic, batch -> {
-      for (ConsumerRecord<String, byte[]> record : batch) {
-        try {
-          handler.accept(record);
-        } catch (RuntimeException | StackOverflowError e) {
-          LOG.warnf("Skipped %s-%d@%d (key %s): %s", topic, record.partition(), record.offset(),
-              record.key(), RecordFailures.reason(e));
-        }
-      }
-    });
+    return new TopicFollower(
+        clients,
+        topic,
+        batch -> {
+          for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+              handler.accept(record);
+            } catch (RuntimeException | StackOverflowError e) {
+              LOG.warnf(
+                  "Skipped %s-%d@%d (key %s): %s",
+                  topic,
+                  record.partition(),
+                  record.offset(),
+                  record.key(),
+                  RecordFailures.reason(e));
+            }
+          }
+        });
   }
 
   public TopicFollower start() {
@@ -86,18 +99,20 @@ public final class TopicFollower implements Runnable, AutoCloseable {
     clients.ensureTopics();
     Map<String, Object> config = clients.consumer("unused", "follow-" + topic);
     config.remove(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
+    config.put(
+        org.apache.kafka.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG,
         "follow-" + topic + "-" + UUID.randomUUID());
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(config)) {
       running.polling(kafkaConsumer);
       List<TopicPartition> partitions = partitions(kafkaConsumer);
       kafkaConsumer.assign(partitions);
       kafkaConsumer.seekToBeginning(partitions);
-      positions.forEach((partition, offset) -> {
-        if (partitions.contains(partition)) {
-          kafkaConsumer.seek(partition, offset);
-        }
-      });
+      positions.forEach(
+          (partition, offset) -> {
+            if (partitions.contains(partition)) {
+              kafkaConsumer.seek(partition, offset);
+            }
+          });
       Map<TopicPartition, Long> ends = kafkaConsumer.endOffsets(partitions);
       while (running.get()) {
         ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(Duration.ofMillis(100));
@@ -107,7 +122,8 @@ public final class TopicFollower implements Runnable, AutoCloseable {
           try {
             handler.accept(batch);
           } catch (RuntimeException | StackOverflowError e) {
-            LOG.errorf(e, "Skipped %d record(s) of %s: %s", batch.size(), topic, RecordFailures.reason(e));
+            LOG.errorf(
+                e, "Skipped %d record(s) of %s: %s", batch.size(), topic, RecordFailures.reason(e));
           }
           for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> handled = records.records(partition);
@@ -115,7 +131,8 @@ public final class TopicFollower implements Runnable, AutoCloseable {
           }
         }
         if (caughtUp.getCount() > 0
-            && ends.entrySet().stream().allMatch(e -> kafkaConsumer.position(e.getKey()) >= e.getValue())) {
+            && ends.entrySet().stream()
+                .allMatch(e -> kafkaConsumer.position(e.getKey()) >= e.getValue())) {
           caughtUp.countDown();
         }
       }

@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
  * Consume, transform, produce, exactly once within Kafka: the outputs of a batch and the input
  * offsets they stand for are committed in one transaction, so a crash never yields two outputs of
  * one input. A record the step rejects goes to the input's DLQ inside the same transaction. A
- * failure the loop does not handle itself (the broker away for longer than a client waits) starts it
- * again with new clients ({@link LoopSupervisor}).
+ * failure the loop does not handle itself (the broker away for longer than a client waits) starts
+ * it again with new clients ({@link LoopSupervisor}).
  */
 public final class TransactionalPipe implements Runnable, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(TransactionalPipe.class);
@@ -92,7 +92,8 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       int parallelism,
       Step step) {
     if (parallelism < 1) {
-      throw new IllegalArgumentException(stage + ": parallelism must be at least 1, not " + parallelism);
+      throw new IllegalArgumentException(
+          stage + ": parallelism must be at least 1, not " + parallelism);
     }
     this.clients = clients;
     this.stage = stage;
@@ -124,13 +125,19 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
-    ExecutorService workers = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism, r -> {
-      Thread t = new Thread(r, stage + "-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        parallelism == 1
+            ? null
+            : Executors.newFixedThreadPool(
+                parallelism,
+                r -> {
+                  Thread t = new Thread(r, stage + "-worker");
+                  t.setDaemon(true);
+                  return t;
+                });
     try {
-      LoopSupervisor.run(stage + ": pipeline from " + inputTopic, running::get, status, () -> attempt(workers));
+      LoopSupervisor.run(
+          stage + ": pipeline from " + inputTopic, running::get, status, () -> attempt(workers));
     } finally {
       if (workers != null) {
         workers.shutdownNow();
@@ -162,8 +169,9 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
         try {
           processBatch(producer, kafkaConsumer, records, workers);
         } catch (ProducerFencedException | AuthorizationException e) {
-          LOG.errorf("%s: stopping, another instance took over transactional id %s: %s", stage,
-              transactionalId, e.getMessage());
+          LOG.errorf(
+              "%s: stopping, another instance took over transactional id %s: %s",
+              stage, transactionalId, e.getMessage());
           return;
         } catch (KafkaException e) {
           if (!running.get()) {
@@ -225,8 +233,9 @@ public final class TransactionalPipe implements Runnable, AutoCloseable {
       return step.apply(record);
     } catch (Exception | StackOverflowError e) {
       String reason = RecordFailures.reason(e);
-      LOG.warnf("%s: %s-%d@%d (key %s) rejected: %s", stage, record.topic(), record.partition(),
-          record.offset(), record.key(), reason);
+      LOG.warnf(
+          "%s: %s-%d@%d (key %s) rejected: %s",
+          stage, record.topic(), record.partition(), record.offset(), record.key(), reason);
       deadLettered.incrementAndGet();
       return List.of(DeadLetters.of(record, stage, reason, e));
     }

@@ -33,7 +33,10 @@ class FingerprintTableTest {
     assertEquals(1, table.evicted());
   }
 
-  /** Random puts behave as an insertion-ordered map cut to the capacity, through growth and eviction. */
+  /**
+   * Random puts behave as an insertion-ordered map cut to the capacity, through growth and
+   * eviction.
+   */
   @Test
   void behavesAsABoundedInsertionOrderedMap() {
     int capacity = 3000; // grows from 1024 twice, then evicts
@@ -102,7 +105,8 @@ class FingerprintTableTest {
     model.remove(key);
   }
 
-  private static void assertSame(Map<Long, Long> model, FingerprintTable table, Iterable<Long> keys) {
+  private static void assertSame(
+      Map<Long, Long> model, FingerprintTable table, Iterable<Long> keys) {
     assertEquals(model.size(), table.size());
     for (long key : keys) {
       Long value = model.get(key);

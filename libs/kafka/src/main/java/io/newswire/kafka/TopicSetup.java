@@ -13,7 +13,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the topics a service uses when they are missing, with compaction where the contract says. */
+/**
+ * Creates the topics a service uses when they are missing, with compaction where the contract says.
+ */
 public final class TopicSetup {
   /** Partitions of the data topics: the ceiling on instances of one service that share work. */
   public static final int DATA_PARTITIONS = 3;
@@ -22,10 +24,10 @@ public final class TopicSetup {
    * Largest record {@link Topics#RAW} accepts (its {@code max.message.bytes}): a fetched page or a
    * dropped file can be far larger than the broker's 1 MB default. Producers get this much room
    * ({@code max.request.size}); a larger record is refused at produce time with {@code
-   * RecordTooLargeException}. The cleaner has its own, lower limit on what it parses
-   * ({@code newswire.cleaner.max-raw-bytes}). The embedded broker and docker-compose set the same
-   * value as the broker's {@code message.max.bytes}, so a raw topic created before this setting
-   * (or auto-created) accepts as much.
+   * RecordTooLargeException}. The cleaner has its own, lower limit on what it parses ({@code
+   * newswire.cleaner.max-raw-bytes}). The embedded broker and docker-compose set the same value as
+   * the broker's {@code message.max.bytes}, so a raw topic created before this setting (or
+   * auto-created) accepts as much.
    */
   public static final int RAW_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -36,8 +38,8 @@ public final class TopicSetup {
   public static final int SOURCE_PARTITIONS = 12;
 
   /**
-   * How long {@link Topics#STORIES} keeps an article's fingerprint: the longest
-   * {@code newswire.cleaner.story-window} that survives a restart.
+   * How long {@link Topics#STORIES} keeps an article's fingerprint: the longest {@code
+   * newswire.cleaner.story-window} that survives a restart.
    */
   public static final long STORY_RETENTION_MS = 30L * 24 * 3600 * 1000;
 
@@ -47,21 +49,30 @@ public final class TopicSetup {
    * How the topics are created (existing topics are left as they are).
    *
    * @param replicationFactor copies of each partition: 1 on the embedded broker, 3 in production
-   * @param minInsyncReplicas copies a write must reach ({@code acks=all}): 1 embedded, 2 in production
+   * @param minInsyncReplicas copies a write must reach ({@code acks=all}): 1 embedded, 2 in
+   *     production
    * @param dataPartitions partitions of raw, clean and alerts: the ceiling on instances of a stage
-   * @param dlqRetentionMs how long dead letters wait to be replayed ({@code -1}: until deleted by hand)
+   * @param dlqRetentionMs how long dead letters wait to be replayed ({@code -1}: until deleted by
+   *     hand)
    */
-  public record Settings(short replicationFactor, int minInsyncReplicas, int dataPartitions, long dlqRetentionMs) {
+  public record Settings(
+      short replicationFactor, int minInsyncReplicas, int dataPartitions, long dlqRetentionMs) {
     /** One broker, as {@code ./newswire up} and the tests run it. */
-    public static final Settings SINGLE_BROKER = new Settings((short) 1, 1, DATA_PARTITIONS, 365L * 24 * 3600 * 1000);
+    public static final Settings SINGLE_BROKER =
+        new Settings((short) 1, 1, DATA_PARTITIONS, 365L * 24 * 3600 * 1000);
 
     public Settings {
       if (replicationFactor < 1 || minInsyncReplicas < 1 || minInsyncReplicas > replicationFactor) {
-        throw new IllegalArgumentException("newswire.kafka.min-insync-replicas (" + minInsyncReplicas
-            + ") must be between 1 and newswire.kafka.replication-factor (" + replicationFactor + ")");
+        throw new IllegalArgumentException(
+            "newswire.kafka.min-insync-replicas ("
+                + minInsyncReplicas
+                + ") must be between 1 and newswire.kafka.replication-factor ("
+                + replicationFactor
+                + ")");
       }
       if (dataPartitions < 1) {
-        throw new IllegalArgumentException("newswire.kafka.partitions must be at least 1, not " + dataPartitions);
+        throw new IllegalArgumentException(
+            "newswire.kafka.partitions must be at least 1, not " + dataPartitions);
       }
     }
 
@@ -84,9 +95,13 @@ public final class TopicSetup {
     Map<String, String> compacted =
         Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     // dead letters wait for a replay far longer than Kafka's default 7 days
-    Map<String, String> letters = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.dlqRetentionMs()));
-    topics.add(settings.topic(Topics.RAW, settings.dataPartitions(),
-        Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES))));
+    Map<String, String> letters =
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.dlqRetentionMs()));
+    topics.add(
+        settings.topic(
+            Topics.RAW,
+            settings.dataPartitions(),
+            Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(RAW_MAX_MESSAGE_BYTES))));
     topics.add(settings.topic(Topics.dlq(Topics.RAW), 1, letters));
     topics.add(settings.topic(Topics.CLEAN, settings.dataPartitions(), Map.of()));
     // keyed by alert id (rule and article): compacted, the alerter's de-duplication ledger, which
@@ -97,11 +112,18 @@ public final class TopicSetup {
     topics.add(settings.topic(Topics.RULES, 1, compacted));
     topics.add(settings.topic(Topics.dlq(Topics.RULES), 1, letters));
     topics.add(settings.topic(Topics.SOURCES, SOURCE_PARTITIONS, compacted));
-    // read whole by every cleaner at start: compacted, so a re-cleaned article keeps one record, and
+    // read whole by every cleaner at start: compacted, so a re-cleaned article keeps one record,
+    // and
     // deleted after STORY_RETENTION_MS, so start-up does not read every article ever cleaned
-    topics.add(settings.topic(Topics.STORIES, 1, Map.of(
-        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-        TopicConfig.RETENTION_MS_CONFIG, Long.toString(STORY_RETENTION_MS))));
+    topics.add(
+        settings.topic(
+            Topics.STORIES,
+            1,
+            Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                Long.toString(STORY_RETENTION_MS))));
     return topics;
   }
 

@@ -18,23 +18,49 @@ class KafkaConnectionTest {
 
   @Test
   void aServiceReadsTheSecuritySettingsUnderKafkaAndNothingElse() {
-    Map<String, String> config = Map.of("kafka.security.protocol", "SASL_SSL", "kafka.sasl.mechanism", "PLAIN",
-        "kafka.sasl.jaas.config", JAAS, "kafka.linger.ms", "99");
-    KafkaConnection c = KafkaConnection.fromConfig("b:9092", k -> Optional.ofNullable(config.get(k)));
-    assertEquals(Map.of("bootstrap.servers", "b:9092", "security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
-        "sasl.jaas.config", JAAS), c.clientConfig());
+    Map<String, String> config =
+        Map.of(
+            "kafka.security.protocol",
+            "SASL_SSL",
+            "kafka.sasl.mechanism",
+            "PLAIN",
+            "kafka.sasl.jaas.config",
+            JAAS,
+            "kafka.linger.ms",
+            "99");
+    KafkaConnection c =
+        KafkaConnection.fromConfig("b:9092", k -> Optional.ofNullable(config.get(k)));
+    assertEquals(
+        Map.of(
+            "bootstrap.servers",
+            "b:9092",
+            "security.protocol",
+            "SASL_SSL",
+            "sasl.mechanism",
+            "PLAIN",
+            "sasl.jaas.config",
+            JAAS),
+        c.clientConfig());
     assertFalse(c.toString().contains("s3cr3t"), c.toString());
   }
 
   @Test
   void theCliReadsAClientPropertiesFileOrTheEnvironment(@TempDir Path dir) throws Exception {
-    Path file = Files.writeString(dir.resolve("client.properties"),
-        "bootstrap.servers=remote:9093\nsecurity.protocol=SSL\nssl.truststore.location=/t.p12\n");
-    KafkaConnection fromFile = KafkaConnection.fromEnvironment("local:9092", Map.of("NEWSWIRE_KAFKA_CONFIG", file.toString()));
+    Path file =
+        Files.writeString(
+            dir.resolve("client.properties"),
+            "bootstrap.servers=remote:9093\nsecurity.protocol=SSL\nssl.truststore.location=/t.p12\n");
+    KafkaConnection fromFile =
+        KafkaConnection.fromEnvironment(
+            "local:9092", Map.of("NEWSWIRE_KAFKA_CONFIG", file.toString()));
     assertEquals("remote:9093", fromFile.bootstrapServers());
-    assertEquals(Map.of("security.protocol", "SSL", "ssl.truststore.location", "/t.p12"), fromFile.security());
-    KafkaConnection fromEnv = KafkaConnection.fromEnvironment("local:9092",
-        Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "KAFKA_SASL_JAAS_CONFIG", JAAS));
+    assertEquals(
+        Map.of("security.protocol", "SSL", "ssl.truststore.location", "/t.p12"),
+        fromFile.security());
+    KafkaConnection fromEnv =
+        KafkaConnection.fromEnvironment(
+            "local:9092",
+            Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT", "KAFKA_SASL_JAAS_CONFIG", JAAS));
     assertEquals("SASL_PLAINTEXT", fromEnv.security().get("security.protocol"));
     assertTrue(fromEnv.clientConfig().containsKey("sasl.jaas.config"));
   }

@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The API keys of a deployment, one per line: {@code NAME ROLE SHA256-HEX}. The file holds only
- * the SHA-256 of each key, so reading it does not reveal a key; the key itself is shown once when
- * it is created (and the launcher keeps the CLI's own in a separate file, mode 0600). Services
- * re-read the file when it changes, so keys are added and revoked without a restart. Only JDK
- * classes here: the launcher, the CLI and the services share this one reading of the format.
+ * The API keys of a deployment, one per line: {@code NAME ROLE SHA256-HEX}. The file holds only the
+ * SHA-256 of each key, so reading it does not reveal a key; the key itself is shown once when it is
+ * created (and the launcher keeps the CLI's own in a separate file, mode 0600). Services re-read
+ * the file when it changes, so keys are added and revoked without a restart. Only JDK classes here:
+ * the launcher, the CLI and the services share this one reading of the format.
  */
 public final class ApiKeyFile {
   /** What a key may do; each role includes the ones before it. */
@@ -35,7 +35,10 @@ public final class ApiKeyFile {
     /** everything, including folder sources, webhooks and dead-letter replay */
     ADMIN;
 
-    /** The name used in the file and in {@code @RolesAllowed}: {@code reader}, {@code editor}, {@code admin}. */
+    /**
+     * The name used in the file and in {@code @RolesAllowed}: {@code reader}, {@code editor},
+     * {@code admin}.
+     */
     public String id() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -83,14 +86,17 @@ public final class ApiKeyFile {
 
   public static String sha256(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
   }
 
-  /** The first characters of a key, enough to tell keys apart in a message, never enough to use one. */
+  /**
+   * The first characters of a key, enough to tell keys apart in a message, never enough to use one.
+   */
   public static String hint(String key) {
     return key.length() <= 10 ? "…" : key.substring(0, 10) + "…";
   }
@@ -113,8 +119,11 @@ public final class ApiKeyFile {
       }
       String[] fields = line.split("\\s+");
       if (fields.length != 3 || !HASH.matcher(fields[2]).matches()) {
-        throw new IllegalArgumentException(file + " line " + (i + 1)
-            + ": expected NAME ROLE SHA256-HEX (64 lower-case hex digits)");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + (i + 1)
+                + ": expected NAME ROLE SHA256-HEX (64 lower-case hex digits)");
       }
       try {
         entries.add(new Entry(fields[0], Role.parse(fields[1]), fields[2]));
@@ -133,7 +142,8 @@ public final class ApiKeyFile {
   public static String add(Path file, String name, Role role) throws IOException {
     List<Entry> entries = new ArrayList<>(read(file));
     if (entries.stream().anyMatch(e -> e.name().equals(name))) {
-      throw new IllegalArgumentException("a key named '" + name + "' exists; revoke it first or pick another name");
+      throw new IllegalArgumentException(
+          "a key named '" + name + "' exists; revoke it first or pick another name");
     }
     String key = newKey();
     entries.add(new Entry(name, role, sha256(key)));
@@ -155,7 +165,12 @@ public final class ApiKeyFile {
   public static void write(Path file, List<Entry> entries) throws IOException {
     StringBuilder text = new StringBuilder(HEADER);
     for (Entry e : entries) {
-      text.append(e.name()).append(' ').append(e.role().id()).append(' ').append(e.sha256()).append('\n');
+      text.append(e.name())
+          .append(' ')
+          .append(e.role().id())
+          .append(' ')
+          .append(e.sha256())
+          .append('\n');
     }
     writeSecret(file, text.toString());
   }
@@ -170,7 +185,8 @@ public final class ApiKeyFile {
     Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     try {
-      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(tmp);
     } catch (FileAlreadyExistsException e) {

@@ -63,7 +63,9 @@ public final class DocumentIds {
     }
     out.append(uri.getHost().toLowerCase(Locale.ROOT));
     int port = uri.getPort();
-    if (port != -1 && !(port == 80 && "http".equals(scheme)) && !(port == 443 && "https".equals(scheme))) {
+    if (port != -1
+        && !(port == 80 && "http".equals(scheme))
+        && !(port == 443 && "https".equals(scheme))) {
       out.append(':').append(port);
     }
     String path = uri.getRawPath();

@@ -6,39 +6,43 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The spelling key of a name (issue 13): one string for the spellings a name takes in different scripts and
- * romanisations, so that a rule for {@code Lukashenko} also finds {@code Lukashenka}, {@code Лукашенко} and
- * {@code Лукашэнка}, and {@code Müller} finds {@code Mueller}. The indexer and the alerter both index the keys
- * of an article's capitalised words in the field {@value #FIELD}, and {@link NameVariants} adds a clause on it
- * for each name in a query, so the index and the alerter agree by construction: the same code computes the
- * key on both sides, and Elasticsearch only compares whole keys.
+ * The spelling key of a name (issue 13): one string for the spellings a name takes in different
+ * scripts and romanisations, so that a rule for {@code Lukashenko} also finds {@code Lukashenka},
+ * {@code Лукашенко} and {@code Лукашэнка}, and {@code Müller} finds {@code Mueller}. The indexer
+ * and the alerter both index the keys of an article's capitalised words in the field {@value
+ * #FIELD}, and {@link NameVariants} adds a clause on it for each name in a query, so the index and
+ * the alerter agree by construction: the same code computes the key on both sides, and
+ * Elasticsearch only compares whole keys.
  *
- * <p>The key is built from general tables, not from a list of names, and only from equivalences that do not
- * occur between ordinary words of English and the other languages written in Latin letters: folding {@code c}
- * and {@code k}, {@code y} and {@code i}, {@code w} and {@code v} or doubled letters was tried and measured (see
- * the README's Matching section), and each made {@code October} and {@code Oktober}, {@code Never} and
- * {@code Newer} or {@code Press} and {@code Pres} one word, adding false alerts. What is folded:
+ * <p>The key is built from general tables, not from a list of names, and only from equivalences
+ * that do not occur between ordinary words of English and the other languages written in Latin
+ * letters: folding {@code c} and {@code k}, {@code y} and {@code i}, {@code w} and {@code v} or
+ * doubled letters was tried and measured (see the README's Matching section), and each made {@code
+ * October} and {@code Oktober}, {@code Never} and {@code Newer} or {@code Press} and {@code Pres}
+ * one word, adding false alerts. What is folded:
  *
  * <ol>
- *   <li>Cyrillic (Russian, Ukrainian and Belarusian letters) is transliterated by the BGN/PCGN tables that
- *       English-language newsrooms use ({@code х → kh}, {@code ш → sh}, {@code я → ya}, {@code е → ye} at the
- *       start and after a vowel; Ukrainian and Belarusian {@code г → h}, told apart from Russian by their own
- *       letters {@code і ї є ґ ў});
- *   <li>Latin letters lose their diacritics ({@code ü → u}, {@code ł → l}, {@code ß → ss}); the háček letters
- *       of Czech, Lithuanian and the scholarly transliteration are written as English writes their sounds
- *       ({@code š → sh}, {@code č → ch}, {@code ž → zh}), and so are Polish {@code sz} and {@code cz};
- *   <li>the spelled-out umlaut {@code ue} before a consonant is the plain vowel ({@code Mueller}, {@code Müller},
- *       {@code Muller}); not {@code ae} or {@code oe}, which made {@code Michael} the Polish {@code Michal} and
- *       {@code Joey} {@code Joy};
+ *   <li>Cyrillic (Russian, Ukrainian and Belarusian letters) is transliterated by the BGN/PCGN
+ *       tables that English-language newsrooms use ({@code х → kh}, {@code ш → sh}, {@code я → ya},
+ *       {@code е → ye} at the start and after a vowel; Ukrainian and Belarusian {@code г → h}, told
+ *       apart from Russian by their own letters {@code і ї є ґ ў});
+ *   <li>Latin letters lose their diacritics ({@code ü → u}, {@code ł → l}, {@code ß → ss}); the
+ *       háček letters of Czech, Lithuanian and the scholarly transliteration are written as English
+ *       writes their sounds ({@code š → sh}, {@code č → ch}, {@code ž → zh}), and so are Polish
+ *       {@code sz} and {@code cz};
+ *   <li>the spelled-out umlaut {@code ue} before a consonant is the plain vowel ({@code Mueller},
+ *       {@code Müller}, {@code Muller}); not {@code ae} or {@code oe}, which made {@code Michael}
+ *       the Polish {@code Michal} and {@code Joey} {@code Joy};
  *   <li>the endings of Slavic surnames, which each romanisation writes its own way, take one form:
- *       {@code -sky -skiy -skyy -skyi -skij -skii} as {@code -ski}; {@code -vych -vitch -vitsch -witsch -wicz
- *       -wich} as {@code -vich}; {@code -ow -off} as {@code -ov}; {@code -yev -iev -jev -eff} as {@code -ev};
- *       the Belarusian {@code -enka} as the Ukrainian and Russian {@code -enko}; {@code -iy -yy -ii -yi -ij}
- *       after a consonant as {@code -i}.
+ *       {@code -sky -skiy -skyy -skyi -skij -skii} as {@code -ski}; {@code -vych -vitch -vitsch
+ *       -witsch -wicz -wich} as {@code -vich}; {@code -ow -off} as {@code -ov}; {@code -yev -iev
+ *       -jev -eff} as {@code -ev}; the Belarusian {@code -enka} as the Ukrainian and Russian {@code
+ *       -enko}; {@code -iy -yy -ii -yi -ij} after a consonant as {@code -i}.
  * </ol>
  *
- * <p>Only name-like words have a key: at least {@value #MIN_LETTERS} letters, starting with a capital, nothing
- * but letters. The work is one pass over the word with fixed tables: linear, no pattern.
+ * <p>Only name-like words have a key: at least {@value #MIN_LETTERS} letters, starting with a
+ * capital, nothing but letters. The work is one pass over the word with fixed tables: linear, no
+ * pattern.
  */
 public final class NameKeys {
   /** The indexed field holding the keys of an article's names, separated by spaces. */
@@ -47,17 +51,24 @@ public final class NameKeys {
   static final int MIN_LETTERS = 4;
 
   /**
-   * The BGN/PCGN romanisation of each language written in Cyrillic here, as English-language newsrooms use
-   * them; Ukrainian's is Ukraine's national system of 2010, which BGN/PCGN adopted. A letter with two forms has
-   * the first at the start of a word (in Russian also after a vowel or a soft or hard sign), the second elsewhere.
+   * The BGN/PCGN romanisation of each language written in Cyrillic here, as English-language
+   * newsrooms use them; Ukrainian's is Ukraine's national system of 2010, which BGN/PCGN adopted. A
+   * letter with two forms has the first at the start of a word (in Russian also after a vowel or a
+   * soft or hard sign), the second elsewhere.
    */
   enum Cyrillic {
-    RUSSIAN(true, "а a б b в v г g д d е ye/e ё ye/e ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f"
-        + " х kh ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya і i ї yi є ye ґ g ў w"),
-    UKRAINIAN(false, "а a б b в v г h ґ g д d е e є ye/ie ж zh з z и y і i ї yi/i й y/i к k л l м m н n о o п p р r"
-        + " с s т t у u ф f х kh ц ts ч ch ш sh щ shch ь - ю yu/iu я ya/ia ы y э e ё yo ъ - ў w"),
-    BELARUSIAN(true, "а a б b в v г h ґ g д d е ye ё yo ж zh з z і i и i й y к k л l м m н n о o п p р r с s т t у u"
-        + " ў w ф f х kh ц ts ч ch ш sh ы y ь - э e ю yu я ya ъ - щ shch ї yi є ye");
+    RUSSIAN(
+        true,
+        "а a б b в v г g д d е ye/e ё ye/e ж zh з z и i й y к k л l м m н n о o п p р r с s т t у u ф f"
+            + " х kh ц ts ч ch ш sh щ shch ъ - ы y ь - э e ю yu я ya і i ї yi є ye ґ g ў w"),
+    UKRAINIAN(
+        false,
+        "а a б b в v г h ґ g д d е e є ye/ie ж zh з z и y і i ї yi/i й y/i к k л l м m н n о o п p р r"
+            + " с s т t у u ф f х kh ц ts ч ch ш sh щ shch ь - ю yu/iu я ya/ia ы y э e ё yo ъ - ў w"),
+    BELARUSIAN(
+        true,
+        "а a б b в v г h ґ g д d е ye ё yo ж zh з z і i и i й y к k л l м m н n о o п p р r с s т t у u"
+            + " ў w ф f х kh ц ts ч ch ш sh ы y ь - э e ю yu я ya ъ - щ shch ї yi є ye");
 
     private final String[] initial = new String[0x100];
     private final String[] medial = new String[0x100];
@@ -74,7 +85,10 @@ public final class NameKeys {
       }
     }
 
-    /** The table for an article in {@code language} (ISO 639-1), or null when it is not one of these. */
+    /**
+     * The table for an article in {@code language} (ISO 639-1), or null when it is not one of
+     * these.
+     */
     static Cyrillic of(String language) {
       if (language == null) {
         return null;
@@ -87,7 +101,9 @@ public final class NameKeys {
       };
     }
 
-    /** The table a word's own letters point to: Ukrainian or Belarusian letters that Russian lacks. */
+    /**
+     * The table a word's own letters point to: Ukrainian or Belarusian letters that Russian lacks.
+     */
     static Cyrillic byLetters(String word) {
       for (int i = 0; i < word.length(); i++) {
         char c = word.charAt(i);
@@ -103,25 +119,29 @@ public final class NameKeys {
 
     String letter(String word, int i) {
       int c = word.charAt(i) - 0x400;
-      boolean start = i == 0 || initialAfterVowels && "аеёиоуыэюяіїєьъ'’".indexOf(word.charAt(i - 1)) >= 0;
+      boolean start =
+          i == 0 || initialAfterVowels && "аеёиоуыэюяіїєьъ'’".indexOf(word.charAt(i - 1)) >= 0;
       return start ? initial[c] : medial[c];
     }
   }
 
   private NameKeys() {}
 
-  /** The key of {@code word}, or null when it is not name-like; Cyrillic by the table its letters point to. */
+  /**
+   * The key of {@code word}, or null when it is not name-like; Cyrillic by the table its letters
+   * point to.
+   */
   public static String key(String word) {
     Set<String> keys = keysOf(word, null);
     return keys.isEmpty() ? null : keys.iterator().next();
   }
 
   /**
-   * The keys of {@code word}: one for a word in Latin letters; for a word in Cyrillic, its key by the
-   * romanisation of the article's language (when that is Russian, Ukrainian or Belarusian), by the table its
-   * own letters point to, and by the Russian table, which the press long used for every name of the region
-   * (so {@code Тимошенко} in a Ukrainian article is found as {@code Tymoshenko} and as {@code Timoshenko}).
-   * Empty when the word is not name-like.
+   * The keys of {@code word}: one for a word in Latin letters; for a word in Cyrillic, its key by
+   * the romanisation of the article's language (when that is Russian, Ukrainian or Belarusian), by
+   * the table its own letters point to, and by the Russian table, which the press long used for
+   * every name of the region (so {@code Тимошенко} in a Ukrainian article is found as {@code
+   * Tymoshenko} and as {@code Timoshenko}). Empty when the word is not name-like.
    */
   public static Set<String> keysOf(String word, String language) {
     Set<String> keys = new LinkedHashSet<>(2);
@@ -165,10 +185,11 @@ public final class NameKeys {
   }
 
   /**
-   * The keys of the name-like words of an article in {@code language}, each once, in order of first appearance;
-   * without the keys that are just the word in lower case ({@code Lavrov}'s), which the article's exact words
-   * already hold: {@link NameVariants} asks for the key among them too. Most words of most articles are such, so
-   * the field stays small and seldom makes a rule a candidate for nothing.
+   * The keys of the name-like words of an article in {@code language}, each once, in order of first
+   * appearance; without the keys that are just the word in lower case ({@code Lavrov}'s), which the
+   * article's exact words already hold: {@link NameVariants} asks for the key among them too. Most
+   * words of most articles are such, so the field stays small and seldom makes a rule a candidate
+   * for nothing.
    */
   public static Set<String> ofArticle(String language, String... texts) {
     Set<String> keys = new LinkedHashSet<>();
@@ -201,14 +222,18 @@ public final class NameKeys {
     return keys;
   }
 
-  /** The keys of an article as one value of {@link #FIELD}: separated by spaces, which its analyzer splits on. */
+  /**
+   * The keys of an article as one value of {@link #FIELD}: separated by spaces, which its analyzer
+   * splits on.
+   */
   public static String field(String language, String... texts) {
     return String.join(" ", ofArticle(language, texts));
   }
 
   /**
    * Lower-case Latin letters a to z for a lower-case word in Latin or Cyrillic letters (Cyrillic by
-   * {@code table}); null for a word with letters of another script, which keeps its exact forms only.
+   * {@code table}); null for a word with letters of another script, which keeps its exact forms
+   * only.
    */
   private static String romanise(String word, Cyrillic table) {
     StringBuilder out = new StringBuilder(word.length() + 4);
@@ -285,7 +310,10 @@ public final class NameKeys {
       if (c == 's' && next == 'z' || c == 'c' && next == 'z') {
         out.append(c).append('h');
         i += 2;
-      } else if (c == 'u' && next == 'e' && i + 2 < s.length() && !isVowel(s.charAt(i + 2))
+      } else if (c == 'u'
+          && next == 'e'
+          && i + 2 < s.length()
+          && !isVowel(s.charAt(i + 2))
           && (i == 0 || s.charAt(i - 1) != 'g' && s.charAt(i - 1) != 'q')) {
         out.append(c); // Mueller; not the ue of Guess or Queen
         i += 2;
@@ -297,15 +325,36 @@ public final class NameKeys {
     return out.toString();
   }
 
-  /** The romanisations of Slavic surname endings, each with the one form the key uses; longest first. */
+  /**
+   * The romanisations of Slavic surname endings, each with the one form the key uses; longest
+   * first.
+   */
   private static final String[][] ENDINGS = {
-    {"vitsch", "vich"}, {"witsch", "vich"}, {"vitch", "vich"}, {"vych", "vich"}, {"wicz", "vich"},
-    {"wich", "vich"}, {"skiy", "ski"}, {"skyy", "ski"}, {"skyi", "ski"}, {"skij", "ski"}, {"skii", "ski"},
-    {"sky", "ski"}, {"enka", "enko"}, {"yev", "ev"}, {"iev", "ev"}, {"jev", "ev"}, {"eff", "ev"},
-    {"off", "ov"}, {"ow", "ov"},
+    {"vitsch", "vich"},
+    {"witsch", "vich"},
+    {"vitch", "vich"},
+    {"vych", "vich"},
+    {"wicz", "vich"},
+    {"wich", "vich"},
+    {"skiy", "ski"},
+    {"skyy", "ski"},
+    {"skyi", "ski"},
+    {"skij", "ski"},
+    {"skii", "ski"},
+    {"sky", "ski"},
+    {"enka", "enko"},
+    {"yev", "ev"},
+    {"iev", "ev"},
+    {"jev", "ev"},
+    {"eff", "ev"},
+    {"off", "ov"},
+    {"ow", "ov"},
   };
 
-  /** Step 4: a Slavic surname ending in the key's one form; the stem before it keeps at least three letters. */
+  /**
+   * Step 4: a Slavic surname ending in the key's one form; the stem before it keeps at least three
+   * letters.
+   */
   private static String unifyEnding(String s) {
     for (String[] ending : ENDINGS) {
       if (s.endsWith(ending[0]) && s.length() - ending[0].length() >= 3) {
@@ -314,8 +363,11 @@ public final class NameKeys {
     }
     // -iy, -yy, -ii, -yi, -ij after a consonant: Dmitriy, Dmitrii
     int n = s.length();
-    if (n >= 5 && (s.charAt(n - 2) == 'i' || s.charAt(n - 2) == 'y') && "iyj".indexOf(s.charAt(n - 1)) >= 0
-        && !isVowel(s.charAt(n - 3)) && s.charAt(n - 3) != 'y') {
+    if (n >= 5
+        && (s.charAt(n - 2) == 'i' || s.charAt(n - 2) == 'y')
+        && "iyj".indexOf(s.charAt(n - 1)) >= 0
+        && !isVowel(s.charAt(n - 3))
+        && s.charAt(n - 3) != 'y') {
       return s.substring(0, n - 2) + 'i';
     }
     return s;

@@ -6,30 +6,33 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Widens each name in a query to its other spellings (issue 13): the bare term {@code Lukashenko} becomes
- * {@code (Lukashenko OR names:lukashenko)}, which also matches an article where any capitalised word has the
- * same {@link NameKeys key}, such as {@code Lukashenka} or {@code Лукашэнка}; {@code Lukashenka} becomes
- * {@code (Lukashenka OR names:lukashenko OR lukashenko)}, since an article's words that are their own key are
- * found among its words, not in the names field. Searches and rules both go
- * through here before they are parsed (by Elasticsearch's {@code query_string} and by the alerter's Lucene
- * parser), so they widen alike.
+ * Widens each name in a query to its other spellings (issue 13): the bare term {@code Lukashenko}
+ * becomes {@code (Lukashenko OR names:lukashenko)}, which also matches an article where any
+ * capitalised word has the same {@link NameKeys key}, such as {@code Lukashenka} or {@code
+ * Лукашэнка}; {@code Lukashenka} becomes {@code (Lukashenka OR names:lukashenko OR lukashenko)},
+ * since an article's words that are their own key are found among its words, not in the names
+ * field. Searches and rules both go through here before they are parsed (by Elasticsearch's {@code
+ * query_string} and by the alerter's Lucene parser), so they widen alike.
  *
- * <p>Only bare, unfielded terms that are name-like ({@link NameKeys#key}: a capital first, at least four
- * letters, nothing else) are widened. Left as written, so they mean only what they say:
+ * <p>Only bare, unfielded terms that are name-like ({@link NameKeys#key}: a capital first, at least
+ * four letters, nothing else) are widened. Left as written, so they mean only what they say:
  *
  * <ul>
  *   <li>a quoted term or phrase, {@code "Lukashenko"}: the way to ask for one spelling;
- *   <li>a term with a field ({@code title:Minsk}), a wildcard, a fuzzy or boost suffix, an escape, a hyphen or
- *       digits; ranges and regular expressions;
+ *   <li>a term with a field ({@code title:Minsk}), a wildcard, a fuzzy or boost suffix, an escape,
+ *       a hyphen or digits; ranges and regular expressions;
  *   <li>the operators {@code AND}, {@code OR}, {@code NOT}, {@code TO}.
  * </ul>
  *
- * <p>One pass over the query, linear in its length; a quote, bracket or slash left open runs to the end as
- * written, and the parser after this reports it.
+ * <p>One pass over the query, linear in its length; a quote, bracket or slash left open runs to the
+ * end as written, and the parser after this reports it.
  */
 public final class NameVariants {
 
-  /** A name the query widens, with the keys its other spellings share (more than one for some Cyrillic names). */
+  /**
+   * A name the query widens, with the keys its other spellings share (more than one for some
+   * Cyrillic names).
+   */
   public record Expansion(String term, List<String> keys) {}
 
   /** The query as written and the query that is run. */
@@ -83,7 +86,8 @@ public final class NameVariants {
           for (String key : keys) {
             out.append(" OR ").append(NameKeys.FIELD).append(':').append(key);
             if (!key.equals(lower)) {
-              // a word whose key is itself (Muller for Müller) is indexed as a word only, not in the names field
+              // a word whose key is itself (Muller for Müller) is indexed as a word only, not in
+              // the names field
               out.append(" OR ").append(key);
             }
           }
@@ -98,7 +102,9 @@ public final class NameVariants {
 
   private static int termEnd(String query, int from) {
     int i = from;
-    while (i < query.length() && !Character.isWhitespace(query.charAt(i)) && TERM_END.indexOf(query.charAt(i)) < 0) {
+    while (i < query.length()
+        && !Character.isWhitespace(query.charAt(i))
+        && TERM_END.indexOf(query.charAt(i)) < 0) {
       i += query.charAt(i) == '\\' ? 2 : 1; // an escaped character is part of the term
     }
     return Math.min(i, query.length());
@@ -108,7 +114,10 @@ public final class NameVariants {
     return term.equals("AND") || term.equals("OR") || term.equals("NOT") || term.equals("TO");
   }
 
-  /** Copies from the opening character at {@code from} through its closing {@code close}, escapes kept. */
+  /**
+   * Copies from the opening character at {@code from} through its closing {@code close}, escapes
+   * kept.
+   */
   private static int copyUntil(String query, int from, char close, StringBuilder out) {
     int i = from + 1;
     while (i < query.length() && query.charAt(i) != close) {
@@ -129,7 +138,9 @@ public final class NameVariants {
     return end;
   }
 
-  /** Copies the value of a field as written: a group in parentheses, a phrase, a range or a term. */
+  /**
+   * Copies the value of a field as written: a group in parentheses, a phrase, a range or a term.
+   */
   private static int copyFieldValue(String query, int from, StringBuilder out) {
     if (from >= query.length()) {
       return from;
@@ -171,7 +182,9 @@ public final class NameVariants {
       return end;
     }
     int end = from;
-    while (end < query.length() && !Character.isWhitespace(query.charAt(end)) && query.charAt(end) != ')') {
+    while (end < query.length()
+        && !Character.isWhitespace(query.charAt(end))
+        && query.charAt(end) != ')') {
       end += query.charAt(end) == '\\' ? 2 : 1;
     }
     end = Math.min(query.length(), end);

@@ -3,10 +3,10 @@ package io.newswire.model;
 import java.time.Instant;
 
 /**
- * One monitored source on the compacted {@code newswire.sources} topic. The record key is
- * {@code <shard>/<name>} and the partition is chosen by the shard (the host, or
- * {@code folder:<name>} for a watched folder), so all sources of one host share a partition and so
- * one fetcher instance; a tombstone removes the source.
+ * One monitored source on the compacted {@code newswire.sources} topic. The record key is {@code
+ * <shard>/<name>} and the partition is chosen by the shard (the host, or {@code folder:<name>} for
+ * a watched folder), so all sources of one host share a partition and so one fetcher instance; a
+ * tombstone removes the source.
  *
  * @param type {@code folder}, {@code feed}, {@code sitemap}, {@code page} or {@code site}
  * @param path the watched folder of a folder source, else null

@@ -41,7 +41,8 @@ class ApiKeyFileTest {
   @Test
   void aBrokenLineIsNamed() throws Exception {
     Path file = Files.writeString(dir.resolve("api-keys"), "# comment\nbob admin not-a-hash\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ApiKeyFile.read(file));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ApiKeyFile.read(file));
     assertTrue(e.getMessage().contains("line 2"), e.getMessage());
   }
 }

@@ -15,7 +15,8 @@ class DocumentIdsTest {
         DocumentIds.canonicalUrl(
             "HTTPS://Example.ORG:443/a/b?utm_source=feed&q=x&page=2&fbclid=abc#comments"));
     assertEquals("http://example.org/", DocumentIds.canonicalUrl("http://example.org:80"));
-    assertEquals("http://example.org:8080/x", DocumentIds.canonicalUrl("http://example.org:8080/x"));
+    assertEquals(
+        "http://example.org:8080/x", DocumentIds.canonicalUrl("http://example.org:8080/x"));
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * SSRF protection: resolves a URL's host and refuses it if any address it resolves to is not a
- * public unicast address, unless the host or range is allow-listed. The fetcher checks every
- * fetch and redirect hop with it, the alerter every webhook, at rule creation and on delivery.
+ * public unicast address, unless the host or range is allow-listed. The fetcher checks every fetch
+ * and redirect hop with it, the alerter every webhook, at rule creation and on delivery.
  *
  * <p>The same check is the HTTP client's DNS resolver ({@link PinnedDns}): the client connects only
  * to addresses returned by {@link #resolve}, in the same look-up that checked them, so a DNS answer
@@ -24,23 +24,23 @@ import java.util.Set;
 public final class AddressGuard {
   private static final List<Cidr> NON_PUBLIC =
       List.of(
-          "0.0.0.0/8", // "this" network, unspecified
-          "10.0.0.0/8",
-          "100.64.0.0/10", // CGNAT
-          "127.0.0.0/8",
-          "169.254.0.0/16", // link-local, including cloud metadata 169.254.169.254
-          "172.16.0.0/12",
-          "192.0.0.0/24",
-          "192.168.0.0/16",
-          "198.18.0.0/15",
-          "224.0.0.0/4", // multicast
-          "240.0.0.0/4", // reserved and broadcast
-          "::/128",
-          "::1/128",
-          "fc00::/7", // unique local
-          "fe80::/10", // link-local
-          "fec0::/10", // old site-local
-          "ff00::/8") // multicast
+              "0.0.0.0/8", // "this" network, unspecified
+              "10.0.0.0/8",
+              "100.64.0.0/10", // CGNAT
+              "127.0.0.0/8",
+              "169.254.0.0/16", // link-local, including cloud metadata 169.254.169.254
+              "172.16.0.0/12",
+              "192.0.0.0/24",
+              "192.168.0.0/16",
+              "198.18.0.0/15",
+              "224.0.0.0/4", // multicast
+              "240.0.0.0/4", // reserved and broadcast
+              "::/128",
+              "::1/128",
+              "fc00::/7", // unique local
+              "fe80::/10", // link-local
+              "fec0::/10", // old site-local
+              "ff00::/8") // multicast
           .stream()
           .map(Cidr::parse)
           .toList();
@@ -89,8 +89,8 @@ public final class AddressGuard {
    *
    * @param where the URL being fetched, for the message
    * @return the checked addresses: the only ones a connection to {@code host} may use
-   * @throws AddressRefused {@code BLOCKED} naming the address and the setting to change, or
-   *     {@code UNKNOWN_HOST}
+   * @throws AddressRefused {@code BLOCKED} naming the address and the setting to change, or {@code
+   *     UNKNOWN_HOST}
    */
   public InetAddress[] resolve(String host, String where) throws AddressRefused {
     String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
@@ -98,16 +98,27 @@ public final class AddressGuard {
     try {
       addresses = InetAddress.getAllByName(bare);
     } catch (UnknownHostException e) {
-      throw new AddressRefused(AddressRefused.Kind.UNKNOWN_HOST, "unknown host " + host + " in " + where, e);
+      throw new AddressRefused(
+          AddressRefused.Kind.UNKNOWN_HOST, "unknown host " + host + " in " + where, e);
     }
-    if (policy == PrivateAddressPolicy.ALLOW || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
+    if (policy == PrivateAddressPolicy.ALLOW
+        || allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) {
       return addresses;
     }
     for (InetAddress address : addresses) {
       if (isNonPublic(address) && allowedRanges.stream().noneMatch(r -> r.contains(address))) {
-        throw new AddressRefused(AddressRefused.Kind.BLOCKED, "refused " + where + ": " + host
-            + " resolves to the non-public address " + address.getHostAddress() + " (add the host or range to "
-            + allowSetting + " to permit it)", null);
+        throw new AddressRefused(
+            AddressRefused.Kind.BLOCKED,
+            "refused "
+                + where
+                + ": "
+                + host
+                + " resolves to the non-public address "
+                + address.getHostAddress()
+                + " (add the host or range to "
+                + allowSetting
+                + " to permit it)",
+            null);
       }
     }
     return addresses;
@@ -116,8 +127,11 @@ public final class AddressGuard {
   /** Loopback, private, link-local, CGNAT, multicast, unspecified, unique-local, reserved. */
   public static boolean isNonPublic(InetAddress address) {
     InetAddress a = embeddedIpv4(address);
-    if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()
-        || a.isSiteLocalAddress() || a.isMulticastAddress()) {
+    if (a.isAnyLocalAddress()
+        || a.isLoopbackAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
       return true;
     }
     for (Cidr range : NON_PUBLIC) {
@@ -129,9 +143,9 @@ public final class AddressGuard {
   }
 
   /**
-   * The IPv4 address hidden in IPv4-compatible ({@code ::a.b.c.d}), IPv4-mapped, NAT64
-   * ({@code 64:ff9b::/96}) and 6to4 ({@code 2002::/16}) forms, else the address itself. (Java
-   * already returns IPv4-mapped literals as IPv4 addresses; the others it keeps as IPv6.)
+   * The IPv4 address hidden in IPv4-compatible ({@code ::a.b.c.d}), IPv4-mapped, NAT64 ({@code
+   * 64:ff9b::/96}) and 6to4 ({@code 2002::/16}) forms, else the address itself. (Java already
+   * returns IPv4-mapped literals as IPv4 addresses; the others it keeps as IPv6.)
    */
   static InetAddress embeddedIpv4(InetAddress address) {
     if (!(address instanceof Inet6Address)) {
@@ -143,7 +157,8 @@ public final class AddressGuard {
     for (int i = 0; i < 10; i++) {
       zeroPrefix &= b[i] == 0;
     }
-    if (zeroPrefix && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xFF && b[11] == (byte) 0xFF))) {
+    if (zeroPrefix
+        && ((b[10] == 0 && b[11] == 0) || (b[10] == (byte) 0xFF && b[11] == (byte) 0xFF))) {
       boolean allZero = true;
       for (int i = 12; i < 16; i++) {
         allZero &= b[i] == 0;

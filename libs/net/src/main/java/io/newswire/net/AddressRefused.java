@@ -1,6 +1,9 @@
 package io.newswire.net;
 
-/** An outgoing connection the {@link AddressGuard} would not open, with a message naming what to change. */
+/**
+ * An outgoing connection the {@link AddressGuard} would not open, with a message naming what to
+ * change.
+ */
 public final class AddressRefused extends Exception {
   /** Why. */
   public enum Kind {

@@ -18,15 +18,27 @@ class PinnedDnsTest {
 
   @Test
   void theResolverRefusesWhatTheGuardRefusesWithTheGuardsReason() {
-    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of(), "newswire.fetcher.allow-private"));
-    PinnedDns.Refused e = assertThrows(PinnedDns.Refused.class, () -> dns.resolve("169.254.169.254"));
+    PinnedDns dns =
+        new PinnedDns(
+            new AddressGuard(
+                PrivateAddressPolicy.REFUSE, List.of(), "newswire.fetcher.allow-private"));
+    PinnedDns.Refused e =
+        assertThrows(PinnedDns.Refused.class, () -> dns.resolve("169.254.169.254"));
     assertEquals(AddressRefused.Kind.BLOCKED, e.refusal().kind());
-    assertTrue(e.refusal().getMessage().contains("newswire.fetcher.allow-private"), e.refusal().getMessage());
+    assertTrue(
+        e.refusal().getMessage().contains("newswire.fetcher.allow-private"),
+        e.refusal().getMessage());
   }
 
   @Test
   void theResolverReturnsExactlyTheCheckedAddresses() throws Exception {
-    PinnedDns dns = new PinnedDns(new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8"), "newswire.fetcher.allow-private"));
-    assertArrayEquals(new InetAddress[] {InetAddress.getByName("127.0.0.7")}, dns.resolve("127.0.0.7"));
+    PinnedDns dns =
+        new PinnedDns(
+            new AddressGuard(
+                PrivateAddressPolicy.REFUSE,
+                List.of("127.0.0.0/8"),
+                "newswire.fetcher.allow-private"));
+    assertArrayEquals(
+        new InetAddress[] {InetAddress.getByName("127.0.0.7")}, dns.resolve("127.0.0.7"));
   }
 }

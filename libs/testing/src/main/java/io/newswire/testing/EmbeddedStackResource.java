@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Runs a service's {@code @QuarkusTest}s against the real embedded Kafka broker and Elasticsearch
- * node. The stack is started once per test JVM and shared by every test class that uses it (a
- * start costs 10–20 s on two cores); it stops when the JVM exits.
+ * node. The stack is started once per test JVM and shared by every test class that uses it (a start
+ * costs 10–20 s on two cores); it stops when the JVM exits.
  */
 public class EmbeddedStackResource implements QuarkusTestResourceLifecycleManager {
   /** The shared stack, started on first use. */

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Gives a {@code @QuarkusTest} service a key file of its own with one key per role and points {@code newswire.auth.keys-file} at it. Tests send {@link #ADMIN} and the
- * others as {@code Authorization: Bearer KEY}.
+ * Gives a {@code @QuarkusTest} service a key file of its own with one key per role and points
+ * {@code newswire.auth.keys-file} at it. Tests send {@link #ADMIN} and the others as {@code
+ * Authorization: Bearer KEY}.
  */
 public class TestApiKeys implements QuarkusTestResourceLifecycleManager {
   // constants, not random: the test resource and the test class may be loaded by different class
@@ -32,10 +33,12 @@ public class TestApiKeys implements QuarkusTestResourceLifecycleManager {
     try {
       Path dir = Files.createDirectories(Path.of("target/it"));
       Path file = Files.createTempFile(dir, "api-keys-", "");
-      ApiKeyFile.write(file, List.of(
-          new Entry("test-reader", Role.READER, ApiKeyFile.sha256(READER)),
-          new Entry("test-editor", Role.EDITOR, ApiKeyFile.sha256(EDITOR)),
-          new Entry("test-admin", Role.ADMIN, ApiKeyFile.sha256(ADMIN))));
+      ApiKeyFile.write(
+          file,
+          List.of(
+              new Entry("test-reader", Role.READER, ApiKeyFile.sha256(READER)),
+              new Entry("test-editor", Role.EDITOR, ApiKeyFile.sha256(EDITOR)),
+              new Entry("test-admin", Role.ADMIN, ApiKeyFile.sha256(ADMIN))));
       return Map.of("newswire.auth.keys-file", file.toAbsolutePath().toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,7 +18,10 @@ public interface AlerterConfig {
   @WithDefault("100")
   int maxPollRecords();
 
-  /** Alerts kept in memory for {@code GET /alerts} and {@code ./newswire alerts tail}; older ones are only on the topic. */
+  /**
+   * Alerts kept in memory for {@code GET /alerts} and {@code ./newswire alerts tail}; older ones
+   * are only on the topic.
+   */
   @WithDefault("1000")
   int recentAlerts();
 
@@ -36,11 +39,17 @@ public interface AlerterConfig {
   @WithDefault("true")
   boolean enabled();
 
-  /** Consumer group delivering alerts to webhooks; committed only after each delivery succeeded or was dead-lettered. */
+  /**
+   * Consumer group delivering alerts to webhooks; committed only after each delivery succeeded or
+   * was dead-lettered.
+   */
   @WithDefault("newswire-alerter-webhooks")
   String webhookGroupId();
 
-  /** Attempts per webhook delivery; after the last one the alert goes to newswire.alerts.dlq with the reason. */
+  /**
+   * Attempts per webhook delivery; after the last one the alert goes to newswire.alerts.dlq with
+   * the reason.
+   */
   @WithDefault("4")
   int webhookAttempts();
 
@@ -48,18 +57,24 @@ public interface AlerterConfig {
   @WithDefault("500ms")
   java.time.Duration webhookBackoff();
 
-  /** Connect timeout of a webhook call; a receiver that does not answer in time counts as a failed attempt. */
+  /**
+   * Connect timeout of a webhook call; a receiver that does not answer in time counts as a failed
+   * attempt.
+   */
   @WithDefault("5s")
   java.time.Duration webhookTimeout();
 
   /**
-   * Host names or CIDR ranges a webhook may reach although they are private, loopback,
-   * link-local or cloud-metadata addresses (all refused otherwise, when the rule is created and on
-   * every delivery, with the fetcher's address guard). E.g. {@code 10.1.2.0/24,hooks.internal}.
+   * Host names or CIDR ranges a webhook may reach although they are private, loopback, link-local
+   * or cloud-metadata addresses (all refused otherwise, when the rule is created and on every
+   * delivery, with the fetcher's address guard). E.g. {@code 10.1.2.0/24,hooks.internal}.
    */
   java.util.Optional<java.util.List<String>> webhookAllowPrivate();
 
-  /** {@code REFUSE} (default) checks webhook addresses as above; {@code ALLOW} lets a webhook reach any address. */
+  /**
+   * {@code REFUSE} (default) checks webhook addresses as above; {@code ALLOW} lets a webhook reach
+   * any address.
+   */
   @WithDefault("REFUSE")
   io.newswire.net.PrivateAddressPolicy webhookPrivateAddresses();
 }

@@ -79,12 +79,14 @@ public class AlerterService implements HealthCheck {
   void onStart(@Observes StartupEvent event) {
     rulesFollower = new TopicFollower(clients, Topics.RULES, this::applyRules).start();
     alertsFollower =
-        TopicFollower.perRecord(clients, Topics.ALERTS, r -> ledger.record(Json.read(r.value(), Alert.class)))
+        TopicFollower.perRecord(
+                clients, Topics.ALERTS, r -> ledger.record(Json.read(r.value(), Alert.class)))
             .start();
     if (!config.enabled()) {
       return;
     }
-    // matching before the rules are loaded would miss alerts, and before the ledger is would repeat them
+    // matching before the rules are loaded would miss alerts, and before the ledger is would repeat
+    // them
     starter = new Thread(this::startMatching, "alerter-start");
     starter.setDaemon(true);
     starter.start();
@@ -101,10 +103,16 @@ public class AlerterService implements HealthCheck {
     }
     LOG.infof("Loaded %d rule(s); matching articles", rules.size());
     // after the rules are loaded, so every alert finds its rule's webhook
-    webhooks = new WebhookDispatcher(clients, rules,
-        new WebhookDelivery(webhookTargets(config), config.webhookAttempts(), config.webhookBackoff(),
-            config.webhookTimeout()),
-        config.webhookGroupId());
+    webhooks =
+        new WebhookDispatcher(
+            clients,
+            rules,
+            new WebhookDelivery(
+                webhookTargets(config),
+                config.webhookAttempts(),
+                config.webhookBackoff(),
+                config.webhookTimeout()),
+            config.webhookGroupId());
     webhookThread = new Thread(webhooks, "webhook-dispatch");
     webhookThread.start();
 
@@ -133,23 +141,31 @@ public class AlerterService implements HealthCheck {
         Rule rule = Json.read(record.value(), Rule.class);
         latest.put(rule.id(), rule);
       } catch (RuntimeException e) {
-        LOG.warnf("Skipped rule record %s@%d (key %s): %s", Topics.RULES, record.offset(), record.key(),
-            e.getMessage());
+        LOG.warnf(
+            "Skipped rule record %s@%d (key %s): %s",
+            Topics.RULES, record.offset(), record.key(), e.getMessage());
       }
     }
     List<Rule> puts = new ArrayList<>();
-    latest.forEach((id, rule) -> {
-      if (rule == null) {
-        rules.remove(id);
-        LOG.infof("Rule %s removed", id);
-      } else {
-        puts.add(rule);
-      }
-    });
-    rules.putAll(puts).forEach((rule, reason) ->
-        LOG.warnf("Rule %s (%s) cannot be matched and is ignored: %s", rule.id(), rule.name(), reason));
+    latest.forEach(
+        (id, rule) -> {
+          if (rule == null) {
+            rules.remove(id);
+            LOG.infof("Rule %s removed", id);
+          } else {
+            puts.add(rule);
+          }
+        });
+    rules
+        .putAll(puts)
+        .forEach(
+            (rule, reason) ->
+                LOG.warnf(
+                    "Rule %s (%s) cannot be matched and is ignored: %s",
+                    rule.id(), rule.name(), reason));
     if (puts.size() <= 10) {
-      puts.forEach(rule -> LOG.infof("Rule %s (%s) active: %s", rule.id(), rule.name(), rule.query()));
+      puts.forEach(
+          rule -> LOG.infof("Rule %s (%s) active: %s", rule.id(), rule.name(), rule.query()));
     } else {
       LOG.infof("%d rules loaded (%d in all)", puts.size(), rules.size());
     }
@@ -174,11 +190,13 @@ public class AlerterService implements HealthCheck {
       for (Alert alert : matcher.alerts(article, pending)) {
         pending.addAll(AlertLedger.keysOf(alert));
         if (alert.copyOf() != null) {
-          LOG.infof("ALSO rule '%s': '%s' also in %s (%s)", alert.ruleName(), alert.title(), alert.source(),
-              alert.url());
+          LOG.infof(
+              "ALSO rule '%s': '%s' also in %s (%s)",
+              alert.ruleName(), alert.title(), alert.source(), alert.url());
         } else {
-          LOG.infof("ALERT rule '%s' matched '%s' (%s): %s", alert.ruleName(), alert.title(),
-              alert.url(), alert.matchedTerms());
+          LOG.infof(
+              "ALERT rule '%s' matched '%s' (%s): %s",
+              alert.ruleName(), alert.title(), alert.url(), alert.matchedTerms());
         }
         out.add(new ProducerRecord<>(Topics.ALERTS, alert.alertId(), Json.write(alert)));
       }
@@ -218,14 +236,17 @@ public class AlerterService implements HealthCheck {
     return health();
   }
 
-  /** Readiness as reported by {@code /q/health/ready}, with the loops' restarts and last failures. */
+  /**
+   * Readiness as reported by {@code /q/health/ready}, with the loops' restarts and last failures.
+   */
   public HealthCheckResponse health() {
     boolean up = runner != null && runner.pipe().ready();
-    HealthCheckResponseBuilder health = HealthCheckResponse.named("alerter-pipe")
-        .status(up)
-        .withData("rules", rules.size())
-        .withData("articles", runner == null ? 0 : runner.pipe().processed())
-        .withData("ledger", ledger.size());
+    HealthCheckResponseBuilder health =
+        HealthCheckResponse.named("alerter-pipe")
+            .status(up)
+            .withData("rules", rules.size())
+            .withData("articles", runner == null ? 0 : runner.pipe().processed())
+            .withData("ledger", ledger.size());
     if (runner != null) {
       runner.pipe().status().describe(health, "");
     }
@@ -237,7 +258,10 @@ public class AlerterService implements HealthCheck {
 
   /** Where webhooks may go: the fetcher's address guard with the alerter's own allow-list. */
   public static WebhookTargets webhookTargets(AlerterConfig config) {
-    return new WebhookTargets(new AddressGuard(config.webhookPrivateAddresses(),
-        config.webhookAllowPrivate().orElse(java.util.List.of()), "newswire.alerter.webhook-allow-private"));
+    return new WebhookTargets(
+        new AddressGuard(
+            config.webhookPrivateAddresses(),
+            config.webhookAllowPrivate().orElse(java.util.List.of()),
+            "newswire.alerter.webhook-allow-private"));
   }
 }

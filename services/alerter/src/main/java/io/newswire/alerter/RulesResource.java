@@ -37,22 +37,25 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code /rules}: standing alert rules. Changes go to the compacted rules topic, which every
- * alerter instance follows, so a rule is live everywhere within a second. Listing needs
- * {@code reader}; adding, changing and removing need {@code editor}, and a rule with a webhook
- * (which sends matched articles somewhere else) needs {@code admin}. {@code POST} only creates:
- * an existing id is changed with {@code PUT /rules/{id}}, so no one takes a rule over by reusing its id.
+ * alerter instance follows, so a rule is live everywhere within a second. Listing needs {@code
+ * reader}; adding, changing and removing need {@code editor}, and a rule with a webhook (which
+ * sends matched articles somewhere else) needs {@code admin}. {@code POST} only creates: an
+ * existing id is changed with {@code PUT /rules/{id}}, so no one takes a rule over by reusing its
+ * id.
  */
 @Path("/rules")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
   /**
-   * Body of {@code POST /rules}; {@code id} is optional (generated when missing), {@code exact: true} matches
-   * names only as written (by default they match their other spellings too). In {@code PUT /rules/{id}},
-   * {@code keepWebhook: true} with no {@code webhook} keeps the rule's webhook and secret as they are (a screen
-   * that shows them redacted can still change the query); without it, no webhook removes the rule's.
+   * Body of {@code POST /rules}; {@code id} is optional (generated when missing), {@code exact:
+   * true} matches names only as written (by default they match their other spellings too). In
+   * {@code PUT /rules/{id}}, {@code keepWebhook: true} with no {@code webhook} keeps the rule's
+   * webhook and secret as they are (a screen that shows them redacted can still change the query);
+   * without it, no webhook removes the rule's.
    */
-  public record NewRule(String id, String name, String query, String webhook, Boolean exact, Boolean keepWebhook) {
+  public record NewRule(
+      String id, String name, String query, String webhook, Boolean exact, Boolean keepWebhook) {
     public NewRule(String id, String name, String query, String webhook, Boolean exact) {
       this(id, name, query, webhook, exact, null);
     }
@@ -60,18 +63,43 @@ public class RulesResource {
 
   /**
    * A rule as the API shows it: the webhook redacted to its scheme and host, its signing secret
-   * only in the answer to the call that created it (null everywhere else), and what it runs: the query with
-   * its names widened ({@code matches}) and each widened name with the key its spellings share.
+   * only in the answer to the call that created it (null everywhere else), and what it runs: the
+   * query with its names widened ({@code matches}) and each widened name with the key its spellings
+   * share.
    */
-  public record RuleView(String id, String name, String query, boolean exact, String matches,
-      List<NameVariants.Expansion> variants, String webhook, boolean signed, String webhookSecret,
-      Instant createdAt, long alerts, long copies, Instant lastAlert) {
+  public record RuleView(
+      String id,
+      String name,
+      String query,
+      boolean exact,
+      String matches,
+      List<NameVariants.Expansion> variants,
+      String webhook,
+      boolean signed,
+      String webhookSecret,
+      Instant createdAt,
+      long alerts,
+      long copies,
+      Instant lastAlert) {
     static RuleView of(Rule rule, boolean withSecret, AlertLedger.Tally tally) {
-      NameVariants.Expanded expanded = rule.exact()
-          ? new NameVariants.Expanded(rule.query(), List.of()) : NameVariants.expand(rule.query());
-      return new RuleView(rule.id(), rule.name(), rule.query(), rule.exact(), expanded.query(),
-          expanded.expansions(), WebhookTargets.redact(rule.webhook()), rule.webhookSecret() != null,
-          withSecret ? rule.webhookSecret() : null, rule.createdAt(), tally.alerts(), tally.copies(), tally.last());
+      NameVariants.Expanded expanded =
+          rule.exact()
+              ? new NameVariants.Expanded(rule.query(), List.of())
+              : NameVariants.expand(rule.query());
+      return new RuleView(
+          rule.id(),
+          rule.name(),
+          rule.query(),
+          rule.exact(),
+          expanded.query(),
+          expanded.expansions(),
+          WebhookTargets.redact(rule.webhook()),
+          rule.webhookSecret() != null,
+          withSecret ? rule.webhookSecret() : null,
+          rule.createdAt(),
+          tally.alerts(),
+          tally.copies(),
+          tally.last());
     }
   }
 
@@ -81,7 +109,11 @@ public class RulesResource {
   private final SecurityIdentity identity;
   private final WebhookTargets webhooks;
 
-  public RulesResource(AlerterService service, KafkaClients clients, SecurityIdentity identity, AlerterConfig config) {
+  public RulesResource(
+      AlerterService service,
+      KafkaClients clients,
+      SecurityIdentity identity,
+      AlerterConfig config) {
     this.service = service;
     this.identity = identity;
     this.webhooks = AlerterService.webhookTargets(config);
@@ -91,17 +123,27 @@ public class RulesResource {
   @GET
   @RolesAllowed(Access.READER)
   public List<RuleView> list() {
-    return service.rules().rules().stream().sorted(Comparator.comparing(Rule::name))
-        .map(r -> RuleView.of(r, false, service.ledger().tally(r.id()))).toList();
+    return service.rules().rules().stream()
+        .sorted(Comparator.comparing(Rule::name))
+        .map(r -> RuleView.of(r, false, service.ledger().tally(r.id())))
+        .toList();
   }
 
   @POST
   @RolesAllowed(Access.EDITOR)
   public Response add(NewRule body) throws Exception {
-    String id = body == null || body.id() == null || body.id().isBlank() ? UUID.randomUUID().toString() : body.id();
+    String id =
+        body == null || body.id() == null || body.id().isBlank()
+            ? UUID.randomUUID().toString()
+            : body.id();
     if (service.rules().rule(id) != null) {
-      return error(409, "A rule with id " + id + " exists; change it with PUT /rules/" + id
-          + ", or leave out the id to create a new rule");
+      return error(
+          409,
+          "A rule with id "
+              + id
+              + " exists; change it with PUT /rules/"
+              + id
+              + ", or leave out the id to create a new rule");
     }
     return save(id, body, null, 201);
   }
@@ -127,9 +169,14 @@ public class RulesResource {
     if (body == null || body.query() == null || body.query().isBlank()) {
       return error(400, "A rule needs a query, e.g. {\"name\":\"NATO\",\"query\":\"NATO\"}");
     }
-    String webhook = body.webhook() == null || body.webhook().isBlank() ? null : body.webhook().strip();
+    String webhook =
+        body.webhook() == null || body.webhook().isBlank() ? null : body.webhook().strip();
     String secret = null;
-    boolean keep = webhook == null && existing != null && existing.hasWebhook() && Boolean.TRUE.equals(body.keepWebhook());
+    boolean keep =
+        webhook == null
+            && existing != null
+            && existing.hasWebhook()
+            && Boolean.TRUE.equals(body.keepWebhook());
     if (keep) {
       webhook = existing.webhook();
       secret = existing.webhookSecret();
@@ -141,8 +188,10 @@ public class RulesResource {
         return error(400, e.getMessage());
       }
       // a changed rule keeps its secret, so its receiver need not be told a new one
-      secret = existing != null && existing.webhookSecret() != null ? existing.webhookSecret()
-          : WebhookSignature.newSecret();
+      secret =
+          existing != null && existing.webhookSecret() != null
+              ? existing.webhookSecret()
+              : WebhookSignature.newSecret();
     }
     boolean exact = body.exact() != null ? body.exact() : existing != null && existing.exact();
     try {
@@ -150,12 +199,21 @@ public class RulesResource {
     } catch (InvalidRuleException e) {
       return error(400, e.getMessage());
     }
-    String name = body.name() != null && !body.name().isBlank() ? body.name()
-        : existing != null ? existing.name() : body.query();
-    Rule rule = new Rule(SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now(), exact);
-    producer.send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule))).get(30, TimeUnit.SECONDS);
-    boolean newSecret = secret != null && (existing == null || !secret.equals(existing.webhookSecret()));
-    return Response.status(status).entity(RuleView.of(rule, newSecret, service.ledger().tally(id))).build();
+    String name =
+        body.name() != null && !body.name().isBlank()
+            ? body.name()
+            : existing != null ? existing.name() : body.query();
+    Rule rule =
+        new Rule(
+            SchemaVersions.RULE, id, name, body.query(), webhook, secret, Instant.now(), exact);
+    producer
+        .send(new ProducerRecord<>(Topics.RULES, id, Json.write(rule)))
+        .get(30, TimeUnit.SECONDS);
+    boolean newSecret =
+        secret != null && (existing == null || !secret.equals(existing.webhookSecret()));
+    return Response.status(status)
+        .entity(RuleView.of(rule, newSecret, service.ledger().tally(id)))
+        .build();
   }
 
   @DELETE
@@ -174,7 +232,10 @@ public class RulesResource {
   }
 
   static Response error(int status, String message) {
-    return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+    return Response.status(status)
+        .entity(Map.of("error", message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 
   @PreDestroy

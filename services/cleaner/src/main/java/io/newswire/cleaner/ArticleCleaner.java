@@ -27,7 +27,9 @@ public final class ArticleCleaner {
     this.extractor = extractor;
   }
 
-  /** The setting behind the extractor's time limit, named in the reason of a page that exceeds it. */
+  /**
+   * The setting behind the extractor's time limit, named in the reason of a page that exceeds it.
+   */
   static final String MAX_EXTRACTION_TIME = "newswire.cleaner.max-extraction-time";
 
   /**
@@ -42,8 +44,15 @@ public final class ArticleCleaner {
     try {
       extraction = extractor.extract(raw.body(), raw.contentType(), raw.url());
     } catch (ExtractionTimeoutException e) {
-      throw new ExtractionException(e.getMessage() + " (" + raw.body().length() + " chars of "
-          + raw.contentType() + "); raise " + MAX_EXTRACTION_TIME + " if such pages are expected");
+      throw new ExtractionException(
+          e.getMessage()
+              + " ("
+              + raw.body().length()
+              + " chars of "
+              + raw.contentType()
+              + "); raise "
+              + MAX_EXTRACTION_TIME
+              + " if such pages are expected");
     }
     List<String> authors = extraction.authors();
     if ((authors == null || authors.isEmpty()) && raw.feedAuthor() != null) {
@@ -55,7 +64,8 @@ public final class ArticleCleaner {
         id,
         raw.url(),
         raw.source(),
-        firstNonBlank(firstNonBlank(extraction.title(), raw.feedTitle()), LeadTitle.of(extraction.text())),
+        firstNonBlank(
+            firstNonBlank(extraction.title(), raw.feedTitle()), LeadTitle.of(extraction.text())),
         firstNonBlank(extraction.published(), raw.feedPublished()),
         authors,
         extraction.language(),

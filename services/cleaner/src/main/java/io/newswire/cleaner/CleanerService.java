@@ -30,9 +30,9 @@ import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 /**
- * Quarkus shell of the cleaner: newswire.raw to newswire.clean through {@link ArticleCleaner}, each article
- * placed in its story ({@link StoryIndex}) and its fingerprint published on newswire.stories in the same
- * transaction.
+ * Quarkus shell of the cleaner: newswire.raw to newswire.clean through {@link ArticleCleaner}, each
+ * article placed in its story ({@link StoryIndex}) and its fingerprint published on
+ * newswire.stories in the same transaction.
  */
 // its own readiness check; @Readiness is a qualifier, so @Default keeps it injectable as it is
 @Readiness
@@ -58,11 +58,19 @@ public class CleanerService implements HealthCheck {
     this.config = config;
     this.instanceId = instanceId;
     this.sizeLimit = new RawSizeLimit(config.maxRawBytes());
-    this.cleaner = new ArticleCleaner(new Extractor(
-        config.siteLearning() == CleanerConfig.SiteLearning.ON ? new SiteBoilerplate() : null,
-        config.maxExtractionTime()));
-    this.stories = new StoryIndex(config.storyThreshold(), config.storyCapacity(), config.storyWindow(),
-        Clock.systemUTC());
+    this.cleaner =
+        new ArticleCleaner(
+            new Extractor(
+                config.siteLearning() == CleanerConfig.SiteLearning.ON
+                    ? new SiteBoilerplate()
+                    : null,
+                config.maxExtractionTime()));
+    this.stories =
+        new StoryIndex(
+            config.storyThreshold(),
+            config.storyCapacity(),
+            config.storyWindow(),
+            Clock.systemUTC());
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -70,11 +78,16 @@ public class CleanerService implements HealthCheck {
       return;
     }
     LanguageDetection.warmUp(); // before readiness: the first article must not wait for the models
-    storiesFollower = TopicFollower.perRecord(clients, Topics.STORIES, r -> {
-      if (r.value() != null) {
-        stories.restore(Json.read(r.value(), StoryFingerprint.class));
-      }
-    }).start();
+    storiesFollower =
+        TopicFollower.perRecord(
+                clients,
+                Topics.STORIES,
+                r -> {
+                  if (r.value() != null) {
+                    stories.restore(Json.read(r.value(), StoryFingerprint.class));
+                  }
+                })
+            .start();
     // cleaning before the earlier fingerprints are read would start a new story for a copy of them
     Thread starter = new Thread(this::startCleaning, "cleaner-start");
     starter.setDaemon(true);
@@ -109,7 +122,8 @@ public class CleanerService implements HealthCheck {
     CleanArticle article = cleaner.clean(Json.read(value, RawDocument.class));
     StoryFingerprint story = stories.place(article);
     article = article.inStory(story.storyId(), story.duplicateOf());
-    return List.of(new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article)),
+    return List.of(
+        new ProducerRecord<>(Topics.CLEAN, article.id(), Json.write(article)),
         new ProducerRecord<>(Topics.STORIES, story.id(), Json.write(story)));
   }
 
@@ -131,10 +145,11 @@ public class CleanerService implements HealthCheck {
   /** Readiness as reported by {@code /q/health/ready}. */
   public HealthCheckResponse health() {
     boolean up = runner != null && runner.pipe().ready();
-    HealthCheckResponseBuilder health = HealthCheckResponse.named("cleaner-pipe")
-        .status(up)
-        .withData("processed", runner == null ? 0 : runner.pipe().processed())
-        .withData("deadLettered", runner == null ? 0 : runner.pipe().deadLettered());
+    HealthCheckResponseBuilder health =
+        HealthCheckResponse.named("cleaner-pipe")
+            .status(up)
+            .withData("processed", runner == null ? 0 : runner.pipe().processed())
+            .withData("deadLettered", runner == null ? 0 : runner.pipe().deadLettered());
     if (runner != null) {
       runner.pipe().status().describe(health, "");
     }

@@ -3,9 +3,9 @@ package io.newswire.cleaner;
 import io.newswire.model.EventException;
 
 /**
- * Refuses a raw value larger than the cleaner is configured to handle, before it is parsed: a
- * 50 MB page would otherwise cost several times its size in memory as JSON, then as a DOM, and
- * could take the cleaner down with it.
+ * Refuses a raw value larger than the cleaner is configured to handle, before it is parsed: a 50 MB
+ * page would otherwise cost several times its size in memory as JSON, then as a DOM, and could take
+ * the cleaner down with it.
  */
 final class RawSizeLimit {
   static final String SETTING = "newswire.cleaner.max-raw-bytes";
@@ -24,8 +24,14 @@ final class RawSizeLimit {
    */
   void check(byte[] value) {
     if (value != null && value.length > maxBytes) {
-      throw new TooLarge("raw value of " + value.length + " bytes is over the cleaner's limit of "
-          + maxBytes + " bytes and was not parsed; raise " + SETTING + " to clean records this large");
+      throw new TooLarge(
+          "raw value of "
+              + value.length
+              + " bytes is over the cleaner's limit of "
+              + maxBytes
+              + " bytes and was not parsed; raise "
+              + SETTING
+              + " to clean records this large");
     }
   }
 

@@ -23,14 +23,16 @@ class ArticleCleanerTest {
   private final ArticleCleaner cleaner = new ArticleCleaner(new Extractor());
 
   private static String seed002() throws IOException {
-    try (InputStream in = ArticleCleanerTest.class.getResourceAsStream("/002_d2404225d53646e3.txt")) {
+    try (InputStream in =
+        ArticleCleanerTest.class.getResourceAsStream("/002_d2404225d53646e3.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   @Test
   void keepsTheReportAndDropsTheTeasers() throws IOException {
-    RawDocument raw = RawDocument.of("file:002_d2404225d53646e3.txt", "seeds", "text/plain", "UTF-8", seed002());
+    RawDocument raw =
+        RawDocument.of("file:002_d2404225d53646e3.txt", "seeds", "text/plain", "UTF-8", seed002());
     CleanArticle clean = cleaner.clean(raw);
     assertEquals(DocumentIds.forUrl("file:002_d2404225d53646e3.txt"), clean.id());
     assertTrue(clean.text().contains("Lavrov"));
@@ -42,11 +44,25 @@ class ArticleCleanerTest {
 
   @Test
   void feedMetadataFillsWhatThePageDoesNotSay() {
-    String html = "<html><body><article><p>" + "Minsk and Moscow agreed on a new road map. ".repeat(20)
-        + "</p></article></body></html>";
-    RawDocument raw = new RawDocument(1, DocumentIds.forUrl("https://example.org/a"), "https://example.org/a",
-        "feed", Instant.EPOCH, "text/html", "UTF-8", html, null, null, "Road map agreed", "2021-09-10",
-        "Jane Analyst");
+    String html =
+        "<html><body><article><p>"
+            + "Minsk and Moscow agreed on a new road map. ".repeat(20)
+            + "</p></article></body></html>";
+    RawDocument raw =
+        new RawDocument(
+            1,
+            DocumentIds.forUrl("https://example.org/a"),
+            "https://example.org/a",
+            "feed",
+            Instant.EPOCH,
+            "text/html",
+            "UTF-8",
+            html,
+            null,
+            null,
+            "Road map agreed",
+            "2021-09-10",
+            "Jane Analyst");
     CleanArticle clean = cleaner.clean(raw);
     assertEquals("Road map agreed", clean.title());
     assertEquals("2021-09-10", clean.published());
@@ -55,40 +71,56 @@ class ArticleCleanerTest {
 
   @Test
   void reportWithoutATitleIsTitledByItsLeadSentence() {
-    String text = "With the intensification of the confrontations between Azerbaijan and Armenia in late September,"
-        + " Russia initially refrained from quick statements. Moscow then moved.\n\n"
-        + "Later paragraphs say more about Lavrov's contacts with both sides of the conflict. ".repeat(5);
-    CleanArticle clean = cleaner.clean(RawDocument.of("file:untitled.txt", "seeds", "text/plain", "UTF-8", text));
-    assertTrue(clean.title().startsWith("With the intensification of the confrontations"), clean.title());
+    String text =
+        "With the intensification of the confrontations between Azerbaijan and Armenia in late September,"
+            + " Russia initially refrained from quick statements. Moscow then moved.\n\n"
+            + "Later paragraphs say more about Lavrov's contacts with both sides of the conflict. "
+                .repeat(5);
+    CleanArticle clean =
+        cleaner.clean(RawDocument.of("file:untitled.txt", "seeds", "text/plain", "UTF-8", text));
+    assertTrue(
+        clean.title().startsWith("With the intensification of the confrontations"), clean.title());
     assertTrue(clean.title().length() <= LeadTitle.MAX_CHARS + 1, clean.title());
     assertTrue(clean.title().endsWith("…") && !clean.title().endsWith(" …"), clean.title());
   }
 
   @Test
   void leadTitleIsTheFirstSentenceAndSkipsBulletsAndInitials() {
-    assertEquals("Senior officials from the U.S. met in Minsk",
+    assertEquals(
+        "Senior officials from the U.S. met in Minsk",
         LeadTitle.of("• Senior officials from the U.S. met in Minsk. They talked.\nMore."));
     assertEquals("Short one", LeadTitle.of("\n\n  Short one\nSecond line."));
     assertEquals(null, LeadTitle.of(" \n 2020 \n"));
   }
 
-  /** Issue 11: a page that outlasts newswire.cleaner.max-extraction-time is given up with a reason. */
+  /**
+   * Issue 11: a page that outlasts newswire.cleaner.max-extraction-time is given up with a reason.
+   */
   @Test
   void pageOverTheTimeBudgetIsRejectedNamingTheSetting() {
     ArticleCleaner hurried = new ArticleCleaner(new Extractor(null, Duration.ofNanos(1)));
-    String html = "<html><body>" + "<div><p>Minsk and Moscow agreed, again, on a road map.</p>".repeat(5_000)
-        + "</body></html>";
+    String html =
+        "<html><body>"
+            + "<div><p>Minsk and Moscow agreed, again, on a road map.</p>".repeat(5_000)
+            + "</body></html>";
     RawDocument raw = RawDocument.of("https://example.org/slow", "x", "text/html", "UTF-8", html);
     var e = assertThrows(ExtractionException.class, () -> hurried.clean(raw));
-    assertTrue(e.getMessage().contains("time budget of 0 ms")
-        && e.getMessage().contains(ArticleCleaner.MAX_EXTRACTION_TIME), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("time budget of 0 ms")
+            && e.getMessage().contains(ArticleCleaner.MAX_EXTRACTION_TIME),
+        e.getMessage());
     // the same page within the default budget
-    assertTrue(new ArticleCleaner(new Extractor(null, Duration.ofSeconds(30))).clean(raw).text().contains("Minsk"));
+    assertTrue(
+        new ArticleCleaner(new Extractor(null, Duration.ofSeconds(30)))
+            .clean(raw)
+            .text()
+            .contains("Minsk"));
   }
 
   @Test
   void emptyDocumentIsRejectedWithAReason() {
-    RawDocument raw = RawDocument.of("https://example.org/empty", "x", "text/html", "UTF-8", "  \n ");
+    RawDocument raw =
+        RawDocument.of("https://example.org/empty", "x", "text/html", "UTF-8", "  \n ");
     var e = assertThrows(IllegalArgumentException.class, () -> cleaner.clean(raw));
     assertTrue(e.getMessage().contains("empty"), e.getMessage());
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.cleaner.story.StoryIndex;
 import io.newswire.common.KafkaClients;
-import io.newswire.model.CleanArticle;
 import io.newswire.kafka.DeadLetters;
+import io.newswire.model.CleanArticle;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -46,7 +46,11 @@ class CleanerIT {
   public static class OneMegabyteRawLimit implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("newswire.cleaner.max-raw-bytes", Integer.toString(RAW_LIMIT), "newswire.cleaner.threads", "4");
+      return Map.of(
+          "newswire.cleaner.max-raw-bytes",
+          Integer.toString(RAW_LIMIT),
+          "newswire.cleaner.threads",
+          "4");
     }
   }
 
@@ -56,22 +60,39 @@ class CleanerIT {
   void cleansEachRawDocumentOnceAndDeadLettersPoison() throws Exception {
     List<RawDocument> docs = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      String html = "<html><head><title>Report " + i + "</title></head><body><nav>Home | About</nav><article><p>"
-          + ("Report " + i + " says that Minsk and Moscow disagree on the road map. ").repeat(12)
-          + "</p></article><footer>Subscribe to our newsletter</footer></body></html>";
-      docs.add(RawDocument.of("https://example.org/cleaner-it/" + i, "it", "text/html", "UTF-8", html));
+      String html =
+          "<html><head><title>Report "
+              + i
+              + "</title></head><body><nav>Home | About</nav><article><p>"
+              + ("Report " + i + " says that Minsk and Moscow disagree on the road map. ")
+                  .repeat(12)
+              + "</p></article><footer>Subscribe to our newsletter</footer></body></html>";
+      docs.add(
+          RawDocument.of("https://example.org/cleaner-it/" + i, "it", "text/html", "UTF-8", html));
     }
     // issue 5: a raw record over newswire.cleaner.max-raw-bytes, amid the others
-    RawDocument oversized = RawDocument.of("https://example.org/cleaner-it/oversized", "it", "text/plain", "UTF-8",
-        "Minsk and Moscow disagree on the road map. ".repeat(2 * RAW_LIMIT / 40));
+    RawDocument oversized =
+        RawDocument.of(
+            "https://example.org/cleaner-it/oversized",
+            "it",
+            "text/plain",
+            "UTF-8",
+            "Minsk and Moscow disagree on the road map. ".repeat(2 * RAW_LIMIT / 40));
     byte[] oversizedValue = Json.write(oversized);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it"))) {
-      producer.send(new ProducerRecord<>(Topics.RAW, "poison", "{not json".getBytes(StandardCharsets.UTF_8))).get();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients.producer("cleaner-it"))) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.RAW, "poison", "{not json".getBytes(StandardCharsets.UTF_8)))
+          .get();
       for (int i = 0; i < docs.size(); i++) {
         if (i == docs.size() / 2) {
           producer.send(new ProducerRecord<>(Topics.RAW, oversized.id(), oversizedValue)).get();
         }
-        producer.send(new ProducerRecord<>(Topics.RAW, docs.get(i).id(), Json.write(docs.get(i)))).get();
+        producer
+            .send(new ProducerRecord<>(Topics.RAW, docs.get(i).id(), Json.write(docs.get(i))))
+            .get();
       }
     }
     Map<String, Integer> cleanCount = new HashMap<>();
@@ -82,7 +103,8 @@ class CleanerIT {
         CleanArticle article = Json.read(r.value(), CleanArticle.class);
         if (article.url().contains("/cleaner-it/")) {
           cleanCount.merge(article.id(), 1, Integer::sum);
-          assertTrue(!article.text().contains("newsletter") && !article.text().contains("Home | About"),
+          assertTrue(
+              !article.text().contains("newsletter") && !article.text().contains("Home | About"),
               article.text());
         }
       }
@@ -91,18 +113,31 @@ class CleanerIT {
     assertEquals(docs.size(), cleanCount.size());
     cleanCount.forEach((id, n) -> assertEquals(1, n, "clean versions of " + id));
 
-    ConsumerRecord<String, byte[]> letter = readAll(Topics.dlq(Topics.RAW)).stream()
-        .filter(r -> "poison".equals(r.key())).findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> letter =
+        readAll(Topics.dlq(Topics.RAW)).stream()
+            .filter(r -> "poison".equals(r.key()))
+            .findFirst()
+            .orElseThrow();
     assertTrue(DeadLetters.header(letter.headers(), DeadLetters.REASON).startsWith("invalid JSON"));
     assertEquals("cleaner", DeadLetters.header(letter.headers(), DeadLetters.STAGE));
 
-    ConsumerRecord<String, byte[]> tooLarge = readAll(Topics.dlq(Topics.RAW)).stream()
-        .filter(r -> oversized.id().equals(r.key())).findFirst().orElseThrow();
+    ConsumerRecord<String, byte[]> tooLarge =
+        readAll(Topics.dlq(Topics.RAW)).stream()
+            .filter(r -> oversized.id().equals(r.key()))
+            .findFirst()
+            .orElseThrow();
     String reason = DeadLetters.header(tooLarge.headers(), DeadLetters.REASON);
-    assertTrue(reason.contains(oversizedValue.length + " bytes") && reason.contains("limit of " + RAW_LIMIT)
-        && reason.contains("newswire.cleaner.max-raw-bytes"), reason);
-    assertEquals(DeadLetters.MAX_VALUE_BYTES, tooLarge.value().length, "the dead letter keeps only the start");
-    assertEquals(Integer.toString(oversizedValue.length),
+    assertTrue(
+        reason.contains(oversizedValue.length + " bytes")
+            && reason.contains("limit of " + RAW_LIMIT)
+            && reason.contains("newswire.cleaner.max-raw-bytes"),
+        reason);
+    assertEquals(
+        DeadLetters.MAX_VALUE_BYTES,
+        tooLarge.value().length,
+        "the dead letter keeps only the start");
+    assertEquals(
+        Integer.toString(oversizedValue.length),
         DeadLetters.header(tooLarge.headers(), DeadLetters.TRUNCATED));
     assertTrue(readAll(Topics.CLEAN).stream().noneMatch(r -> oversized.id().equals(r.key())));
   }
@@ -111,11 +146,16 @@ class CleanerIT {
   void versionsOfOnePageComeOutInTheOrderTheyCameIn() throws Exception {
     String url = "https://example.org/cleaner-it/re-fetched";
     int versions = 40;
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it-order"))) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients.producer("cleaner-it-order"))) {
       for (int v = 0; v < versions; v++) {
         // earlier versions are the longer ones, so extracted in parallel they would finish last
-        String html = "<html><body><article><p>Version " + v + " of the report. "
-            + "Minsk and Moscow disagree on the road map. ".repeat(20 + 40 * (versions - v)) + "</p></article></body></html>";
+        String html =
+            "<html><body><article><p>Version "
+                + v
+                + " of the report. "
+                + "Minsk and Moscow disagree on the road map. ".repeat(20 + 40 * (versions - v))
+                + "</p></article></body></html>";
         RawDocument doc = RawDocument.of(url, "it", "text/html", "UTF-8", html);
         producer.send(new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc)));
       }
@@ -129,7 +169,9 @@ class CleanerIT {
         CleanArticle article = Json.read(r.value(), CleanArticle.class);
         if (url.equals(article.url())) {
           String text = article.text();
-          seen.add(Integer.parseInt(text.substring("Version ".length(), text.indexOf(' ', "Version ".length()))));
+          seen.add(
+              Integer.parseInt(
+                  text.substring("Version ".length(), text.indexOf(' ', "Version ".length()))));
         }
       }
       Thread.sleep(300);
@@ -142,8 +184,8 @@ class CleanerIT {
   }
 
   /**
-   * Issue 13: the same report from a second site, in other furniture, is marked as a copy of the first, and
-   * a cleaner that starts again from newswire.stories still knows the first.
+   * Issue 13: the same report from a second site, in other furniture, is marked as a copy of the
+   * first, and a cleaner that starts again from newswire.stories still knows the first.
    */
   @Test
   void aSecondCopyUnderAnotherIdJoinsTheFirstOnesStory() throws Exception {
@@ -152,12 +194,24 @@ class CleanerIT {
       report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String paragraphs = "<p>" + report.replace("\n\n", "</p><p>") + "</p>";
-    RawDocument first = RawDocument.of("https://example.org/stories/kremlin", "it", "text/html", "UTF-8",
-        "<html><head><title>Kremlin</title></head><body><nav>Home | World</nav><article>" + paragraphs
-            + "</article><footer>Subscribe to our newsletter</footer></body></html>");
-    RawDocument copy = RawDocument.of("https://example.net/wire/kremlin-copy.txt", "wire", "text/plain", "UTF-8",
-        "Syndicated from example.org\n\n" + report);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("cleaner-it-stories"))) {
+    RawDocument first =
+        RawDocument.of(
+            "https://example.org/stories/kremlin",
+            "it",
+            "text/html",
+            "UTF-8",
+            "<html><head><title>Kremlin</title></head><body><nav>Home | World</nav><article>"
+                + paragraphs
+                + "</article><footer>Subscribe to our newsletter</footer></body></html>");
+    RawDocument copy =
+        RawDocument.of(
+            "https://example.net/wire/kremlin-copy.txt",
+            "wire",
+            "text/plain",
+            "UTF-8",
+            "Syndicated from example.org\n\n" + report);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(clients.producer("cleaner-it-stories"))) {
       producer.send(new ProducerRecord<>(Topics.RAW, first.id(), Json.write(first))).get();
       assertEquals(first.id(), awaitClean(first.id()).storyId());
       producer.send(new ProducerRecord<>(Topics.RAW, copy.id(), Json.write(copy))).get();
@@ -172,9 +226,22 @@ class CleanerIT {
     for (ConsumerRecord<String, byte[]> r : readAll(Topics.STORIES)) {
       restarted.restore(Json.read(r.value(), StoryFingerprint.class));
     }
-    CleanArticle third = new CleanArticle(SchemaVersions.CLEAN_ARTICLE, "third", null, "x", null, null, null, null,
-        null, report.substring(0, report.length() / 2), DocumentIds.hash(report.substring(0, report.length() / 2)),
-        null, null, null);
+    CleanArticle third =
+        new CleanArticle(
+            SchemaVersions.CLEAN_ARTICLE,
+            "third",
+            null,
+            "x",
+            null,
+            null,
+            null,
+            null,
+            null,
+            report.substring(0, report.length() / 2),
+            DocumentIds.hash(report.substring(0, report.length() / 2)),
+            null,
+            null,
+            null);
     assertEquals(first.id(), restarted.place(third).storyId());
   }
 

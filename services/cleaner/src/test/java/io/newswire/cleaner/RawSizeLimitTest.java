@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Issue 5: a raw value over newswire.cleaner.max-raw-bytes is refused unparsed, with a reason to act on. */
+/**
+ * Issue 5: a raw value over newswire.cleaner.max-raw-bytes is refused unparsed, with a reason to
+ * act on.
+ */
 class RawSizeLimitTest {
   private final RawSizeLimit limit = new RawSizeLimit(1000);
 
@@ -28,7 +31,8 @@ class RawSizeLimitTest {
     // not JSON at all: the size is checked first, so the reason is the size, not the syntax
     byte[] value = new byte[1001];
     Arrays.fill(value, (byte) '{');
-    RawSizeLimit.TooLarge refused = assertThrows(RawSizeLimit.TooLarge.class, () -> limit.check(value));
+    RawSizeLimit.TooLarge refused =
+        assertThrows(RawSizeLimit.TooLarge.class, () -> limit.check(value));
     String reason = refused.getMessage();
     assertTrue(reason.contains("1001 bytes"), reason);
     assertTrue(reason.contains("limit of 1000 bytes"), reason);
@@ -39,16 +43,21 @@ class RawSizeLimitTest {
   void theDeadLetterOfAHugeValueKeepsOnlyItsStartAndItsSize() {
     byte[] huge = new byte[3 * DeadLetters.MAX_VALUE_BYTES];
     var record = new ConsumerRecord<>(Topics.RAW, 1, 42L, "doc-id", huge);
-    RawSizeLimit.TooLarge refused = assertThrows(RawSizeLimit.TooLarge.class, () -> limit.check(huge));
+    RawSizeLimit.TooLarge refused =
+        assertThrows(RawSizeLimit.TooLarge.class, () -> limit.check(huge));
 
-    ProducerRecord<String, byte[]> letter = DeadLetters.of(record, "cleaner", refused.getMessage(), refused);
+    ProducerRecord<String, byte[]> letter =
+        DeadLetters.of(record, "cleaner", refused.getMessage(), refused);
 
     assertEquals(Topics.dlq(Topics.RAW), letter.topic());
     assertEquals("doc-id", letter.key());
     assertEquals(DeadLetters.MAX_VALUE_BYTES, letter.value().length);
-    assertEquals(Integer.toString(huge.length), DeadLetters.header(letter.headers(), DeadLetters.TRUNCATED));
+    assertEquals(
+        Integer.toString(huge.length), DeadLetters.header(letter.headers(), DeadLetters.TRUNCATED));
     assertEquals(refused.getMessage(), DeadLetters.header(letter.headers(), DeadLetters.REASON));
-    assertEquals(RawSizeLimit.TooLarge.class.getName(), DeadLetters.header(letter.headers(), DeadLetters.EXCEPTION));
+    assertEquals(
+        RawSizeLimit.TooLarge.class.getName(),
+        DeadLetters.header(letter.headers(), DeadLetters.EXCEPTION));
   }
 
   @Test

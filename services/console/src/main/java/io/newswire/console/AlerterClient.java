@@ -8,15 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The alerter's {@code /rules} and {@code /alerts} (RulesResource and AlertsResource in services/alerter),
- * called with the signed-in user's key: listing needs {@code reader}, changing rules {@code editor}.
+ * The alerter's {@code /rules} and {@code /alerts} (RulesResource and AlertsResource in
+ * services/alerter), called with the signed-in user's key: listing needs {@code reader}, changing
+ * rules {@code editor}.
  */
 @ApplicationScoped
 public class AlerterClient {
   private final ServiceCalls calls;
 
   public AlerterClient(ConsoleConfig config, ObjectMapper json) {
-    this.calls = new ServiceCalls("alerter", config.alerterUrl(), "newswire.console.alerter-url", json);
+    this.calls =
+        new ServiceCalls("alerter", config.alerterUrl(), "newswire.console.alerter-url", json);
   }
 
   /** {@code GET /rules}: a JSON list of the alerter's RuleView, webhooks already redacted. */
@@ -27,19 +29,29 @@ public class AlerterClient {
   /** {@code POST /rules}: 201 with the rule, or 400 with why its query does not parse. */
   public Reply addRule(String key, String name, String query, boolean exact) throws IOException {
     Map<String, Object> body = Map.of("name", name, "query", query, "exact", exact);
-    return calls.send(calls.request(key, "/rules").header("Content-Type", "application/json")
-        .POST(calls.jsonBody(body)).build());
+    return calls.send(
+        calls
+            .request(key, "/rules")
+            .header("Content-Type", "application/json")
+            .POST(calls.jsonBody(body))
+            .build());
   }
 
   /**
-   * {@code PUT /rules/{id}}: 200 with the changed rule, 400 with why its query does not parse, 404 when no such
-   * rule. The rule keeps its webhook and secret, which the console only sees redacted.
+   * {@code PUT /rules/{id}}: 200 with the changed rule, 400 with why its query does not parse, 404
+   * when no such rule. The rule keeps its webhook and secret, which the console only sees redacted.
    */
-  public Reply updateRule(String key, String id, String name, String query, boolean exact) throws IOException {
+  public Reply updateRule(String key, String id, String name, String query, boolean exact)
+      throws IOException {
     String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    Map<String, Object> body = Map.of("name", name, "query", query, "exact", exact, "keepWebhook", true);
-    return calls.send(calls.request(key, "/rules/" + segment).header("Content-Type", "application/json")
-        .PUT(calls.jsonBody(body)).build());
+    Map<String, Object> body =
+        Map.of("name", name, "query", query, "exact", exact, "keepWebhook", true);
+    return calls.send(
+        calls
+            .request(key, "/rules/" + segment)
+            .header("Content-Type", "application/json")
+            .PUT(calls.jsonBody(body))
+            .build());
   }
 
   /** {@code DELETE /rules/{id}}: 204, or 404 when no such rule. */

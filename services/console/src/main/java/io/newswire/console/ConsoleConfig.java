@@ -8,8 +8,8 @@ import java.net.URI;
 @ConfigMapping(prefix = "newswire.console")
 public interface ConsoleConfig {
   /**
-   * The indexer's base URL: search, and the check of a key at sign-in. When it does not answer, the search
-   * and sign-in pages say so (503) and name this setting.
+   * The indexer's base URL: search, and the check of a key at sign-in. When it does not answer, the
+   * search and sign-in pages say so (503) and name this setting.
    */
   @WithDefault("http://127.0.0.1:8083")
   URI indexerUrl();
@@ -23,16 +23,17 @@ public interface ConsoleConfig {
   URI fetcherUrl();
 
   /**
-   * The cleaner's base URL, for the dead-letters page (it serves every stage's dead letters) and the health
-   * page.
+   * The cleaner's base URL, for the dead-letters page (it serves every stage's dead letters) and
+   * the health page.
    */
   @WithDefault("http://127.0.0.1:8082")
   URI cleanerUrl();
 
   /**
-   * Whether the sign-in cookie is marked {@code Secure}, so browsers send it over HTTPS only. Turn it on when the
-   * console is reached through TLS (a proxy in front of it); off by default, since {@code ./newswire up} serves
-   * it on loopback over plain HTTP, where a Secure cookie would never be sent back.
+   * Whether the sign-in cookie is marked {@code Secure}, so browsers send it over HTTPS only. Turn
+   * it on when the console is reached through TLS (a proxy in front of it); off by default, since
+   * {@code ./newswire up} serves it on loopback over plain HTTP, where a Secure cookie would never
+   * be sent back.
    */
   @WithDefault("false")
   boolean secureCookie();

@@ -5,15 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * What a form post did, told on the page it is redirected to (post-redirect-get): carried over the 303 in a
- * short-lived cookie of that page's path, shown once and cleared. A cookie rather than the address, so that no
- * link can make a page show a message the console did not write; HttpOnly and SameSite=Strict like the
- * {@link io.newswire.console.signin.KeyCookie}, and escaped by the template like any other text.
+ * What a form post did, told on the page it is redirected to (post-redirect-get): carried over the
+ * 303 in a short-lived cookie of that page's path, shown once and cleared. A cookie rather than the
+ * address, so that no link can make a page show a message the console did not write; HttpOnly and
+ * SameSite=Strict like the {@link io.newswire.console.signin.KeyCookie}, and escaped by the
+ * template like any other text.
  */
 public final class Notice {
   public static final String NAME = "newswire_notice";
+
   /** Cookies past about 4 kB are dropped by browsers; a longer notice is cut. */
   static final int MAX_CHARS = 1500;
+
   private static final int SECONDS = 60;
 
   private Notice() {}
@@ -21,7 +24,10 @@ public final class Notice {
   /** The cookie that shows {@code text} on the next visit of {@code path}. */
   public static NewCookie of(String path, String text) {
     String kept = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) + "…" : text;
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(kept.getBytes(StandardCharsets.UTF_8));
+    String value =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(kept.getBytes(StandardCharsets.UTF_8));
     return builder(path).value(value).maxAge(SECONDS).build();
   }
 
@@ -42,6 +48,9 @@ public final class Notice {
   }
 
   private static NewCookie.Builder builder(String path) {
-    return new NewCookie.Builder(NAME).path(path).httpOnly(true).sameSite(NewCookie.SameSite.STRICT);
+    return new NewCookie.Builder(NAME)
+        .path(path)
+        .httpOnly(true)
+        .sameSite(NewCookie.SameSite.STRICT);
   }
 }

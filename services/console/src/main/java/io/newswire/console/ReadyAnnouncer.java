@@ -6,9 +6,9 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Prints {@code NEWSWIRE-READY console <http port>} once started, the line the launcher waits for. The same
- * line as newswire-common's announcer, written here because depending on common would bring its Kafka
- * clients and API-key mechanism into a service that uses neither.
+ * Prints {@code NEWSWIRE-READY console <http port>} once started, the line the launcher waits for.
+ * The same line as newswire-common's announcer, written here because depending on common would
+ * bring its Kafka clients and API-key mechanism into a service that uses neither.
  */
 @ApplicationScoped
 public class ReadyAnnouncer {

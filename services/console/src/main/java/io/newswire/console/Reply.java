@@ -3,8 +3,8 @@ package io.newswire.console;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What a service answered the console: its status and JSON body (the answer, or {@code {"error": ...}}, the
- * shape every Newswire API gives its errors in).
+ * What a service answered the console: its status and JSON body (the answer, or {@code {"error":
+ * ...}}, the shape every Newswire API gives its errors in).
  */
 public record Reply(String service, int status, JsonNode body) {
   public boolean ok() {

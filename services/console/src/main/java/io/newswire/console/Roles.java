@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The role of each signed-in key, remembered for a minute so a page does not ask the indexer each time; a
- * key's role changed or revoked shows on its pages within that minute (its calls are refused at once). Keys
- * are held as SHA-256 hashes, at most {@link #MAX} of them.
+ * The role of each signed-in key, remembered for a minute so a page does not ask the indexer each
+ * time; a key's role changed or revoked shows on its pages within that minute (its calls are
+ * refused at once). Keys are held as SHA-256 hashes, at most {@link #MAX} of them.
  */
 @ApplicationScoped
 public class Roles {
@@ -50,7 +50,9 @@ public class Roles {
 
   private static String hash(String key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -10,12 +10,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * One service's HTTP API as the console calls it: with the signed-in user's key as {@code Authorization:
- * Bearer}, so the service decides what that user may do and the console holds no keys of its own.
+ * One service's HTTP API as the console calls it: with the signed-in user's key as {@code
+ * Authorization: Bearer}, so the service decides what that user may do and the console holds no
+ * keys of its own.
  */
 final class ServiceCalls {
   private static final Duration CONNECT = Duration.ofSeconds(2);
-  /** Longer than any call should take (issue 14 asks 300 ms p95 of search), short enough that a hung service shows. */
+
+  /**
+   * Longer than any call should take (issue 14 asks 300 ms p95 of search), short enough that a hung
+   * service shows.
+   */
   private static final Duration ANSWER = Duration.ofSeconds(10);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
@@ -35,8 +40,10 @@ final class ServiceCalls {
   }
 
   HttpRequest.Builder request(String key, String pathAndQuery) {
-    return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(ANSWER)
-        .header("Authorization", "Bearer " + key).header("Accept", "application/json");
+    return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+        .timeout(ANSWER)
+        .header("Authorization", "Bearer " + key)
+        .header("Accept", "application/json");
   }
 
   HttpRequest.BodyPublisher jsonBody(Object body) throws IOException {
@@ -44,7 +51,8 @@ final class ServiceCalls {
   }
 
   /**
-   * @throws IOException when the service does not answer, with its address and the setting to change
+   * @throws IOException when the service does not answer, with its address and the setting to
+   *     change
    */
   Reply send(HttpRequest request) throws IOException {
     HttpResponse<byte[]> response;
@@ -54,13 +62,25 @@ final class ServiceCalls {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the " + service, e);
     } catch (IOException e) {
-      throw new IOException("The " + service + " at " + base + " does not answer (" + e + "): start it, or point "
-          + setting + " at it", e);
+      throw new IOException(
+          "The "
+              + service
+              + " at "
+              + base
+              + " does not answer ("
+              + e
+              + "): start it, or point "
+              + setting
+              + " at it",
+          e);
     }
     return new Reply(service, response.statusCode(), body(response.body()));
   }
 
-  /** An empty object when the body is not JSON (a proxy's error page, a 204), so {@link Reply#error()} still reads. */
+  /**
+   * An empty object when the body is not JSON (a proxy's error page, a 204), so {@link
+   * Reply#error()} still reads.
+   */
   private JsonNode body(byte[] bytes) {
     try {
       JsonNode node = bytes.length == 0 ? null : json.readTree(bytes);

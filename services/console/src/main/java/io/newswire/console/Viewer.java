@@ -10,10 +10,11 @@ import jakarta.inject.Named;
 import java.io.IOException;
 
 /**
- * Who is signed in, for the pages to offer only what their role may do ({@code {inject:viewer.editor}}): the
- * name and role the indexer's {@code GET /auth/whoami} gives the request's key, asked at most once a minute per
- * key ({@link Roles}). Only what is shown depends on it; every change is still the services' to allow or
- * refuse. When the indexer does not say, the page shows everything and the services decide.
+ * Who is signed in, for the pages to offer only what their role may do ({@code
+ * {inject:viewer.editor}}): the name and role the indexer's {@code GET /auth/whoami} gives the
+ * request's key, asked at most once a minute per key ({@link Roles}). Only what is shown depends on
+ * it; every change is still the services' to allow or refuse. When the indexer does not say, the
+ * page shows everything and the services decide.
  */
 @Named("viewer")
 @RequestScoped
@@ -36,7 +37,8 @@ public class Viewer {
     try {
       Reply reply = indexer.whoami(key);
       JsonNode body = reply.body();
-      return reply.ok() ? new Roles.Caller(body.path("name").asText(""), body.path("role").asText(""))
+      return reply.ok()
+          ? new Roles.Caller(body.path("name").asText(""), body.path("role").asText(""))
           : Roles.Caller.UNKNOWN;
     } catch (IOException e) {
       return Roles.Caller.UNKNOWN;
@@ -58,7 +60,9 @@ public class Viewer {
     return role().isEmpty() || role().equals("editor") || role().equals("admin");
   }
 
-  /** Whether to offer what only admin may do (replaying dead letters): admin, or a role not known. */
+  /**
+   * Whether to offer what only admin may do (replaying dead letters): admin, or a role not known.
+   */
   public boolean admin() {
     return role().isEmpty() || role().equals("admin");
   }

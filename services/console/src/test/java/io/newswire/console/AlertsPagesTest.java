@@ -44,9 +44,16 @@ class AlertsPagesTest {
     assertContains(page, "<a href=\"/articles/000\">&lt;script&gt;");
     assertContains(page, "<a class=\"original\" href=\"file:/000-lavrov-minsk.html\">original</a>");
     assertContains(page, "matched: nato, summit");
-    // escaped once by the alerter, shown as the article's text: neither twice-escaped nor let through
-    assertContains(page, "…if a &lt; b then &lt;script&gt;x&lt;/script&gt; &lt;em&gt;fake&lt;/em&gt; <em>Lavrov</em> said &amp; left…");
-    assertTrue(!page.contains("&amp;lt;") && !page.contains("<script>x") && !page.contains("href=\"javascript:"), page);
+    // escaped once by the alerter, shown as the article's text: neither twice-escaped nor let
+    // through
+    assertContains(
+        page,
+        "…if a &lt; b then &lt;script&gt;x&lt;/script&gt; &lt;em&gt;fake&lt;/em&gt; <em>Lavrov</em> said &amp; left…");
+    assertTrue(
+        !page.contains("&amp;lt;")
+            && !page.contains("<script>x")
+            && !page.contains("href=\"javascript:"),
+        page);
     int copy = page.indexOf("also in <a href=\"https://mirror.example/000\">mirror</a>");
     assertTrue(copy > lavrov, "the copy is under its alert:\n" + page);
     assertTrue(!page.contains("id=\"alert-a-lavrov-mirror\""), "a copy is not an alert of its own");
@@ -59,13 +66,18 @@ class AlertsPagesTest {
   void theStreamSendsAnAlertThatArrivesAfterItOpened() throws Exception {
     long after = StandInAlerter.lastSequence();
     int polls = StandInAlerter.ALERT_POLLS.get();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?after=" + after))
-        .header("Cookie", KeyCookie.NAME + "=" + StandInIndexer.KEY).header("Accept", "text/event-stream").build();
-    CompletableFuture<HttpResponse<InputStream>> opened = HttpClient.newHttpClient()
-        .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(stream + "?after=" + after))
+            .header("Cookie", KeyCookie.NAME + "=" + StandInIndexer.KEY)
+            .header("Accept", "text/event-stream")
+            .build();
+    CompletableFuture<HttpResponse<InputStream>> opened =
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
     waitFor(() -> StandInAlerter.ALERT_POLLS.get() > polls, "the stream polls the alerter");
 
-    long sequence = StandInAlerter.publish("""
+    long sequence =
+        StandInAlerter.publish(
+            """
         {"schemaVersion": 1, "alertId": "a-live", "ruleId": "r-lavrov", "ruleName": "Lavrov", "articleId": "009",
          "title": "Lavrov <live>", "url": "https://example.org/009", "matchedTerms": ["lavrov"],
          "snippet": "<em>Lavrov</em> &amp; co", "matchedAt": "2024-03-14T11:00:00Z", "source": "feed",
@@ -74,7 +86,8 @@ class AlertsPagesTest {
     HttpResponse<InputStream> response = opened.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     assertTrue(response.statusCode() == 200, "status " + response.statusCode());
     try (InputStream body = response.body();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+        BufferedReader lines =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       CompletableFuture<String> event = CompletableFuture.supplyAsync(() -> readEvent(lines));
       String received = event.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
       assertContains(received, "id:" + sequence);
@@ -85,7 +98,9 @@ class AlertsPagesTest {
     }
   }
 
-  /** The lines of the first event up to its blank line, with {@code field:value} spacing removed. */
+  /**
+   * The lines of the first event up to its blank line, with {@code field:value} spacing removed.
+   */
   private static String readEvent(BufferedReader lines) {
     StringBuilder event = new StringBuilder();
     try {

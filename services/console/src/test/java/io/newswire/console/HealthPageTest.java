@@ -17,14 +17,20 @@ class HealthPageTest {
     String page = signedIn().get("/health").then().statusCode(503).extract().asString();
     assertContains(page, "Not every service is ready.");
     assertContains(page, "Articles indexed in the last minute: <strong>12</strong>");
-    assertContains(page, "<th scope=\"row\">cleaner</th>\n      <td class=\"ok\">✓ ready<div class=\"meta\">"
-        + "java.lang.StackOverflowError on newswire.raw-0@17 (key &lt;k&gt;)</div></td>\n      <td>42</td><td>7</td>"
-        + "<td>340</td><td>2</td><td>1</td>");
-    assertContains(page, "<th scope=\"row\">indexer</th>\n      <td class=\"ok\">✓ ready</td>\n      <td>0</td><td>12</td>"
-        + "<td>338</td>");
+    assertContains(
+        page,
+        "<th scope=\"row\">cleaner</th>\n      <td class=\"ok\">✓ ready<div class=\"meta\">"
+            + "java.lang.StackOverflowError on newswire.raw-0@17 (key &lt;k&gt;)</div></td>\n      <td>42</td><td>7</td>"
+            + "<td>340</td><td>2</td><td>1</td>");
+    assertContains(
+        page,
+        "<th scope=\"row\">indexer</th>\n      <td class=\"ok\">✓ ready</td>\n      <td>0</td><td>12</td>"
+            + "<td>338</td>");
     assertContains(page, "<th scope=\"row\">fetcher</th>\n      <td class=\"failing\">✗ not ready");
-    assertContains(page, "<th scope=\"row\">alerter</th>\n      <td class=\"failing\">✗ not answering<div class=\"meta\">"
-        + "The alerter at http://127.0.0.1:");
+    assertContains(
+        page,
+        "<th scope=\"row\">alerter</th>\n      <td class=\"failing\">✗ not answering<div class=\"meta\">"
+            + "The alerter at http://127.0.0.1:");
     assertContains(page, "newswire.console.alerter-url");
   }
 

@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * A service's HTTP contract on a loopback port, for the page tests: each stand-in says which setting points
- * the console at it and answers its paths; this starts and stops the server and writes the JSON answers.
+ * A service's HTTP contract on a loopback port, for the page tests: each stand-in says which
+ * setting points the console at it and answers its paths; this starts and stops the server and
+ * writes the JSON answers.
  */
 abstract class StandIn implements QuarkusTestResourceLifecycleManager {
   private HttpServer server;
 
-  /** The console's setting for this service's address, e.g. {@code newswire.console.indexer-url}. */
+  /**
+   * The console's setting for this service's address, e.g. {@code newswire.console.indexer-url}.
+   */
   protected abstract String setting();
 
   /** Adds the service's paths to {@code server}; state a test reads is reset here too. */

@@ -8,15 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The cleaner's {@code /dead-letters} contract (DeadLettersResource in services/cleaner) on a loopback port,
- * answering what the real cleaner answered in DeadLettersIT, captured in {@code cleaner/}: {@link #ADMIN_KEY}
- * may list and replay; {@link StandInIndexer#KEY}, a reader, may list but is refused a replay (403 with the
- * cleaner's message); any other key is unknown (401).
+ * The cleaner's {@code /dead-letters} contract (DeadLettersResource in services/cleaner) on a
+ * loopback port, answering what the real cleaner answered in DeadLettersIT, captured in {@code
+ * cleaner/}: {@link #ADMIN_KEY} may list and replay; {@link StandInIndexer#KEY}, a reader, may list
+ * but is refused a replay (403 with the cleaner's message); any other key is unknown (401).
  */
 public class StandInCleaner extends StandIn {
   public static final String ADMIN_KEY = "nwk_standin-admin-key";
+
   /** The body and Authorization header of the last {@code POST /dead-letters/replay}. */
   public static final AtomicReference<String> LAST_REPLAY = new AtomicReference<>("");
+
   public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>("");
 
   @Override
@@ -42,7 +44,8 @@ public class StandInCleaner extends StandIn {
     } else if (exchange.getRequestMethod().equals("POST") && path.equals("/dead-letters/replay")) {
       LAST_REPLAY.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       LAST_AUTHORIZATION.set(auth);
-      answer(exchange, admin ? 200 : 403, fixture(admin ? "replayed.json" : "replay-forbidden.json"));
+      answer(
+          exchange, admin ? 200 : 403, fixture(admin ? "replayed.json" : "replay-forbidden.json"));
     } else {
       answer(exchange, 404, "{\"error\":\"no such resource\"}".getBytes(StandardCharsets.UTF_8));
     }
@@ -53,6 +56,4 @@ public class StandInCleaner extends StandIn {
       return in.readAllBytes();
     }
   }
-
-
 }

@@ -15,21 +15,28 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fetcher's {@code /sources} contract (SourcesResource in services/fetcher) on a loopback port.
- * {@link StandInIndexer#KEY} is an editor, not an admin, so a folder source is refused 403 with the fetcher's
- * message; {@link #READER_KEY} may list but not change sources; any other key is unknown (401). A body is
- * refused 400 with {@code error} and {@code field} as the fetcher refuses it: no name, an unknown type, an
- * address that is not http or https, an interval that is not a duration; a name listed is refused 409. The
- * list is {@code fetcher/sources.json}, the shape of the fetcher's SourceView.
+ * {@link StandInIndexer#KEY} is an editor, not an admin, so a folder source is refused 403 with the
+ * fetcher's message; {@link #READER_KEY} may list but not change sources; any other key is unknown
+ * (401). A body is refused 400 with {@code error} and {@code field} as the fetcher refuses it: no
+ * name, an unknown type, an address that is not http or https, an interval that is not a duration;
+ * a name listed is refused 409. The list is {@code fetcher/sources.json}, the shape of the
+ * fetcher's SourceView.
  */
 public class StandInFetcher extends StandIn {
   public static final String READER_KEY = "nwk_standin-reader-only";
-  /** The body of the last {@code POST /sources}, and the method, raw path and Authorization of the last change. */
+
+  /**
+   * The body of the last {@code POST /sources}, and the method, raw path and Authorization of the
+   * last change.
+   */
   public static final AtomicReference<String> LAST_POST = new AtomicReference<>("");
+
   public static final AtomicReference<String> LAST_CHANGE = new AtomicReference<>("");
   public static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>("");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TYPES = Set.of("folder", "feed", "sitemap", "page", "site");
+
   @Override
   protected String setting() {
     return "newswire.console.fetcher-url";
@@ -56,12 +63,17 @@ public class StandInFetcher extends StandIn {
     LAST_CHANGE.set(method + " " + exchange.getRequestURI().getRawPath());
     LAST_AUTHORIZATION.set(auth);
     if (!editor) {
-      answer(exchange, 403, error("Forbidden: this call needs the editor role and the key 'standin' has the reader"
-          + " role. Use a key with that role (./newswire keys add --name NAME --role editor)."));
+      answer(
+          exchange,
+          403,
+          error(
+              "Forbidden: this call needs the editor role and the key 'standin' has the reader"
+                  + " role. Use a key with that role (./newswire keys add --name NAME --role editor)."));
     } else if (method.equals("POST")) {
       LAST_POST.set(body);
       add(exchange, JSON.readTree(body));
-    } else if (method.equals("DELETE") && exchange.getRequestURI().getRawPath().equals("/sources/missing")) {
+    } else if (method.equals("DELETE")
+        && exchange.getRequestURI().getRawPath().equals("/sources/missing")) {
       answer(exchange, 404, error("no source named 'missing'"));
     } else {
       String name = exchange.getRequestURI().getPath().substring("/sources/".length());
@@ -77,21 +89,44 @@ public class StandInFetcher extends StandIn {
     if (name.isBlank()) {
       answer(exchange, 400, refused("a source needs a name", "name"));
     } else if (!TYPES.contains(type)) {
-      answer(exchange, 400, refused("unknown source type '" + type + "' (expected folder, feed, sitemap, page or"
-          + " site)", "type"));
+      answer(
+          exchange,
+          400,
+          refused(
+              "unknown source type '"
+                  + type
+                  + "' (expected folder, feed, sitemap, page or"
+                  + " site)",
+              "type"));
     } else if (!interval.isEmpty() && !interval.matches("[0-9]+(ms|s|m|h|d)")) {
-      answer(exchange, 400, refused("interval '" + interval + "' is not a duration such as 90s, 10m, 2h or 1d",
-          "interval"));
+      answer(
+          exchange,
+          400,
+          refused(
+              "interval '" + interval + "' is not a duration such as 90s, 10m, 2h or 1d",
+              "interval"));
     } else if (type.equals("folder")) {
-      answer(exchange, 403, error("A folder source needs the admin role; the key 'standin' has the editor role."
-          + " Use a key with that role (./newswire keys add --name NAME --role admin)."));
+      answer(
+          exchange,
+          403,
+          error(
+              "A folder source needs the admin role; the key 'standin' has the editor role."
+                  + " Use a key with that role (./newswire keys add --name NAME --role admin)."));
     } else if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      answer(exchange, 400, refused("source '" + name + "': url must be http or https, was '" + url + "'", "url"));
+      answer(
+          exchange,
+          400,
+          refused("source '" + name + "': url must be http or https, was '" + url + "'", "url"));
     } else if (listedNames().contains(name)) {
       answer(exchange, 409, refused("a source named '" + name + "' exists", "name"));
     } else {
-      answer(exchange, 201, JSON.createObjectNode().put("added", name).put("shard", URI.create(url).getHost())
-          .toString());
+      answer(
+          exchange,
+          201,
+          JSON.createObjectNode()
+              .put("added", name)
+              .put("shard", URI.create(url).getHost())
+              .toString());
     }
   }
 
@@ -115,6 +150,4 @@ public class StandInFetcher extends StandIn {
     ObjectNode node = JSON.createObjectNode().put("error", message).put("field", field);
     return node.toString();
   }
-
-
 }

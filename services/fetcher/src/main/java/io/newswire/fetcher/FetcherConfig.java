@@ -59,11 +59,16 @@ public interface FetcherConfig {
   @WithDefault("15s")
   Duration readTimeout();
 
-  /** Longest time one request may take in all; exceeding it fails it with reason {@code timeout}. */
+  /**
+   * Longest time one request may take in all; exceeding it fails it with reason {@code timeout}.
+   */
   @WithDefault("60s")
   Duration totalTimeout();
 
-  /** Redirects followed per request, each hop re-checked; one more fails with {@code too-many-redirects}. */
+  /**
+   * Redirects followed per request, each hop re-checked; one more fails with {@code
+   * too-many-redirects}.
+   */
   @WithDefault("5")
   int maxRedirects();
 
@@ -74,7 +79,10 @@ public interface FetcherConfig {
   @WithDefault("text/html,application/xhtml+xml,text/plain")
   List<String> acceptedContentTypes();
 
-  /** Whether robots.txt is obeyed. {@code OBEY}: a disallowed URL is skipped with reason {@code robots}. */
+  /**
+   * Whether robots.txt is obeyed. {@code OBEY}: a disallowed URL is skipped with reason {@code
+   * robots}.
+   */
   @WithDefault("OBEY")
   RobotsPolicy robots();
 
@@ -119,9 +127,9 @@ public interface FetcherConfig {
   int maxItemsPerPoll();
 
   /**
-   * URLs taken from one poll of a feed or sitemap (a sitemap index's children together), the
-   * newest first: the sitemap protocol's own limit per file. A listing of more costs no more memory
-   * than this; the rest are skipped and the source's status says how many (reason {@code capped}).
+   * URLs taken from one poll of a feed or sitemap (a sitemap index's children together), the newest
+   * first: the sitemap protocol's own limit per file. A listing of more costs no more memory than
+   * this; the rest are skipped and the source's status says how many (reason {@code capped}).
    */
   @WithDefault("50000")
   int maxListedUrls();
@@ -149,8 +157,8 @@ public interface FetcherConfig {
   Duration folderSettleTime();
 
   /**
-   * Compacted topic holding the content hash of every emitted document, keyed by id, read fully
-   * at start. If it cannot be read the fetcher does not start.
+   * Compacted topic holding the content hash of every emitted document, keyed by id, read fully at
+   * start. If it cannot be read the fetcher does not start.
    */
   @WithDefault("newswire.fetcher.seen")
   String seenTopic();
@@ -158,8 +166,8 @@ public interface FetcherConfig {
   /**
    * Document ids whose seen-state is held in memory, as 64-bit fingerprints (about 24 bytes each,
    * 48 MB at the default). Past it the id recorded longest ago is forgotten: met again, its
-   * document is emitted once more, which replaces the same document downstream and raises no
-   * second alert ({@code InMemorySeenStore} says more, and what a fingerprint collision costs).
+   * document is emitted once more, which replaces the same document downstream and raises no second
+   * alert ({@code InMemorySeenStore} says more, and what a fingerprint collision costs).
    */
   @WithDefault("2000000")
   int seenCapacity();

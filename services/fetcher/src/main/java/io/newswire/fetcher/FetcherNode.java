@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  *   <li>the whole topic is followed ({@link SourceCatalog});
  *   <li>Kafka assigns this instance some of the topic's partitions ({@link ShardAssignment}), and
  *       it runs exactly the sources on those, so each host is polled by one instance;
- *   <li>documents and their seen-state are published in one transaction ({@link KafkaDocumentSink}).
+ *   <li>documents and their seen-state are published in one transaction ({@link
+ *       KafkaDocumentSink}).
  * </ul>
  */
 public final class FetcherNode implements AutoCloseable {
@@ -57,7 +58,8 @@ public final class FetcherNode implements AutoCloseable {
   private volatile Set<Integer> owned = Set.of();
   private volatile boolean ready;
 
-  public FetcherNode(FetcherConfig config, KafkaClients kafka, MeterRegistry registry, String instanceId) {
+  public FetcherNode(
+      FetcherConfig config, KafkaClients kafka, MeterRegistry registry, String instanceId) {
     this.config = config;
     this.kafka = kafka;
     this.registry = registry;
@@ -68,7 +70,8 @@ public final class FetcherNode implements AutoCloseable {
     kafka.ensureTopics();
     try (Admin admin = kafka.admin()) {
       CompactedTopics.ensure(admin, config.seenTopic(), 1, kafka.topicSettings());
-      CompactedTopics.ensure(admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS, kafka.topicSettings());
+      CompactedTopics.ensure(
+          admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS, kafka.topicSettings());
     }
     seen = new KafkaSeenStore(kafka, config.seenTopic(), config.seenCapacity());
     seen.load();
@@ -83,17 +86,26 @@ public final class FetcherNode implements AutoCloseable {
     publisher = new SourcePublisher(catalogProducer, catalog);
     catalog.onChange(this::reconcile);
 
-    reload = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sources-file");
-      t.setDaemon(true);
-      return t;
-    });
+    reload =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sources-file");
+              t.setDaemon(true);
+              return t;
+            });
     SourcesFileWatch watch = new SourcesFileWatch(Path.of(config.sourcesFile()), this::publishFile);
     watch.run();
     long every = config.sourcesReloadInterval().toMillis();
     reload.scheduleWithFixedDelay(watch, every, every, TimeUnit.MILLISECONDS);
 
-    shards = new ShardAssignment(kafka, config.sourcesTopic(), config.groupId(), "newswire-fetcher-" + instanceId, config.groupSessionTimeout(), this::own);
+    shards =
+        new ShardAssignment(
+            kafka,
+            config.sourcesTopic(),
+            config.groupId(),
+            "newswire-fetcher-" + instanceId,
+            config.groupSessionTimeout(),
+            this::own);
     shards.start();
     Gauge.builder("newswire.fetcher.shards", () -> owned.size())
         .description("partitions of newswire.sources (groups of hosts) this instance polls")
@@ -102,12 +114,17 @@ public final class FetcherNode implements AutoCloseable {
         .description("document ids held in the seen-state, at most newswire.fetcher.seen-capacity")
         .register(registry);
     Gauge.builder("newswire.fetcher.seen.forgotten", () -> seen.view().evicted())
-        .description("oldest ids dropped from the seen-state to keep it within newswire.fetcher.seen-capacity")
+        .description(
+            "oldest ids dropped from the seen-state to keep it within newswire.fetcher.seen-capacity")
         .register(registry);
     ready = true;
-    LOG.infof("fetcher %s started: %d source(s) in %s, sources file %s, seen-state in %s",
-        instanceId, catalog.entries().size(), config.sourcesTopic(),
-        Path.of(config.sourcesFile()).toAbsolutePath(), config.seenTopic());
+    LOG.infof(
+        "fetcher %s started: %d source(s) in %s, sources file %s, seen-state in %s",
+        instanceId,
+        catalog.entries().size(),
+        config.sourcesTopic(),
+        Path.of(config.sourcesFile()).toAbsolutePath(),
+        config.seenTopic());
     return this;
   }
 

@@ -30,10 +30,10 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes each document on {@code newswire.raw} (keyed by id) together with its seen-state record,
- * in one Kafka transaction: a fetcher that dies at any moment has either published the document and
- * remembered it, or neither, so a restart neither loses nor repeats it. Dead letters and their
- * seen-state markers travel the same way.
+ * Publishes each document on {@code newswire.raw} (keyed by id) together with its seen-state
+ * record, in one Kafka transaction: a fetcher that dies at any moment has either published the
+ * document and remembered it, or neither, so a restart neither loses nor repeats it. Dead letters
+ * and their seen-state markers travel the same way.
  *
  * <p>Sources on several poll threads hand their records to one committer thread, which puts what
  * has queued up into one transaction (group commit) and then releases the waiting callers.
@@ -44,11 +44,19 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   private static final long ACK_TIMEOUT_SECONDS = 60;
   private static final int MAX_BATCH = 500;
 
-  private record Pending(List<ProducerRecord<String, byte[]>> records, Runnable committed, CompletableFuture<Void> done) {}
+  private record Pending(
+      List<ProducerRecord<String, byte[]>> records,
+      Runnable committed,
+      CompletableFuture<Void> done) {}
 
   private final Map<String, Object> producerConfig;
-  /** Used by the committer thread only, after the constructor; null after a failure it could not roll back. */
+
+  /**
+   * Used by the committer thread only, after the constructor; null after a failure it could not
+   * roll back.
+   */
   private Producer<String, byte[]> producer;
+
   private final String seenTopic;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread committer;
@@ -69,13 +77,18 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
 
   @Override
   public void emit(RawDocument document) {
-    publish(List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document))), () -> {}, document.url());
+    publish(
+        List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document))),
+        () -> {},
+        document.url());
   }
 
   @Override
   public void emit(RawDocument document, SeenStore seen, String id, String hash) {
     publish(
-        List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document)), seenRecord(id, hash)),
+        List.of(
+            new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document)),
+            seenRecord(id, hash)),
         () -> remember(seen, id, hash),
         document.url());
   }
@@ -87,14 +100,16 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   }
 
   @Override
-  public void reject(String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
+  public void reject(
+      String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
     if (marker == null) {
       reject(key, value, reason, error);
       return;
     }
     LOG.warnf("%s: %s goes to %s: %s", STAGE, key, Topics.dlq(Topics.RAW), reason);
     publish(
-        List.of(DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error), seenRecord(key, marker)),
+        List.of(
+            DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error), seenRecord(key, marker)),
         () -> remember(seen, key, marker),
         key);
   }
@@ -112,7 +127,8 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
   }
 
   /** Queues the records for the next transaction and waits until it committed. */
-  private void publish(List<ProducerRecord<String, byte[]>> records, Runnable committed, String what) {
+  private void publish(
+      List<ProducerRecord<String, byte[]>> records, Runnable committed, String what) {
     if (fatal != null) {
       throw fatal;
     }
@@ -122,11 +138,22 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
       pending.done().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing " + what + " (it may still be published, once)", e);
+      throw new IllegalStateException(
+          "Interrupted while publishing " + what + " (it may still be published, once)", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not publish " + what + " to " + Topics.RAW + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Could not publish " + what + " to " + Topics.RAW + ": " + e.getCause().getMessage(),
+          e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Could not publish " + what + " to " + Topics.RAW + " within " + ACK_TIMEOUT_SECONDS + " s", e);
+      throw new IllegalStateException(
+          "Could not publish "
+              + what
+              + " to "
+              + Topics.RAW
+              + " within "
+              + ACK_TIMEOUT_SECONDS
+              + " s",
+          e);
     }
   }
 
@@ -144,8 +171,9 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
       } catch (RuntimeException e) {
         // the producer's state is unknown (say, a commit that timed out while the broker was away):
         // a new one, whose initTransactions() rolls back whatever the old one left open
-        LOG.warnf("publishing %d document(s) failed; their sources retry, with a new producer: %s", batch.size(),
-            e.getMessage());
+        LOG.warnf(
+            "publishing %d document(s) failed; their sources retry, with a new producer: %s",
+            batch.size(), e.getMessage());
         batch.forEach(p -> p.done().completeExceptionally(e));
         discardProducer();
       } catch (InterruptedException e) {
@@ -154,7 +182,8 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
         batch.clear();
       }
     }
-    queue.forEach(p -> p.done().completeExceptionally(new IllegalStateException("the fetcher is stopping")));
+    queue.forEach(
+        p -> p.done().completeExceptionally(new IllegalStateException("the fetcher is stopping")));
   }
 
   private void commit(List<Pending> batch) {
@@ -168,9 +197,12 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
       }
       producer.commitTransaction();
     } catch (ProducerFencedException | OutOfOrderSequenceException | AuthorizationException e) {
-      fatal = new IllegalStateException(
-          "the fetcher cannot publish any more: " + e.getMessage()
-              + " (another fetcher with the same newswire.instance-id took over?)", e);
+      fatal =
+          new IllegalStateException(
+              "the fetcher cannot publish any more: "
+                  + e.getMessage()
+                  + " (another fetcher with the same newswire.instance-id took over?)",
+              e);
       LOG.error(fatal.getMessage(), e);
       running = false;
       batch.forEach(p -> p.done().completeExceptionally(fatal));
@@ -182,7 +214,9 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
         e.addSuppressed(abortFailed);
         discardProducer();
       }
-      LOG.warnf("publishing %d document(s) failed and was rolled back; their sources retry: %s", batch.size(), e.getMessage());
+      LOG.warnf(
+          "publishing %d document(s) failed and was rolled back; their sources retry: %s",
+          batch.size(), e.getMessage());
       batch.forEach(p -> p.done().completeExceptionally(e));
       return;
     }

@@ -39,7 +39,8 @@ public final class SourceFactory implements AutoCloseable {
   private final ScheduledExecutorService pollThreads;
   private final FolderRoots folderRoots;
 
-  public SourceFactory(FetcherConfig config, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+  public SourceFactory(
+      FetcherConfig config, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
     this.config = config;
     this.sink = sink;
     this.seen = seen;
@@ -53,7 +54,9 @@ public final class SourceFactory implements AutoCloseable {
             config.robots(),
             config.defaultCrawlDelay(),
             config.maxCrawlDelay());
-    this.emitter = new ItemEmitter(fetcher, config.acceptedContentTypes(), sink, seen, monitor, config.maxListedUrls());
+    this.emitter =
+        new ItemEmitter(
+            fetcher, config.acceptedContentTypes(), sink, seen, monitor, config.maxListedUrls());
     AtomicInteger n = new AtomicInteger();
     this.pollThreads =
         Executors.newScheduledThreadPool(
@@ -69,9 +72,11 @@ public final class SourceFactory implements AutoCloseable {
     switch (d.type()) {
       case FOLDER:
         Path root = Path.of(d.path()).toAbsolutePath().normalize();
-        FolderFiles files = new FolderFiles(d.name(), root, config.maxBodyBytes(), sink, seen, monitor);
+        FolderFiles files =
+            new FolderFiles(d.name(), root, config.maxBodyBytes(), sink, seen, monitor);
         FolderSource folder =
-            new FolderSource(d.name(), root, files, config.folderSettleTime(), config.folderRescanInterval());
+            new FolderSource(
+                d.name(), root, files, config.folderSettleTime(), config.folderRescanInterval());
         return new RunningSource() {
           @Override
           public void start() throws Exception {
@@ -100,7 +105,8 @@ public final class SourceFactory implements AutoCloseable {
     return switch (d.type()) {
       case FEED -> new FeedPoller(d.name(), uri, fetcher, emitter, max);
       case SITEMAP -> SitemapPoller.of(d.name(), uri, fetcher, emitter, max);
-      case PAGE -> new PagePoller(d.name(), uri, fetcher, emitter, config.acceptedContentTypes(), max);
+      case PAGE ->
+          new PagePoller(d.name(), uri, fetcher, emitter, config.acceptedContentTypes(), max);
       case SITE -> new SitePoller(d.name(), uri, fetcher, emitter, max);
       case FOLDER -> throw new IllegalArgumentException("folder sources are not polled");
     };
@@ -108,7 +114,8 @@ public final class SourceFactory implements AutoCloseable {
 
   private PollSchedule schedule(SourceDefinition d) {
     Duration start = d.interval() != null ? d.interval() : config.pollInterval();
-    return new PollSchedule(start, config.pollIntervalFloor(), config.pollIntervalCeiling(), config.pollJitter());
+    return new PollSchedule(
+        start, config.pollIntervalFloor(), config.pollIntervalCeiling(), config.pollJitter());
   }
 
   /** Where folder sources may read. */
@@ -129,10 +136,14 @@ public final class SourceFactory implements AutoCloseable {
     pollThreads.shutdownNow();
   }
 
-  /** The fetcher's HTTP client, from its settings: the package {@code http} knows nothing of them. */
+  /**
+   * The fetcher's HTTP client, from its settings: the package {@code http} knows nothing of them.
+   */
   public static SafeHttpClient httpClient(FetcherConfig config) {
     return new SafeHttpClient(
-        new AddressGuard(config.privateAddresses(), config.allowPrivate().orElse(List.of()),
+        new AddressGuard(
+            config.privateAddresses(),
+            config.allowPrivate().orElse(List.of()),
             "newswire.fetcher.allow-private"),
         config.userAgent(),
         config.maxBodyBytes(),

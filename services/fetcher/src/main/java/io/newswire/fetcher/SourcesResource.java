@@ -30,10 +30,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./newswire sources add|list|remove}. Lists every source of the deployment (from
- * {@code newswire.sources}), with last success, last error and items emitted for those this
- * instance polls; adds sources to the topic; removes them from the topic, and from the sources file
- * when the file owns them (or the next edit of the file would bring them back).
+ * {@code ./newswire sources add|list|remove}. Lists every source of the deployment (from {@code
+ * newswire.sources}), with last success, last error and items emitted for those this instance
+ * polls; adds sources to the topic; removes them from the topic, and from the sources file when the
+ * file owns them (or the next edit of the file would bring them back).
  */
 @Path("/sources")
 public class SourcesResource {
@@ -48,16 +48,28 @@ public class SourcesResource {
    * @param polledHere whether this instance polls it; the counters are this instance's
    */
   public record SourceView(
-      String name, String type, String path, String url, String interval, String origin, String shard,
-      boolean polledHere, long itemsEmitted, long errors, Instant lastSuccess, Instant lastError,
+      String name,
+      String type,
+      String path,
+      String url,
+      String interval,
+      String origin,
+      String shard,
+      boolean polledHere,
+      long itemsEmitted,
+      long errors,
+      Instant lastSuccess,
+      Instant lastError,
       String lastErrorReason) {}
 
   /**
-   * The body of {@code POST /sources}. One the fetcher refuses is answered 400 with {@code error} and
-   * {@code field}, the field to correct, so the console shows the reason by it.
+   * The body of {@code POST /sources}. One the fetcher refuses is answered 400 with {@code error}
+   * and {@code field}, the field to correct, so the console shows the reason by it.
    */
   public record NewSource(String name, String type, String path, String url, String interval) {
-    /** @throws InvalidField naming the first field that is wrong */
+    /**
+     * @throws InvalidField naming the first field that is wrong
+     */
     SourceDefinition definition() {
       if (name == null || name.isBlank()) {
         throw new InvalidField("name", "a source needs a name");
@@ -65,7 +77,8 @@ public class SourcesResource {
       SourceType parsed = InvalidField.in("type", () -> SourceType.parse(type));
       Duration every = InvalidField.in("interval", () -> SourcesFile.duration(interval));
       // name and type are good by now, so what the definition refuses is where the source points
-      return InvalidField.in(parsed == SourceType.FOLDER ? "path" : "url",
+      return InvalidField.in(
+          parsed == SourceType.FOLDER ? "path" : "url",
           () -> new SourceDefinition(name, parsed, path, url, every));
     }
   }
@@ -74,17 +87,28 @@ public class SourcesResource {
   @RolesAllowed(Access.READER)
   public List<SourceView> list() {
     FetcherNode node = service.node();
-    Set<String> running = Set.copyOf(node.sources().definitions().stream().map(SourceDefinition::name).toList());
+    Set<String> running =
+        Set.copyOf(node.sources().definitions().stream().map(SourceDefinition::name).toList());
     List<SourceView> views = new ArrayList<>();
     for (Entry e : node.catalog().entries()) {
       SourceDefinition d = e.definition();
       boolean here = running.contains(d.name());
       SourceMonitor.Status s = node.monitor().status(d.name());
-      views.add(new SourceView(
-          d.name(), d.type().name().toLowerCase(Locale.ROOT), d.path(), d.url(),
-          d.interval() == null ? null : d.interval().toString(),
-          e.origin().name().toLowerCase(Locale.ROOT), SourceCatalog.shard(d), here,
-          s.itemsEmitted.get(), s.errors.get(), s.lastSuccess, s.lastError, s.lastErrorReason));
+      views.add(
+          new SourceView(
+              d.name(),
+              d.type().name().toLowerCase(Locale.ROOT),
+              d.path(),
+              d.url(),
+              d.interval() == null ? null : d.interval().toString(),
+              e.origin().name().toLowerCase(Locale.ROOT),
+              SourceCatalog.shard(d),
+              here,
+              s.itemsEmitted.get(),
+              s.errors.get(),
+              s.lastSuccess,
+              s.lastError,
+              s.lastErrorReason));
     }
     return views;
   }
@@ -93,8 +117,13 @@ public class SourcesResource {
   @RolesAllowed(Access.EDITOR)
   public synchronized Response add(NewSource body) {
     if (body == null) {
-      return Response.status(400).entity(Map.of("error", "a source needs a body, e.g."
-          + " {\"name\":\"n\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}")).build();
+      return Response.status(400)
+          .entity(
+              Map.of(
+                  "error",
+                  "a source needs a body, e.g."
+                      + " {\"name\":\"n\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}"))
+          .build();
     }
     SourceDefinition added;
     try {
@@ -102,7 +131,8 @@ public class SourcesResource {
       if (added.type() == SourceType.FOLDER) {
         // reads local files: only an admin, and only under the allowed roots
         Access.require(identity, Role.ADMIN, "A folder source");
-        FolderRoots roots = new FolderRoots(config.folderRoots(), java.nio.file.Path.of(config.sourcesFile()));
+        FolderRoots roots =
+            new FolderRoots(config.folderRoots(), java.nio.file.Path.of(config.sourcesFile()));
         InvalidField.in("path", () -> roots.check(added.path()));
       }
     } catch (InvalidField e) {
@@ -112,7 +142,9 @@ public class SourcesResource {
       return refused(409, "name", "a source named '" + added.name() + "' exists");
     }
     service.node().publisher().put(added, Origin.API);
-    return Response.status(201).entity(Map.of("added", added.name(), "shard", SourceCatalog.shard(added))).build();
+    return Response.status(201)
+        .entity(Map.of("added", added.name(), "shard", SourceCatalog.shard(added)))
+        .build();
   }
 
   @DELETE

@@ -47,17 +47,31 @@ class FetcherIT {
     Path folder = Files.createTempDirectory("newswire-fetcher-it");
     Path sources = Path.of(config.sourcesFile());
     Files.createDirectories(sources.getParent());
-    // a name of its own, so that a sources file left by an earlier run cannot be mistaken for this one
+    // a name of its own, so that a sources file left by an earlier run cannot be mistaken for this
+    // one
     String name = "it-seeds-" + UUID.randomUUID().toString().substring(0, 8);
     Files.writeString(
-        sources, "sources:\n  - name: " + name + "\n    type: folder\n    path: " + folder.toAbsolutePath() + "\n");
+        sources,
+        "sources:\n  - name: "
+            + name
+            + "\n    type: folder\n    path: "
+            + folder.toAbsolutePath()
+            + "\n");
 
     try (KafkaConsumer<String, byte[]> raw = consumer(Topics.RAW);
         KafkaConsumer<String, byte[]> dlq = consumer(Topics.dlq(Topics.RAW))) {
       // the sources file is re-read while running, published to newswire.sources, and run here
-      TestSupport.await("the fetcher to watch " + folder, () -> io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
-          .get("/sources").then().extract().jsonPath()
-          .get("find { it.name == '" + name + "' }.polledHere") == Boolean.TRUE);
+      TestSupport.await(
+          "the fetcher to watch " + folder,
+          () ->
+              io.restassured.RestAssured.given()
+                      .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+                      .get("/sources")
+                      .then()
+                      .extract()
+                      .jsonPath()
+                      .get("find { it.name == '" + name + "' }.polledHere")
+                  == Boolean.TRUE);
       for (String seed : SEEDS) {
         try (InputStream in = FetcherIT.class.getResourceAsStream("/seeds/" + seed)) {
           Files.write(folder.resolve(seed), in.readAllBytes());
@@ -89,14 +103,16 @@ class FetcherIT {
         assertEquals("text/plain", doc.contentType());
         assertEquals("UTF-8", doc.charset());
       }
-      assertTrue(documents.get("file:002_d2404225d53646e3.txt").body().contains("Continue Reading"));
+      assertTrue(
+          documents.get("file:002_d2404225d53646e3.txt").body().contains("Continue Reading"));
       assertTrue(deadLetter != null, "a dead letter for scan.txt on " + Topics.dlq(Topics.RAW));
       String reason = DeadLetters.header(deadLetter.headers(), DeadLetters.REASON);
       assertTrue(reason.contains("binary"), reason);
       assertEquals("fetcher", DeadLetters.header(deadLetter.headers(), DeadLetters.STAGE));
 
       // what ./newswire sources list shows
-      io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+      io.restassured.RestAssured.given()
+          .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
           .get("/sources")
           .then()
           .statusCode(200)
@@ -109,50 +125,92 @@ class FetcherIT {
   @Test
   void sourcesAddedAndRemovedThroughTheApiGoThroughTheSourcesTopic() {
     String name = "it-api-" + UUID.randomUUID().toString().substring(0, 8);
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .contentType("application/json")
-        .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/feed.xml", "interval", "10m"))
+        .body(
+            Map.of(
+                "name",
+                name,
+                "type",
+                "feed",
+                "url",
+                "https://news.example.org/feed.xml",
+                "interval",
+                "10m"))
         .post("/sources")
         .then()
         .statusCode(201)
         .body("shard", org.hamcrest.Matchers.is("news.example.org"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .contentType("application/json")
         .body(Map.of("name", name, "type", "feed", "url", "https://news.example.org/other.xml"))
         .post("/sources")
         .then()
         .statusCode(409)
         .body("field", org.hamcrest.Matchers.is("name"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .get("/sources")
         .then()
         .statusCode(200)
         .body("find { it.name == '" + name + "' }.origin", org.hamcrest.Matchers.is("api"))
         .body("find { it.name == '" + name + "' }.interval", org.hamcrest.Matchers.is("PT10M"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN)).delete("/sources/" + name).then().statusCode(200);
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN)).delete("/sources/" + name).then().statusCode(404);
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+        .delete("/sources/" + name)
+        .then()
+        .statusCode(200);
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+        .delete("/sources/" + name)
+        .then()
+        .statusCode(404);
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
         .get("/sources")
         .then()
         .body("find { it.name == '" + name + "' }", org.hamcrest.Matchers.nullValue());
   }
 
-  /** Issue 12: a folder source is a local file read; only an admin, only under the allowed roots. */
+  /**
+   * Issue 12: a folder source is a local file read; only an admin, only under the allowed roots.
+   */
   @Test
   void aFolderSourceOutsideTheAllowedRootsIsRefusedAndOnlyAnAdminMayAddOne() throws Exception {
     Path outside = Files.createTempDirectory("newswire-outside-roots");
-    Map<String, String> body = Map.of("name", "it-outside", "type", "folder", "path", outside.toString());
-    io.restassured.RestAssured.given().contentType("application/json").body(body).post("/sources")
-        .then().statusCode(401).body("error", org.hamcrest.Matchers.containsString("Authorization: Bearer"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.EDITOR))
-        .contentType("application/json").body(body).post("/sources")
-        .then().statusCode(403).body("error", org.hamcrest.Matchers.containsString("admin"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
-        .contentType("application/json").body(body).post("/sources")
-        .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("newswire.fetcher.folder-roots"))
+    Map<String, String> body =
+        Map.of("name", "it-outside", "type", "folder", "path", outside.toString());
+    io.restassured.RestAssured.given()
+        .contentType("application/json")
+        .body(body)
+        .post("/sources")
+        .then()
+        .statusCode(401)
+        .body("error", org.hamcrest.Matchers.containsString("Authorization: Bearer"));
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.EDITOR))
+        .contentType("application/json")
+        .body(body)
+        .post("/sources")
+        .then()
+        .statusCode(403)
+        .body("error", org.hamcrest.Matchers.containsString("admin"));
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.ADMIN))
+        .contentType("application/json")
+        .body(body)
+        .post("/sources")
+        .then()
+        .statusCode(400)
+        .body("error", org.hamcrest.Matchers.containsString("newswire.fetcher.folder-roots"))
         .body("field", org.hamcrest.Matchers.is("path"));
-    io.restassured.RestAssured.given().header("Authorization", TestApiKeys.bearer(TestApiKeys.READER))
-        .get("/sources").then().statusCode(200)
+    io.restassured.RestAssured.given()
+        .header("Authorization", TestApiKeys.bearer(TestApiKeys.READER))
+        .get("/sources")
+        .then()
+        .statusCode(200)
         .body("find { it.name == 'it-outside' }", org.hamcrest.Matchers.nullValue());
     io.restassured.RestAssured.given().get("/q/health/live").then().statusCode(200);
   }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Gives a test's fetcher a sources file of its own that does not exist yet, so no earlier run's file is read. */
+/**
+ * Gives a test's fetcher a sources file of its own that does not exist yet, so no earlier run's
+ * file is read.
+ */
 public class FreshSourcesFile implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {

@@ -29,22 +29,24 @@ public final class TestServer implements AutoCloseable {
   public TestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-      Handler handler = routes.get(path);
-      try {
-        if (handler == null) {
-          send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
-        } else {
-          handler.handle(exchange);
-        }
-      } catch (IOException e) {
-        // the client went away (a test of limits closes early)
-      } finally {
-        exchange.close();
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+          Handler handler = routes.get(path);
+          try {
+            if (handler == null) {
+              send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
+            } else {
+              handler.handle(exchange);
+            }
+          } catch (IOException e) {
+            // the client went away (a test of limits closes early)
+          } finally {
+            exchange.close();
+          }
+        });
     server.start();
   }
 
@@ -64,33 +66,47 @@ public final class TestServer implements AutoCloseable {
   /** Serves bytes with an ETag, answering 304 to a matching If-None-Match. */
   public TestServer bytes(String path, String contentType, byte[] body) {
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-    return route(path, ex -> {
-      ex.getResponseHeaders().add("ETag", etag);
-      if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
-        ex.sendResponseHeaders(304, -1);
-        return;
-      }
-      send(ex, 200, contentType, body);
-    });
+    return route(
+        path,
+        ex -> {
+          ex.getResponseHeaders().add("ETag", etag);
+          if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            ex.sendResponseHeaders(304, -1);
+            return;
+          }
+          send(ex, 200, contentType, body);
+        });
   }
 
   /** Serves a test resource, with {@code {{base}}} replaced by this server's address. */
   public TestServer fixture(String path, String contentType, String resource) {
-    return bytes(path, contentType, fixture(resource).replace("{{base}}", base()).getBytes(StandardCharsets.UTF_8));
+    return bytes(
+        path,
+        contentType,
+        fixture(resource).replace("{{base}}", base()).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Serves the five seed reports as HTML pages under /reports/00N.html. */
   public TestServer seedReports() {
     String[] seeds = {
-      "000_fd365139ecb07d38.txt", "001_d0c8aea6b99f999c.txt", "002_d2404225d53646e3.txt",
-      "003_6140f8882c5450fe.txt", "004_39f97dcc2323362a.txt"
+      "000_fd365139ecb07d38.txt",
+      "001_d0c8aea6b99f999c.txt",
+      "002_d2404225d53646e3.txt",
+      "003_6140f8882c5450fe.txt",
+      "004_39f97dcc2323362a.txt"
     };
     for (int i = 0; i < seeds.length; i++) {
       String text = fixture("seeds/" + seeds[i]);
-      String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Report " + i
-          + "</title></head><body><article><pre>" + text.replace("&", "&amp;").replace("<", "&lt;")
-          + "</pre></article></body></html>";
-      bytes("/reports/00" + i + ".html", "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+      String html =
+          "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Report "
+              + i
+              + "</title></head><body><article><pre>"
+              + text.replace("&", "&amp;").replace("<", "&lt;")
+              + "</pre></article></body></html>";
+      bytes(
+          "/reports/00" + i + ".html",
+          "text/html; charset=utf-8",
+          html.getBytes(StandardCharsets.UTF_8));
     }
     return this;
   }
@@ -121,7 +137,8 @@ public final class TestServer implements AutoCloseable {
     return out.toByteArray();
   }
 
-  public static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+  public static void send(HttpExchange ex, int status, String contentType, byte[] body)
+      throws IOException {
     if (contentType != null) {
       ex.getResponseHeaders().add("Content-Type", contentType);
     }

@@ -15,7 +15,8 @@ public final class TestSupport {
         new SmallRyeConfigBuilder()
             .withMapping(FetcherConfig.class)
             // Quarkus adds its "5s"/"150ms" converter at build time; plain SmallRye needs it here
-            .withConverter(Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+            .withConverter(
+                Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
             .withDefaultValues(overrides)
             .build();
     return config.getConfigMapping(FetcherConfig.class);

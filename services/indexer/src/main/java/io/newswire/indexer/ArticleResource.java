@@ -12,9 +12,9 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * {@code GET /articles/{id}}: one cleaned article as indexed (text, metadata, the link to the original) with
- * the other reports of its story under {@code copies}; 404 as {@code {"error": ...}} when no article has the
- * id, 503 when Elasticsearch is down.
+ * {@code GET /articles/{id}}: one cleaned article as indexed (text, metadata, the link to the
+ * original) with the other reports of its story under {@code copies}; 404 as {@code {"error": ...}}
+ * when no article has the id, 503 when Elasticsearch is down.
  */
 @Path("/articles")
 public class ArticleResource {
@@ -30,15 +30,26 @@ public class ArticleResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response article(@PathParam("id") String id) {
     try {
-      return searcher.article(id).map(a -> Response.ok(a).build())
-          .orElseGet(() -> error(404, "No article has the id '" + id + "': it may not be indexed yet, or was"
-              + " removed"));
+      return searcher
+          .article(id)
+          .map(a -> Response.ok(a).build())
+          .orElseGet(
+              () ->
+                  error(
+                      404,
+                      "No article has the id '"
+                          + id
+                          + "': it may not be indexed yet, or was"
+                          + " removed"));
     } catch (IOException e) {
       return error(503, "Elasticsearch is not reachable: " + e.getMessage());
     }
   }
 
   private static Response error(int status, String message) {
-    return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+    return Response.status(status)
+        .entity(Map.of("error", message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 }

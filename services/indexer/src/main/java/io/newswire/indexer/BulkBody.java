@@ -7,6 +7,7 @@ package io.newswire.indexer;
  */
 public final class BulkBody {
   private final byte[] bytes;
+
   /** Article {@code i} is {@code bytes[starts[i]]} up to {@code bytes[starts[i + 1]]}. */
   private final int[] starts;
 
@@ -35,8 +36,8 @@ public final class BulkBody {
   }
 
   /**
-   * The end (exclusive) of the longest run of articles from {@code from} whose lines fit in
-   * {@code maxBytes}; one article larger than that is a run of its own.
+   * The end (exclusive) of the longest run of articles from {@code from} whose lines fit in {@code
+   * maxBytes}; one article larger than that is a run of its own.
    */
   int end(int from, long maxBytes) {
     int to = from + 1;

@@ -30,6 +30,7 @@ import org.jboss.logging.Logger;
 public final class BulkWriter {
   /** {@code newswire.indexer.max-bulk-bytes} by default. */
   public static final long DEFAULT_MAX_BULK_BYTES = 5L * 1024 * 1024;
+
   private static final Logger LOG = Logger.getLogger(BulkWriter.class);
 
   /** Where bulk request bodies go: Elasticsearch's {@code POST /_bulk}, or a fake in tests. */
@@ -52,7 +53,10 @@ public final class BulkWriter {
   }
 
   public BulkWriter(Elastic es, String alias, long maxBulkBytes) {
-    this((body, offset, length) -> es.call("POST", "/_bulk", body, offset, length), alias, maxBulkBytes);
+    this(
+        (body, offset, length) -> es.call("POST", "/_bulk", body, offset, length),
+        alias,
+        maxBulkBytes);
   }
 
   BulkWriter(Transport transport, String alias, long maxBulkBytes) {
@@ -66,10 +70,14 @@ public final class BulkWriter {
     return send(body(articles));
   }
 
-  /** The bulk request lines for {@code articles}: built apart from sending so they can be ready early. */
   /**
-   * The document Elasticsearch stores for {@code article}: its JSON without the schema version, when it was
-   * indexed, its text again in its language's stemmed field, and its names' keys ({@link NameKeys}).
+   * The bulk request lines for {@code articles}: built apart from sending so they can be ready
+   * early.
+   */
+  /**
+   * The document Elasticsearch stores for {@code article}: its JSON without the schema version,
+   * when it was indexed, its text again in its language's stemmed field, and its names' keys
+   * ({@link NameKeys}).
    */
   public static ObjectNode document(CleanArticle article, Instant indexedAt) {
     ObjectNode doc = Json.mapper().valueToTree(article);
@@ -77,7 +85,8 @@ public final class BulkWriter {
     doc.put("indexedAt", indexedAt.toString());
     String stemmed = StemmedFields.fieldFor(article.language());
     if (stemmed != null) {
-      // the title and the text as two values: the template's position gap keeps a phrase from spanning them
+      // the title and the text as two values: the template's position gap keeps a phrase from
+      // spanning them
       doc.putArray(stemmed).add(article.title() == null ? "" : article.title()).add(article.text());
     }
     doc.put(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()));
@@ -103,7 +112,8 @@ public final class BulkWriter {
         starts[i + 1] = out.size();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the bulk request", e); // into memory: not expected
+      throw new UncheckedIOException(
+          "Cannot write the bulk request", e); // into memory: not expected
     }
     return new BulkBody(out.toByteArray(), starts);
   }
@@ -123,7 +133,8 @@ public final class BulkWriter {
         from = to;
       }
     } catch (IOException e) {
-      BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
+      BulkOutcome retry =
+          new BulkOutcome(BulkOutcome.Kind.RETRY, "Elasticsearch unreachable: " + e.getMessage());
       while (outcomes.size() < body.size()) {
         outcomes.add(retry);
       }
@@ -131,8 +142,12 @@ public final class BulkWriter {
     return outcomes;
   }
 
-  /** Sends articles {@code from} to {@code to} (exclusive) as one request, halving it while it is refused for its content. */
-  private void send(BulkBody body, int from, int to, List<BulkOutcome> outcomes) throws IOException {
+  /**
+   * Sends articles {@code from} to {@code to} (exclusive) as one request, halving it while it is
+   * refused for its content.
+   */
+  private void send(BulkBody body, int from, int to, List<BulkOutcome> outcomes)
+      throws IOException {
     int length = body.length(from, to);
     EsResponse response = transport.bulk(body.bytes(), body.offset(from), length);
     int count = to - from;
@@ -140,9 +155,10 @@ public final class BulkWriter {
       outcomes.addAll(items(response, count));
       return;
     }
-    String reason = response.status() == 413
-        ? "HTTP 413 Request Entity Too Large: over Elasticsearch's http.max_content_length"
-        : response.reason();
+    String reason =
+        response.status() == 413
+            ? "HTTP 413 Request Entity Too Large: over Elasticsearch's http.max_content_length"
+            : response.reason();
     if (!refusedForContent(response.status())) {
       BulkOutcome retry = new BulkOutcome(BulkOutcome.Kind.RETRY, reason);
       for (int i = 0; i < count; i++) {
@@ -151,16 +167,23 @@ public final class BulkWriter {
       return;
     }
     if (count == 1) {
-      outcomes.add(new BulkOutcome(BulkOutcome.Kind.REJECTED,
-          "a bulk request of this article alone (" + length + " bytes) was refused: " + reason));
+      outcomes.add(
+          new BulkOutcome(
+              BulkOutcome.Kind.REJECTED,
+              "a bulk request of this article alone ("
+                  + length
+                  + " bytes) was refused: "
+                  + reason));
       return;
     }
     if (response.status() == 413) {
-      LOG.warnf("Elasticsearch refused a bulk request of %d articles, %d bytes, as too large; sending it in halves."
-          + " Set newswire.indexer.max-bulk-bytes (now %d) below the server's http.max_content_length",
+      LOG.warnf(
+          "Elasticsearch refused a bulk request of %d articles, %d bytes, as too large; sending it in halves."
+              + " Set newswire.indexer.max-bulk-bytes (now %d) below the server's http.max_content_length",
           count, length, maxBulkBytes);
     } else {
-      LOG.warnf("Elasticsearch refused a bulk request of %d articles: %s; sending it in halves to find the article",
+      LOG.warnf(
+          "Elasticsearch refused a bulk request of %d articles: %s; sending it in halves to find the article",
           count, reason);
     }
     int middle = from + count / 2;
@@ -193,7 +216,8 @@ public final class BulkWriter {
       outcomes.add(BulkOutcome.of(status, reason));
     }
     if (outcomes.size() != count) {
-      throw new IOException("Bulk response has " + outcomes.size() + " items for " + count + " articles");
+      throw new IOException(
+          "Bulk response has " + outcomes.size() + " items for " + count + " articles");
     }
     return outcomes;
   }

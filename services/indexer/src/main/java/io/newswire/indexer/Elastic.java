@@ -45,7 +45,8 @@ public final class Elastic {
    *
    * @throws IOException when Elasticsearch cannot be reached
    */
-  public EsResponse call(String method, String path, byte[] body, int offset, int length) throws IOException {
+  public EsResponse call(String method, String path, byte[] body, int offset, int length)
+      throws IOException {
     Request request = new Request(method, path);
     request.setEntity(new ByteArrayEntity(body, offset, length, ContentType.APPLICATION_JSON));
     return perform(request);

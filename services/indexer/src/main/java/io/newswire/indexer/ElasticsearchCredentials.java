@@ -23,6 +23,7 @@ import org.elasticsearch.client.RestClientBuilder;
 /**
  * How the indexer proves itself to a secured Elasticsearch and trusts its certificate, beside
  * Quarkus's own {@code quarkus.elasticsearch.username}/{@code password} and {@code protocol}:
+ *
  * <ul>
  *   <li>{@code newswire.indexer.elasticsearch-api-key}: the {@code encoded} value of an API key
  *       ({@code POST /_security/api_key}), sent as {@code Authorization: ApiKey ...};
@@ -45,7 +46,10 @@ public class ElasticsearchCredentials implements RestClientBuilder.HttpClientCon
 
   @Override
   public HttpAsyncClientBuilder customizeHttpClient(HttpAsyncClientBuilder builder) {
-    apiKey.ifPresent(key -> builder.setDefaultHeaders(List.of(new BasicHeader("Authorization", "ApiKey " + key.strip()))));
+    apiKey.ifPresent(
+        key ->
+            builder.setDefaultHeaders(
+                List.of(new BasicHeader("Authorization", "ApiKey " + key.strip()))));
     caFile.ifPresent(file -> builder.setSSLContext(trusting(Path.of(file))));
     return builder;
   }
@@ -59,18 +63,25 @@ public class ElasticsearchCredentials implements RestClientBuilder.HttpClientCon
         trust.setCertificateEntry("ca-" + i++, cert);
       }
       if (i == 0) {
-        throw new IllegalArgumentException("no certificate in " + pem + " (newswire.indexer.elasticsearch-ca-file)");
+        throw new IllegalArgumentException(
+            "no certificate in " + pem + " (newswire.indexer.elasticsearch-ca-file)");
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read newswire.indexer.elasticsearch-ca-file " + pem, e);
+      throw new UncheckedIOException(
+          "cannot read newswire.indexer.elasticsearch-ca-file " + pem, e);
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("newswire.indexer.elasticsearch-ca-file " + pem + " is not a PEM CA certificate: "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "newswire.indexer.elasticsearch-ca-file "
+              + pem
+              + " is not a PEM CA certificate: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -19,6 +19,8 @@ public record EsResponse(int status, JsonNode body) {
     }
     JsonNode root = error.path("root_cause").path(0);
     JsonNode source = root.isMissingNode() ? error : root;
-    return source.path("type").asText("error") + ": " + source.path("reason").asText("HTTP " + status);
+    return source.path("type").asText("error")
+        + ": "
+        + source.path("reason").asText("HTTP " + status);
   }
 }

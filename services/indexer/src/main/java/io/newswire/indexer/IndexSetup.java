@@ -25,7 +25,8 @@ public final class IndexSetup {
   public static void ensure(Elastic es, String alias, String initialIndex) throws IOException {
     EsResponse template = es.call("PUT", "/_index_template/" + TEMPLATE_NAME, template());
     if (!template.ok()) {
-      throw new IllegalStateException("Elasticsearch refused the index template: " + template.reason());
+      throw new IllegalStateException(
+          "Elasticsearch refused the index template: " + template.reason());
     }
     if (es.call("HEAD", "/_alias/" + alias, null).ok()) {
       addStoryFields(es, alias);
@@ -37,30 +38,46 @@ public final class IndexSetup {
       LOG.infof("Created index %s behind alias %s", initialIndex, alias);
     } else if (!created.reason().contains("resource_already_exists_exception")) {
       throw new IllegalStateException(
-          "Could not create index " + initialIndex + " with alias " + alias + ": " + created.reason());
+          "Could not create index "
+              + initialIndex
+              + " with alias "
+              + alias
+              + ": "
+              + created.reason());
     }
   }
 
   /**
-   * Gives an index created before stories (issue 13) their fields, and each of its articles its own id as
-   * story, as a new one would have: the template only shapes new indices, and a search collapsing on the story
-   * would show all articles without one as a single hit. The backfill runs in the background; an article it
-   * touches gets one above its external version, which a replay of the same fetch (409) leaves alone.
+   * Gives an index created before stories (issue 13) their fields, and each of its articles its own
+   * id as story, as a new one would have: the template only shapes new indices, and a search
+   * collapsing on the story would show all articles without one as a single hit. The backfill runs
+   * in the background; an article it touches gets one above its external version, which a replay of
+   * the same fetch (409) leaves alone.
    */
   static void addStoryFields(Elastic es, String alias) throws IOException {
-    EsResponse mapping = es.call("PUT", "/" + alias + "/_mapping",
-        "{\"properties\":{\"storyId\":{\"type\":\"keyword\"},\"duplicateOf\":{\"type\":\"keyword\"},"
-            // the name keys (issue 13) too, so articles indexed from now on match names in other spellings
-            + "\"names\":{\"type\":\"text\",\"analyzer\":\"whitespace\",\"index_options\":\"docs\",\"norms\":false}}}");
+    EsResponse mapping =
+        es.call(
+            "PUT",
+            "/" + alias + "/_mapping",
+            "{\"properties\":{\"storyId\":{\"type\":\"keyword\"},\"duplicateOf\":{\"type\":\"keyword\"},"
+                // the name keys (issue 13) too, so articles indexed from now on match names in
+                // other spellings
+                + "\"names\":{\"type\":\"text\",\"analyzer\":\"whitespace\",\"index_options\":\"docs\",\"norms\":false}}}");
     if (!mapping.ok()) {
-      throw new IllegalStateException("Elasticsearch refused the story fields on " + alias + ": " + mapping.reason());
+      throw new IllegalStateException(
+          "Elasticsearch refused the story fields on " + alias + ": " + mapping.reason());
     }
-    EsResponse backfill = es.call("POST",
-        "/" + alias + "/_update_by_query?conflicts=proceed&refresh=true&wait_for_completion=false",
-        "{\"query\":{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"storyId\"}}}},"
-            + "\"script\":{\"lang\":\"painless\",\"source\":\"ctx._source.storyId = ctx._id\"}}");
+    EsResponse backfill =
+        es.call(
+            "POST",
+            "/"
+                + alias
+                + "/_update_by_query?conflicts=proceed&refresh=true&wait_for_completion=false",
+            "{\"query\":{\"bool\":{\"must_not\":{\"exists\":{\"field\":\"storyId\"}}}},"
+                + "\"script\":{\"lang\":\"painless\",\"source\":\"ctx._source.storyId = ctx._id\"}}");
     if (!backfill.ok()) {
-      LOG.warnf("Articles indexed before stories keep no story id, so a search shows them as one hit: %s",
+      LOG.warnf(
+          "Articles indexed before stories keep no story id, so a search shows them as one hit: %s",
           backfill.reason());
     }
   }

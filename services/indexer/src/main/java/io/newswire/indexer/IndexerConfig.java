@@ -11,7 +11,9 @@ public interface IndexerConfig {
   @WithDefault("newswire-indexer")
   String groupId();
 
-  /** Alias that searches, Kibana and writes go through; it points at the current versioned index. */
+  /**
+   * Alias that searches, Kibana and writes go through; it points at the current versioned index.
+   */
   @WithDefault("newswire")
   String alias();
 
@@ -22,7 +24,10 @@ public interface IndexerConfig {
   @WithDefault("newswire-v1")
   String initialIndex();
 
-  /** Articles per poll, and so at most per bulk request; bigger batches index faster but redo more after a crash. */
+  /**
+   * Articles per poll, and so at most per bulk request; bigger batches index faster but redo more
+   * after a crash.
+   */
   @WithDefault("500")
   int batchSize();
 
@@ -31,8 +36,8 @@ public interface IndexerConfig {
    * article larger than this on its own as a request of its own. Keep it below Elasticsearch's
    * {@code http.max_content_length} (100 MB unless set lower, and a proxy in front may allow less):
    * a request refused as too large (HTTP 413) is sent again in halves until the article too large
-   * on its own is found, which goes to {@code newswire.clean.dlq} with that reason while the rest of
-   * its batch is indexed.
+   * on its own is found, which goes to {@code newswire.clean.dlq} with that reason while the rest
+   * of its batch is indexed.
    */
   @WithDefault("5242880")
   int maxBulkBytes();
@@ -49,11 +54,12 @@ public interface IndexerConfig {
   Duration maxRetryBackoff();
 
   /**
-   * How soon indexed articles become searchable: after a bulk request the indexer refreshes the index
-   * at once, or, when it refreshed less than this long ago, at this mark, so at most one refresh per
-   * this period and none while idle; above 100 articles a second it leaves them to the index's
-   * {@code refresh_interval} (1 s), which costs Elasticsearch less per article. {@code 0} always
-   * leaves them to it. Shorter is fresher but makes more, smaller segments for Elasticsearch to merge.
+   * How soon indexed articles become searchable: after a bulk request the indexer refreshes the
+   * index at once, or, when it refreshed less than this long ago, at this mark, so at most one
+   * refresh per this period and none while idle; above 100 articles a second it leaves them to the
+   * index's {@code refresh_interval} (1 s), which costs Elasticsearch less per article. {@code 0}
+   * always leaves them to it. Shorter is fresher but makes more, smaller segments for Elasticsearch
+   * to merge.
    */
   @WithDefault("250ms")
   Duration refreshAfterWrite();

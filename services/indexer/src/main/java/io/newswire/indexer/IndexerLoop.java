@@ -83,13 +83,19 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
 
   @Override
   public void run() {
-    ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "indexer-bulk");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService sender =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "indexer-bulk");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      LoopSupervisor.run("indexer: " + Topics.CLEAN + " to Elasticsearch", running::get, status, () -> attempt(sender));
+      LoopSupervisor.run(
+          "indexer: " + Topics.CLEAN + " to Elasticsearch",
+          running::get,
+          status,
+          () -> attempt(sender));
     } finally {
       ready = false;
       sender.shutdownNow();
@@ -103,7 +109,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     Map<String, Object> consumerConfig = clients.consumer(config.groupId(), "indexer");
     consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
     try (KafkaConsumer<String, byte[]> kafkaConsumer = new KafkaConsumer<>(consumerConfig);
-        KafkaProducer<String, byte[]> dlqProducer = new KafkaProducer<>(clients.producer("indexer-dlq"));
+        KafkaProducer<String, byte[]> dlqProducer =
+            new KafkaProducer<>(clients.producer("indexer-dlq"));
         Refresher refresher = refresher()) {
       running.polling(kafkaConsumer);
       DeadLetterSink dlq = new DeadLetterSink(dlqProducer, "indexer");
@@ -111,14 +118,17 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
       Batch inFlight = null;
       Future<List<BulkOutcome>> reply = null;
       while (running.get()) {
-        // while a bulk request is out, take only what is already fetched: its reply must not wait for a poll
-        ConsumerRecords<String, byte[]> records = kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
+        // while a bulk request is out, take only what is already fetched: its reply must not wait
+        // for a poll
+        ConsumerRecords<String, byte[]> records =
+            kafkaConsumer.poll(inFlight == null ? POLL : Duration.ZERO);
         ready = !kafkaConsumer.assignment().isEmpty();
         status.lagOf(kafkaConsumer);
         if (records.isEmpty() && inFlight == null && refresher != null) {
           refresher.caughtUp();
         }
-        // the next batch is decoded and its request built while Elasticsearch works on the one in flight
+        // the next batch is decoded and its request built while Elasticsearch works on the one in
+        // flight
         Batch next = records.isEmpty() ? null : prepare(records, dlq);
         if (inFlight != null) {
           finish(kafkaConsumer, inFlight, reply, dlq, refresher);
@@ -144,7 +154,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         return;
       } catch (IOException | IllegalStateException e) {
         long pause = backoff.next();
-        LOG.warnf("Failed to set up index %s after %d attempt(s): %s; retrying in %d ms",
+        LOG.warnf(
+            "Failed to set up index %s after %d attempt(s): %s; retrying in %d ms",
             config.alias(), backoff.attempts(), e.getMessage(), pause);
         Thread.sleep(pause);
       }
@@ -183,13 +194,19 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
    * resolved, then commits the batch's offsets. Nothing is committed when the loop is closing
    * before the batch was resolved: its records are read again.
    */
-  private void finish(KafkaConsumer<String, byte[]> kafkaConsumer, Batch batch, Future<List<BulkOutcome>> reply,
-      DeadLetterSink dlq, Refresher refresher) throws InterruptedException {
+  private void finish(
+      KafkaConsumer<String, byte[]> kafkaConsumer,
+      Batch batch,
+      Future<List<BulkOutcome>> reply,
+      DeadLetterSink dlq,
+      Refresher refresher)
+      throws InterruptedException {
     List<BulkOutcome> outcomes;
     try {
       outcomes = reply.get();
     } catch (ExecutionException e) {
-      // the writer answers unreachable Elasticsearch with outcomes: this is a bug, or the JVM's trouble
+      // the writer answers unreachable Elasticsearch with outcomes: this is a bug, or the JVM's
+      // trouble
       if (e.getCause() instanceof Error error) {
         throw error;
       }
@@ -231,7 +248,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
             added++;
           }
           case REJECTED -> {
-            dlq.send(pending.get(i), "Elasticsearch rejected the article: " + outcome.reason(), null);
+            dlq.send(
+                pending.get(i), "Elasticsearch rejected the article: " + outcome.reason(), null);
             deadLettered.incrementAndGet();
           }
           case RETRY -> {
@@ -247,7 +265,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
         return added;
       }
       long pause = backoff.next();
-      LOG.warnf("Failed to index batch of %d after %d attempt(s): %s; retrying in %d ms",
+      LOG.warnf(
+          "Failed to index batch of %d after %d attempt(s): %s; retrying in %d ms",
           pending.size(), backoff.attempts(), retryReason, pause);
       waitPaused(kafkaConsumer, pause);
       if (!running.get()) {
@@ -263,7 +282,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     while (running.get() && System.currentTimeMillis() < until) {
       kafkaConsumer.pause(kafkaConsumer.assignment());
       ConsumerRecords<String, byte[]> arrived =
-          kafkaConsumer.poll(Duration.ofMillis(Math.max(1, Math.min(500, until - System.currentTimeMillis()))));
+          kafkaConsumer.poll(
+              Duration.ofMillis(Math.max(1, Math.min(500, until - System.currentTimeMillis()))));
       // partitions assigned during the wait were not paused yet: put their records back
       for (TopicPartition partition : arrived.partitions()) {
         kafkaConsumer.seek(partition, arrived.records(partition).get(0).offset());
@@ -272,7 +292,8 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     kafkaConsumer.resume(kafkaConsumer.paused());
   }
 
-  private void commit(KafkaConsumer<String, byte[]> kafkaConsumer, ConsumerRecords<String, byte[]> records) {
+  private void commit(
+      KafkaConsumer<String, byte[]> kafkaConsumer, ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<ConsumerRecord<String, byte[]>> list = records.records(partition);
@@ -281,10 +302,13 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
     try {
       kafkaConsumer.commitSync(offsets);
     } catch (CommitFailedException e) {
-      // the partitions moved to another instance, which redoes them; external versions make that a no-op
-      LOG.warnf("Offsets not committed after a rebalance; the new owner re-indexes: %s", e.getMessage());
+      // the partitions moved to another instance, which redoes them; external versions make that a
+      // no-op
+      LOG.warnf(
+          "Offsets not committed after a rebalance; the new owner re-indexes: %s", e.getMessage());
     } catch (TimeoutException e) {
-      // the articles are indexed: the next commit covers them, and a restart before it re-indexes them (409s)
+      // the articles are indexed: the next commit covers them, and a restart before it re-indexes
+      // them (409s)
       LOG.warnf("Offsets not committed, the broker did not answer in time: %s", e.getMessage());
     }
   }
@@ -295,8 +319,11 @@ public final class IndexerLoop implements Runnable, AutoCloseable {
   }
 
   /** A polled batch: its records, the ones that are articles, and their bulk requests. */
-  private record Batch(ConsumerRecords<String, byte[]> records, List<ConsumerRecord<String, byte[]>> pending,
-      List<CleanArticle> articles, BulkBody body) {}
+  private record Batch(
+      ConsumerRecords<String, byte[]> records,
+      List<ConsumerRecord<String, byte[]>> pending,
+      List<CleanArticle> articles,
+      BulkBody body) {}
 
   /** Exponential backoff with full jitter, between the configured floor and ceiling. */
   private final class Backoff {

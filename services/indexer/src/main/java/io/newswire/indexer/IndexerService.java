@@ -56,13 +56,16 @@ public class IndexerService implements HealthCheck {
     return health();
   }
 
-  /** Readiness as reported by {@code /q/health/ready}, with the loop's restarts and last failure. */
+  /**
+   * Readiness as reported by {@code /q/health/ready}, with the loop's restarts and last failure.
+   */
   public HealthCheckResponse health() {
     boolean up = loop != null && loop.ready();
-    HealthCheckResponseBuilder health = HealthCheckResponse.named("indexer-loop")
-        .status(up)
-        .withData("indexed", loop == null ? 0 : loop.indexed())
-        .withData("deadLettered", loop == null ? 0 : loop.deadLettered());
+    HealthCheckResponseBuilder health =
+        HealthCheckResponse.named("indexer-loop")
+            .status(up)
+            .withData("indexed", loop == null ? 0 : loop.indexed())
+            .withData("deadLettered", loop == null ? 0 : loop.deadLettered());
     if (loop != null) {
       loop.status().describe(health, "");
     }

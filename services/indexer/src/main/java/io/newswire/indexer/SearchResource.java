@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use, names matching their other
- * spellings unless {@code exact=true} ({@link io.newswire.model.NameVariants}), one hit per story with its
- * other copies attached unless {@code all=true} (issue 13); {@code sort=newest} for newest first rather than
- * best first, and {@code source=}, {@code language=} (each repeatable: any of them), {@code since=},
- * {@code until=} (ISO dates or times of publication, inclusive) to narrow it ({@link Searcher.Filters}).
- * Errors come back as {@code {"error": "..."}}: 400 for a query Elasticsearch cannot parse or a filter that
- * is not one, 503 when it is down.
+ * {@code GET /search?q=...}: the hits for a query, in the syntax alert rules use, names matching
+ * their other spellings unless {@code exact=true} ({@link io.newswire.model.NameVariants}), one hit
+ * per story with its other copies attached unless {@code all=true} (issue 13); {@code sort=newest}
+ * for newest first rather than best first, and {@code source=}, {@code language=} (each repeatable:
+ * any of them), {@code since=}, {@code until=} (ISO dates or times of publication, inclusive) to
+ * narrow it ({@link Searcher.Filters}). Errors come back as {@code {"error": "..."}}: 400 for a
+ * query Elasticsearch cannot parse or a filter that is not one, 503 when it is down.
  */
 @Path("/search")
 public class SearchResource {
@@ -45,12 +45,19 @@ public class SearchResource {
       @QueryParam("since") String since,
       @QueryParam("until") String until) {
     if (q == null || q.isBlank()) {
-      return error(400, "Missing query: pass it as ?q=... (Lucene syntax, e.g. ?q=Lavrov AND Minsk)");
+      return error(
+          400, "Missing query: pass it as ?q=... (Lucene syntax, e.g. ?q=Lavrov AND Minsk)");
     }
     try {
-      Searcher.Request request = new Searcher.Request(q, !exact, all,
-          new Searcher.Filters(sources, languages, since, until), Searcher.Order.parse(sort), Math.max(0, from),
-          Math.min(Math.max(1, size), 100));
+      Searcher.Request request =
+          new Searcher.Request(
+              q,
+              !exact,
+              all,
+              new Searcher.Filters(sources, languages, since, until),
+              Searcher.Order.parse(sort),
+              Math.max(0, from),
+              Math.min(Math.max(1, size), 100));
       return Response.ok(searcher.search(request)).build();
     } catch (IllegalArgumentException e) {
       return error(400, e.getMessage());
@@ -60,6 +67,9 @@ public class SearchResource {
   }
 
   private static Response error(int status, String message) {
-    return Response.status(status).entity(Map.of("error", message)).type(MediaType.APPLICATION_JSON).build();
+    return Response.status(status)
+        .entity(Map.of("error", message))
+        .type(MediaType.APPLICATION_JSON)
+        .build();
   }
 }

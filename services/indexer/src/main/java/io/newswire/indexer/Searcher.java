@@ -18,18 +18,27 @@ import java.util.Optional;
 
 /**
  * Searches the alias with the query syntax that alert rules use too: Lucene {@code query_string}
- * over title and text, and the stemmed fields of the languages that have one ({@link StemmedFields}),
- * every term required unless the query says {@code OR}; narrowed by {@link Filters}, by relevance or newest
- * first ({@link Order}), with the sources and languages of all matches counted ({@code facets}) so a screen can
- * offer them as filters.
+ * over title and text, and the stemmed fields of the languages that have one ({@link
+ * StemmedFields}), every term required unless the query says {@code OR}; narrowed by {@link
+ * Filters}, by relevance or newest first ({@link Order}), with the sources and languages of all
+ * matches counted ({@code facets}) so a screen can offer them as filters.
  */
 public final class Searcher {
   /**
-   * One hit: the snippet has the matched terms wrapped in {@code <em>}; {@code copies} the other reports of its
-   * story ({@link StoryCollapse}), empty when every copy is a hit of its own.
+   * One hit: the snippet has the matched terms wrapped in {@code <em>}; {@code copies} the other
+   * reports of its story ({@link StoryCollapse}), empty when every copy is a hit of its own.
    */
-  public record Hit(String id, String title, String url, String published, double score, String snippet,
-      String source, String storyId, List<Copy> copies, String language) {}
+  public record Hit(
+      String id,
+      String title,
+      String url,
+      String published,
+      double score,
+      String snippet,
+      String source,
+      String storyId,
+      List<Copy> copies,
+      String language) {}
 
   /** Another report of a hit's story. */
   public record Copy(String id, String source, String url) {}
@@ -38,13 +47,15 @@ public final class Searcher {
   public record Facet(String value, long count) {}
 
   /**
-   * The hits of one page of results, how many reports match in all ({@code total}) and in how many stories, and
-   * the most frequent values of {@link #FACETS} among all the matches, most frequent first.
+   * The hits of one page of results, how many reports match in all ({@code total}) and in how many
+   * stories, and the most frequent values of {@link #FACETS} among all the matches, most frequent
+   * first.
    */
   public record Result(long total, long stories, List<Hit> hits, Map<String, List<Facet>> facets) {}
 
   /** The fields whose values a result counts, for a screen to filter on. */
   public static final List<String> FACETS = List.of("source", "language");
+
   private static final int FACET_VALUES = 20;
 
   /** The order of the hits. */
@@ -66,20 +77,23 @@ public final class Searcher {
           return order;
         }
       }
-      throw new IllegalArgumentException("Unknown sort '" + name + "': use sort=relevance or sort=newest");
+      throw new IllegalArgumentException(
+          "Unknown sort '" + name + "': use sort=relevance or sort=newest");
     }
   }
 
   /**
-   * What the hits must also be: from one of {@code sources} and in one of {@code languages} (each ignored when
-   * empty), published at or after {@code since} and at or before {@code until} (each ignored when null). A
-   * date without a time covers its whole day (UTC), so {@code until=2019-05-01} includes that day.
+   * What the hits must also be: from one of {@code sources} and in one of {@code languages} (each
+   * ignored when empty), published at or after {@code since} and at or before {@code until} (each
+   * ignored when null). A date without a time covers its whole day (UTC), so {@code
+   * until=2019-05-01} includes that day.
    */
   public record Filters(List<String> sources, List<String> languages, String since, String until) {
     public static final Filters NONE = new Filters(List.of(), List.of(), null, null);
 
     /**
-     * @throws IllegalArgumentException when {@code since} or {@code until} is not an ISO-8601 date or time
+     * @throws IllegalArgumentException when {@code since} or {@code until} is not an ISO-8601 date
+     *     or time
      */
     public Filters {
       sources = clean(sources);
@@ -93,8 +107,9 @@ public final class Searcher {
     }
 
     private static List<String> clean(List<String> values) {
-      return values == null ? List.of() : values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct()
-          .toList();
+      return values == null
+          ? List.of()
+          : values.stream().map(String::trim).filter(v -> !v.isEmpty()).distinct().toList();
     }
 
     private static String time(String name, String value) {
@@ -103,16 +118,24 @@ public final class Searcher {
       }
       String v = value.trim();
       try {
-        return v.length() == 10 ? LocalDate.parse(v).toString() : OffsetDateTime.parse(v).toString();
+        return v.length() == 10
+            ? LocalDate.parse(v).toString()
+            : OffsetDateTime.parse(v).toString();
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(name + "=" + v + " is not a date: write it as 2019-05-01 or"
-            + " 2019-05-01T12:00:00Z");
+        throw new IllegalArgumentException(
+            name + "=" + v + " is not a date: write it as 2019-05-01 or" + " 2019-05-01T12:00:00Z");
       }
     }
   }
 
   /** One search: the query and how to run it. */
-  public record Request(String query, boolean variants, boolean all, Filters filters, Order order, int from,
+  public record Request(
+      String query,
+      boolean variants,
+      boolean all,
+      Filters filters,
+      Order order,
+      int from,
       int size) {
     public Request {
       filters = filters == null ? Filters.NONE : filters;
@@ -137,16 +160,19 @@ public final class Searcher {
   }
 
   /**
-   * @param variants whether names also match their other spellings ({@link NameVariants}), as in rules
+   * @param variants whether names also match their other spellings ({@link NameVariants}), as in
+   *     rules
    */
   public Result search(String query, boolean variants, int from, int size) throws IOException {
     return search(query, variants, false, from, size);
   }
 
   /**
-   * @param all every report as a hit of its own, rather than one hit per story with its copies attached
+   * @param all every report as a hit of its own, rather than one hit per story with its copies
+   *     attached
    */
-  public Result search(String query, boolean variants, boolean all, int from, int size) throws IOException {
+  public Result search(String query, boolean variants, boolean all, int from, int size)
+      throws IOException {
     return search(new Request(query, variants, all, Filters.NONE, Order.RELEVANCE, from, size));
   }
 
@@ -155,12 +181,14 @@ public final class Searcher {
    * @throws IOException when Elasticsearch cannot be reached
    */
   public Result search(Request request) throws IOException {
-    String run = request.variants() ? NameVariants.expand(request.query()).query() : request.query();
+    String run =
+        request.variants() ? NameVariants.expand(request.query()).query() : request.query();
     ObjectNode body = body(run, request.filters(), request.order(), request.from(), request.size());
     StoryCollapse.add(body, !request.all());
     EsResponse response = es.call("POST", "/" + alias + "/_search", body.toString());
     if (response.status() == 400) {
-      throw new IllegalArgumentException("Invalid query '" + request.query() + "': " + response.reason());
+      throw new IllegalArgumentException(
+          "Invalid query '" + request.query() + "': " + response.reason());
     }
     if (!response.ok()) {
       throw new IOException("Search failed: " + response.reason());
@@ -170,13 +198,23 @@ public final class Searcher {
     for (JsonNode hit : hits.path("hits")) {
       JsonNode source = hit.path("_source");
       String snippet = snippet(hit.path("highlight"));
-      out.add(new Hit(hit.path("_id").asText(), source.path("title").asText(null),
-          source.path("url").asText(null), source.path("published").asText(null),
-          hit.path("_score").asDouble(), snippet, source.path("source").asText(null),
-          source.path(StoryCollapse.FIELD).asText(null), StoryCollapse.copies(hit),
-          source.path("language").asText(null)));
+      out.add(
+          new Hit(
+              hit.path("_id").asText(),
+              source.path("title").asText(null),
+              source.path("url").asText(null),
+              source.path("published").asText(null),
+              hit.path("_score").asDouble(),
+              snippet,
+              source.path("source").asText(null),
+              source.path(StoryCollapse.FIELD).asText(null),
+              StoryCollapse.copies(hit),
+              source.path("language").asText(null)));
     }
-    return new Result(hits.path("total").path("value").asLong(), StoryCollapse.stories(response.body()), out,
+    return new Result(
+        hits.path("total").path("value").asLong(),
+        StoryCollapse.stories(response.body()),
+        out,
         facets(response.body().path("aggregations")));
   }
 
@@ -184,8 +222,9 @@ public final class Searcher {
   private static final List<String> INTERNAL = List.of("names", "stem_*");
 
   /**
-   * One article as stored, without the fields kept for searching, with the other reports of its story under
-   * {@code copies} (id, source, url, title, published; earliest fetched first, at most 50).
+   * One article as stored, without the fields kept for searching, with the other reports of its
+   * story under {@code copies} (id, source, url, title, published; earliest fetched first, at most
+   * 50).
    *
    * @return empty when no article has the id
    * @throws IOException when Elasticsearch cannot be reached or fails
@@ -209,7 +248,12 @@ public final class Searcher {
       ObjectNode bool = others.putObject("query").putObject("bool");
       bool.putArray("filter").addObject().putObject("term").put(StoryCollapse.FIELD, story);
       bool.putArray("must_not").addObject().putObject("ids").putArray("values").add(id);
-      others.putArray("sort").addObject().putObject("fetchedAt").put("order", "asc").put("unmapped_type", "date");
+      others
+          .putArray("sort")
+          .addObject()
+          .putObject("fetchedAt")
+          .put("order", "asc")
+          .put("unmapped_type", "date");
       others.putArray("_source").add("source").add("url").add("title").add("published");
       for (JsonNode copy : searchHits(others)) {
         ObjectNode c = copies.addObject().put("id", copy.path("_id").asText());
@@ -240,9 +284,9 @@ public final class Searcher {
   }
 
   /**
-   * The fragment that marks the most matched words: the text's, or the stemmed field's when words matched
-   * through their stems too (the query says "sanction", the article "sanctioned"); the start of the text when
-   * nothing in it is marked.
+   * The fragment that marks the most matched words: the text's, or the stemmed field's when words
+   * matched through their stems too (the query says "sanction", the article "sanctioned"); the
+   * start of the text when nothing in it is marked.
    */
   private static String snippet(JsonNode highlight) {
     String best = first(highlight.path("text"));
@@ -295,18 +339,25 @@ public final class Searcher {
         }
         if (filters.until() != null) {
           // a day alone rounds up to its end, so the day is included
-          range.put("lte", filters.until().length() == 10 ? filters.until() + "||/d" : filters.until());
+          range.put(
+              "lte", filters.until().length() == 10 ? filters.until() + "||/d" : filters.until());
         }
       }
     }
     ArrayNode sort = body.putArray("sort");
     if (order == Order.NEWEST) {
       body.put("track_scores", true);
-      sort.addObject().putObject("published").put("order", "desc").put("missing", "_last")
+      sort.addObject()
+          .putObject("published")
+          .put("order", "desc")
+          .put("missing", "_last")
           .put("unmapped_type", "date");
     } else {
       sort.add("_score");
-      sort.addObject().putObject("published").put("order", "desc").put("missing", "_last")
+      sort.addObject()
+          .putObject("published")
+          .put("order", "desc")
+          .put("missing", "_last")
           .put("unmapped_type", "date");
     }
     sort.addObject().putObject("fetchedAt").put("order", "desc").put("unmapped_type", "date");
@@ -321,11 +372,23 @@ public final class Searcher {
       fields.add(StemmedFields.field(language));
     }
     ObjectNode highlighted = body.putObject("highlight").putObject("fields");
-    highlighted.putObject("text").put("fragment_size", 200).put("number_of_fragments", 1).put("no_match_size", 200);
+    highlighted
+        .putObject("text")
+        .put("fragment_size", 200)
+        .put("number_of_fragments", 1)
+        .put("no_match_size", 200);
     for (String language : StemmedFields.LANGUAGES) {
-      highlighted.putObject(StemmedFields.field(language)).put("fragment_size", 200).put("number_of_fragments", 1);
+      highlighted
+          .putObject(StemmedFields.field(language))
+          .put("fragment_size", 200)
+          .put("number_of_fragments", 1);
     }
-    body.withArray("_source").add("title").add("url").add("published").add("source").add("language")
+    body.withArray("_source")
+        .add("title")
+        .add("url")
+        .add("published")
+        .add("source")
+        .add("language")
         .add(StoryCollapse.FIELD);
     return body;
   }

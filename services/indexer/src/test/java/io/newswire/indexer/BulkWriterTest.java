@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class BulkWriterTest {
 
-  /** Answers like Elasticsearch: 413 above {@code maxContentLength}, 400 for a request holding an invalid article. */
+  /**
+   * Answers like Elasticsearch: 413 above {@code maxContentLength}, 400 for a request holding an
+   * invalid article.
+   */
   private static final class FakeElasticsearch implements BulkWriter.Transport {
     private final int maxContentLength;
     private final Predicate<String> invalidId;
@@ -53,9 +56,12 @@ class BulkWriterTest {
         ids.add(Json.mapper().readTree(lines[i]).path("index").path("_id").asText());
       }
       if (ids.stream().anyMatch(invalidId)) {
-        return new EsResponse(400, Json.mapper().readTree(
-            "{\"error\":{\"root_cause\":[{\"type\":\"action_request_validation_exception\","
-                + "\"reason\":\"Validation Failed: 1: id is too long, must be no longer than 512 bytes\"}]},\"status\":400}"));
+        return new EsResponse(
+            400,
+            Json.mapper()
+                .readTree(
+                    "{\"error\":{\"root_cause\":[{\"type\":\"action_request_validation_exception\","
+                        + "\"reason\":\"Validation Failed: 1: id is too long, must be no longer than 512 bytes\"}]},\"status\":400}"));
       }
       indexed.addAll(ids);
       ObjectNode response = Json.mapper().createObjectNode().put("errors", false);
@@ -73,8 +79,21 @@ class BulkWriterTest {
   private static CleanArticle article(int i, int textBytes, String language) {
     String url = "https://example.org/report/" + i;
     String text = "x".repeat(textBytes);
-    return new CleanArticle(1, DocumentIds.forUrl(url), url, "test", "Report " + i, "2021-09", List.of(),
-        language, null, text, "h", "test", Instant.parse("2021-09-01T00:00:00Z"), Instant.parse("2021-09-01T00:00:01Z"));
+    return new CleanArticle(
+        1,
+        DocumentIds.forUrl(url),
+        url,
+        "test",
+        "Report " + i,
+        "2021-09",
+        List.of(),
+        language,
+        null,
+        text,
+        "h",
+        "test",
+        Instant.parse("2021-09-01T00:00:00Z"),
+        Instant.parse("2021-09-01T00:00:01Z"));
   }
 
   private static List<CleanArticle> articles(int count, int textBytes) {
@@ -88,13 +107,17 @@ class BulkWriterTest {
   @Test
   void anArticleInAStemmedLanguageCarriesItsTitleAndTextInItsStemmedField() throws Exception {
     BulkWriter writer = new BulkWriter((body, offset, length) -> null, "newswire", 5 * 1024 * 1024);
-    String[] lines = new String(writer.body(List.of(article(1, 10, "en"), article(2, 10, "uk"))).bytes(),
-        java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    String[] lines =
+        new String(
+                writer.body(List.of(article(1, 10, "en"), article(2, 10, "uk"))).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .split("\n");
     JsonNode english = Json.mapper().readTree(lines[1]);
     assertEquals("Report 1", english.path("stem_en").path(0).asText());
     assertEquals("x".repeat(10), english.path("stem_en").path(1).asText());
     JsonNode ukrainian = Json.mapper().readTree(lines[3]);
-    assertTrue(ukrainian.properties().stream().noneMatch(e -> e.getKey().startsWith("stem_")),
+    assertTrue(
+        ukrainian.properties().stream().noneMatch(e -> e.getKey().startsWith("stem_")),
         "no stemmer for Ukrainian: " + ukrainian);
   }
 
@@ -102,19 +125,22 @@ class BulkWriterTest {
   void aBatchOverMaxBulkBytesGoesAsSeveralRequestsEachWithinIt() {
     FakeElasticsearch es = new FakeElasticsearch(Integer.MAX_VALUE, id -> false);
     BulkWriter writer = new BulkWriter(es, "newswire", 64 * 1024);
-    List<CleanArticle> batch = articles(50, 10_000); // about 10.4 KB of bulk lines each, 520 KB in all
+    List<CleanArticle> batch =
+        articles(50, 10_000); // about 10.4 KB of bulk lines each, 520 KB in all
 
     List<BulkOutcome> outcomes = writer.write(batch);
 
     assertEquals(50, count(outcomes, BulkOutcome.Kind.INDEXED));
-    assertEquals(9, es.requestBytes.size(), "six articles of 10.4 KB fit in 64 KB: 50 go as 9 requests");
+    assertEquals(
+        9, es.requestBytes.size(), "six articles of 10.4 KB fit in 64 KB: 50 go as 9 requests");
     es.requestBytes.forEach(bytes -> assertTrue(bytes <= 64 * 1024, bytes + " bytes"));
     assertEquals(batch.stream().map(CleanArticle::id).toList(), es.indexed, "each once, in order");
   }
 
   @Test
   void aRequestRefusedAsTooLargeIsHalvedUntilTheArticleTooLargeAloneIsFound() {
-    // the server takes 100 KB, less than the indexer's bound: an operator's mismatch, or a proxy in front
+    // the server takes 100 KB, less than the indexer's bound: an operator's mismatch, or a proxy in
+    // front
     FakeElasticsearch es = new FakeElasticsearch(100 * 1024, id -> false);
     BulkWriter writer = new BulkWriter(es, "newswire", 5 * 1024 * 1024);
     List<CleanArticle> batch = articles(20, 8_000);
@@ -126,12 +152,20 @@ class BulkWriterTest {
     assertEquals(20, count(outcomes, BulkOutcome.Kind.INDEXED));
     BulkOutcome rejected = outcomes.get(13);
     assertEquals(BulkOutcome.Kind.REJECTED, rejected.kind());
-    assertTrue(rejected.reason().startsWith("a bulk request of this article alone (200"), rejected.reason());
-    assertTrue(rejected.reason().endsWith("was refused: HTTP 413 Request Entity Too Large: over Elasticsearch's"
-        + " http.max_content_length"), rejected.reason());
+    assertTrue(
+        rejected.reason().startsWith("a bulk request of this article alone (200"),
+        rejected.reason());
+    assertTrue(
+        rejected
+            .reason()
+            .endsWith(
+                "was refused: HTTP 413 Request Entity Too Large: over Elasticsearch's"
+                    + " http.max_content_length"),
+        rejected.reason());
     assertEquals(20, es.indexed.size(), "every other article indexed once");
     assertFalse(es.indexed.contains(oversize.id()));
-    // refused halves: 21 articles (370 KB) -> 11 (285 KB) -> 5 (234 KB) -> 3 (217 KB) -> 2 (209 KB) -> 1;
+    // refused halves: 21 articles (370 KB) -> 11 (285 KB) -> 5 (234 KB) -> 3 (217 KB) -> 2 (209 KB)
+    // -> 1;
     // with the halves taken beside them, 11 requests
     assertEquals(11, es.requestBytes.size());
   }
@@ -142,25 +176,50 @@ class BulkWriterTest {
     BulkWriter writer = new BulkWriter(es, "newswire", 5 * 1024 * 1024);
     List<CleanArticle> batch = articles(8, 100);
     CleanArticle a = batch.get(5);
-    batch.set(5, new CleanArticle(1, "i".repeat(600), a.url(), a.source(), a.title(), a.published(), a.authors(),
-        a.language(), a.section(), a.text(), a.contentHash(), a.extractionVersion(), a.fetchedAt(), a.cleanedAt()));
+    batch.set(
+        5,
+        new CleanArticle(
+            1,
+            "i".repeat(600),
+            a.url(),
+            a.source(),
+            a.title(),
+            a.published(),
+            a.authors(),
+            a.language(),
+            a.section(),
+            a.text(),
+            a.contentHash(),
+            a.extractionVersion(),
+            a.fetchedAt(),
+            a.cleanedAt()));
 
     List<BulkOutcome> outcomes = writer.write(batch);
 
     assertEquals(7, count(outcomes, BulkOutcome.Kind.INDEXED));
     assertEquals(BulkOutcome.Kind.REJECTED, outcomes.get(5).kind());
-    assertTrue(outcomes.get(5).reason().endsWith("was refused: action_request_validation_exception: Validation"
-        + " Failed: 1: id is too long, must be no longer than 512 bytes"), outcomes.get(5).reason());
+    assertTrue(
+        outcomes
+            .get(5)
+            .reason()
+            .endsWith(
+                "was refused: action_request_validation_exception: Validation"
+                    + " Failed: 1: id is too long, must be no longer than 512 bytes"),
+        outcomes.get(5).reason());
   }
 
   @Test
   void refusalsThatAreNotAboutTheArticlesAreRetriedWithoutSplitting() {
     for (int status : new int[] {429, 503, 401, 403, 406}) {
       List<Integer> requests = new ArrayList<>();
-      BulkWriter writer = new BulkWriter((body, offset, length) -> {
-        requests.add(length);
-        return new EsResponse(status, null);
-      }, "newswire", 5 * 1024 * 1024);
+      BulkWriter writer =
+          new BulkWriter(
+              (body, offset, length) -> {
+                requests.add(length);
+                return new EsResponse(status, null);
+              },
+              "newswire",
+              5 * 1024 * 1024);
 
       List<BulkOutcome> outcomes = writer.write(articles(8, 100));
 
@@ -182,22 +241,31 @@ class BulkWriterTest {
     assertEquals(14, count(outcomes, BulkOutcome.Kind.RETRY));
     assertEquals(BulkOutcome.Kind.RETRY, outcomes.get(6).kind());
     assertEquals("Elasticsearch unreachable: Connection refused", outcomes.get(19).reason());
-    assertEquals(2, es.requestBytes.size(), "no request after the one that found Elasticsearch gone");
+    assertEquals(
+        2, es.requestBytes.size(), "no request after the one that found Elasticsearch gone");
   }
 
   @Test
   void anItemLevelRejectionStaysTheArticlesAlone() throws IOException {
-    JsonNode body = Json.mapper().readTree("{\"items\":[{\"index\":{\"status\":201}},{\"index\":{\"status\":400,"
-        + "\"error\":{\"type\":\"mapper_parsing_exception\",\"reason\":\"failed to parse\"}}},{\"index\":{\"status\":409}}]}");
+    JsonNode body =
+        Json.mapper()
+            .readTree(
+                "{\"items\":[{\"index\":{\"status\":201}},{\"index\":{\"status\":400,"
+                    + "\"error\":{\"type\":\"mapper_parsing_exception\",\"reason\":\"failed to parse\"}}},{\"index\":{\"status\":409}}]}");
     List<Integer> requests = new ArrayList<>();
-    BulkWriter writer = new BulkWriter((b, offset, length) -> {
-      requests.add(length);
-      return new EsResponse(200, body);
-    }, "newswire", 5 * 1024 * 1024);
+    BulkWriter writer =
+        new BulkWriter(
+            (b, offset, length) -> {
+              requests.add(length);
+              return new EsResponse(200, body);
+            },
+            "newswire",
+            5 * 1024 * 1024);
 
     List<BulkOutcome> outcomes = writer.write(articles(3, 100));
 
-    assertEquals(List.of(BulkOutcome.Kind.INDEXED, BulkOutcome.Kind.REJECTED, BulkOutcome.Kind.INDEXED),
+    assertEquals(
+        List.of(BulkOutcome.Kind.INDEXED, BulkOutcome.Kind.REJECTED, BulkOutcome.Kind.INDEXED),
         outcomes.stream().map(BulkOutcome::kind).toList());
     assertEquals("mapper_parsing_exception: failed to parse", outcomes.get(1).reason());
     assertEquals(1, requests.size());

@@ -12,7 +12,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** Waits in the integration tests: a probe is asked every 250 ms until its answer will do, or the time is up. */
+/**
+ * Waits in the integration tests: a probe is asked every 250 ms until its answer will do, or the
+ * time is up.
+ */
 final class Probes {
 
   private Probes() {}
@@ -20,11 +23,14 @@ final class Probes {
   /** Records on {@code topic} that {@code group} has not committed yet. */
   static long lag(KafkaClients clients, String group, String topic) throws Exception {
     try (Admin admin = clients.admin();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer("lag-probe", "lag"))) {
+        KafkaConsumer<String, byte[]> consumer =
+            new KafkaConsumer<>(clients.consumer("lag-probe", "lag"))) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       long lag = 0;
       for (var end : consumer.endOffsets(partitions).entrySet()) {
         OffsetAndMetadata done = committed.get(end.getKey());
@@ -34,8 +40,11 @@ final class Probes {
     }
   }
 
-  /** The first answer {@code done} accepts; a probe that cannot reach its server yet is asked again. */
-  static <T> T await(String what, Duration timeout, Callable<T> probe, Predicate<T> done) throws Exception {
+  /**
+   * The first answer {@code done} accepts; a probe that cannot reach its server yet is asked again.
+   */
+  static <T> T await(String what, Duration timeout, Callable<T> probe, Predicate<T> done)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = null;
     while (System.nanoTime() < deadline) {

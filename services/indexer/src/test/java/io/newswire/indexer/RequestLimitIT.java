@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.common.KafkaClients;
-import io.newswire.model.CleanArticle;
 import io.newswire.kafka.DeadLetters;
+import io.newswire.model.CleanArticle;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;
@@ -73,7 +73,8 @@ class RequestLimitIT {
   }
 
   @Test
-  void anArticleOverTheServersRequestLimitIsDeadLetteredAndTheRestOfItsBatchIndexed() throws Exception {
+  void anArticleOverTheServersRequestLimitIsDeadLetteredAndTheRestOfItsBatchIndexed()
+      throws Exception {
     startGroupAtTheEnd();
     // one batch: 1.6 MB of text in one article on partition 0, six of 200 KB on the other two
     CleanArticle oversize = article("https://example.org/limit/oversize", 1_600_000);
@@ -81,7 +82,8 @@ class RequestLimitIT {
       producer.send(new ProducerRecord<>(Topics.CLEAN, 0, oversize.id(), Json.write(oversize)));
       for (int i = 0; i < 6; i++) {
         CleanArticle article = article("https://example.org/limit/" + i, 200_000);
-        producer.send(new ProducerRecord<>(Topics.CLEAN, 1 + i % 2, article.id(), Json.write(article)));
+        producer.send(
+            new ProducerRecord<>(Topics.CLEAN, 1 + i % 2, article.id(), Json.write(article)));
       }
       producer.flush();
     }
@@ -91,14 +93,22 @@ class RequestLimitIT {
       Thread thread = new Thread(loop, "request-limit-indexer");
       thread.start();
       try {
-        await("the six articles beside the oversize one to be indexed", () -> count(es, "limit"), n -> n == 6);
-        ConsumerRecord<String, byte[]> letter = await("the oversize article's dead letter", this::letter,
-            l -> l != null);
+        await(
+            "the six articles beside the oversize one to be indexed",
+            () -> count(es, "limit"),
+            n -> n == 6);
+        ConsumerRecord<String, byte[]> letter =
+            await("the oversize article's dead letter", this::letter, l -> l != null);
         String reason = DeadLetters.header(letter.headers(), DeadLetters.REASON);
-        assertTrue(reason.startsWith("Elasticsearch rejected the article: a bulk request of this article alone ("),
+        assertTrue(
+            reason.startsWith(
+                "Elasticsearch rejected the article: a bulk request of this article alone ("),
             reason);
-        assertTrue(reason.endsWith("bytes) was refused: HTTP 413 Request Entity Too Large: over Elasticsearch's"
-            + " http.max_content_length"), reason);
+        assertTrue(
+            reason.endsWith(
+                "bytes) was refused: HTTP 413 Request Entity Too Large: over Elasticsearch's"
+                    + " http.max_content_length"),
+            reason);
         assertEquals("indexer", DeadLetters.header(letter.headers(), DeadLetters.STAGE));
         assertEquals(0, count(es, "id:\"" + oversize.id() + "\""), "not indexed");
 
@@ -107,7 +117,9 @@ class RequestLimitIT {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(clients.producer("it"))) {
           producer.send(new ProducerRecord<>(Topics.CLEAN, 0, after.id(), Json.write(after))).get();
         }
-        await("the article after the oversize one to be indexed", () -> count(es, "id:\"" + after.id() + "\""),
+        await(
+            "the article after the oversize one to be indexed",
+            () -> count(es, "id:\"" + after.id() + "\""),
             n -> n == 1);
         await("the group's offsets to be committed", this::lag, lag -> lag == 0L);
         assertEquals(7, loop.indexed());
@@ -161,19 +173,38 @@ class RequestLimitIT {
   }
 
   private static CleanArticle article(String url, int textLength) {
-    String text = ("Report on the harbour limit " + url + ". ").repeat(textLength / 40 + 1).substring(0, textLength);
-    return new CleanArticle(1, DocumentIds.forUrl(url), url, "it", "Limit report", "2021-09", List.of(),
-        "en", null, text, DocumentIds.hash(text), "test", Instant.now(), Instant.now());
+    String text =
+        ("Report on the harbour limit " + url + ". ")
+            .repeat(textLength / 40 + 1)
+            .substring(0, textLength);
+    return new CleanArticle(
+        1,
+        DocumentIds.forUrl(url),
+        url,
+        "it",
+        "Limit report",
+        "2021-09",
+        List.of(),
+        "en",
+        null,
+        text,
+        DocumentIds.hash(text),
+        "test",
+        Instant.now(),
+        Instant.now());
   }
 
   /** The group starts where newswire.clean ends now, so it reads this test's articles only. */
   private void startGroupAtTheEnd() throws Exception {
     clients.ensureTopics();
     try (Admin admin = clients.admin();
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer("end-probe", "end"))) {
+        KafkaConsumer<String, byte[]> consumer =
+            new KafkaConsumer<>(clients.consumer("end-probe", "end"))) {
       Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLEAN).stream()
-          .map(p -> new TopicPartition(Topics.CLEAN, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.CLEAN).stream()
+              .map(p -> new TopicPartition(Topics.CLEAN, p.partition()))
+              .toList();
       consumer.endOffsets(partitions).forEach((p, end) -> ends.put(p, new OffsetAndMetadata(end)));
       admin.alterConsumerGroupOffsets(GROUP, ends).all().get();
     }
@@ -183,11 +214,15 @@ class RequestLimitIT {
     return TopicSnapshot.read(clients.bootstrapServers(), Topics.dlq(Topics.CLEAN)).stream()
         .filter(r -> "indexer".equals(DeadLetters.header(r.headers(), DeadLetters.STAGE)))
         .filter(r -> DocumentIds.forUrl("https://example.org/limit/oversize").equals(r.key()))
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   private static long count(Elastic es, String query) throws IOException {
-    String body = "{\"query\":{\"query_string\":{\"query\":" + Json.mapper().writeValueAsString(query) + "}}}";
+    String body =
+        "{\"query\":{\"query_string\":{\"query\":"
+            + Json.mapper().writeValueAsString(query)
+            + "}}}";
     EsResponse response = es.call("POST", "/newswire/_count", body);
     return response.ok() ? response.body().path("count").asLong() : -1;
   }

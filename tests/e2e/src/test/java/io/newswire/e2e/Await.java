@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 final class Await {
   private Await() {}
 
-  static <T> T until(String what, Duration timeout, Callable<T> probe, java.util.function.Predicate<T> done)
+  static <T> T until(
+      String what, Duration timeout, Callable<T> probe, java.util.function.Predicate<T> done)
       throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     T last = null;
@@ -22,7 +23,12 @@ final class Await {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
-        + "; last seen: " + last);
+    throw new AssertionError(
+        "Timed out after "
+            + timeout.toSeconds()
+            + " s waiting for "
+            + what
+            + "; last seen: "
+            + last);
   }
 }

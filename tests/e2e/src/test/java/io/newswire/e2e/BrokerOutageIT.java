@@ -2,10 +2,10 @@ package io.newswire.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.newswire.model.Json;
 import io.newswire.kafka.TopicSetup;
-import io.newswire.model.Topics;
 import io.newswire.launcher.Pipeline;
+import io.newswire.model.Json;
+import io.newswire.model.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +48,10 @@ class BrokerOutageIT {
   static void startNewswire() throws Exception {
     corpus = StreamCorpus.load();
     watched = Files.createDirectories(work.resolve("watched"));
-    pipeline = TestPipelines.start(work,
-        "sources:\n  - name: outage-reports\n    type: folder\n    path: " + watched + "\n");
+    pipeline =
+        TestPipelines.start(
+            work,
+            "sources:\n  - name: outage-reports\n    type: folder\n    path: " + watched + "\n");
   }
 
   @AfterAll
@@ -61,10 +63,16 @@ class BrokerOutageIT {
 
   @Test
   void theServicesCarryOnAfterTheBrokerWasGoneForMinutes() throws Exception {
-    var rule = Http.post(pipeline.url("alerter") + "/rules", "{\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}");
+    var rule =
+        Http.post(
+            pipeline.url("alerter") + "/rules",
+            "{\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}");
     assertEquals(201, rule.status(), String.valueOf(rule.body()));
-    Await.until("the rule to be active", Duration.ofSeconds(10),
-        () -> Http.get(pipeline.url("alerter") + "/rules").body(), rules -> rules.size() == 1);
+    Await.until(
+        "the rule to be active",
+        Duration.ofSeconds(10),
+        () -> Http.get(pipeline.url("alerter") + "/rules").body(),
+        rules -> rules.size() == 1);
 
     List<StreamCorpus.Item> stream = corpus.stream(BEFORE + AFTER);
     try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -82,15 +90,27 @@ class BrokerOutageIT {
     }
 
     int reports = stream.size() + SeedScenario.SEEDS.size();
-    Await.until(reports + " documents in Elasticsearch", SETTLE, BrokerOutageIT::count, n -> n >= reports);
+    Await.until(
+        reports + " documents in Elasticsearch", SETTLE, BrokerOutageIT::count, n -> n >= reports);
     Thread.sleep(2000); // duplicates, if any, would be visible after the next refresh
     assertEquals(reports, count(), "each report exactly once");
 
-    var search = Http.post(pipeline.stack().elasticsearchUrl() + "/newswire/_search", "{\"size\":" + reports
-        + ",\"_source\":false,\"query\":{\"multi_match\":{\"query\":\"NATO\",\"fields\":[\"title\",\"text\"]}}}");
+    var search =
+        Http.post(
+            pipeline.stack().elasticsearchUrl() + "/newswire/_search",
+            "{\"size\":"
+                + reports
+                + ",\"_source\":false,\"query\":{\"multi_match\":{\"query\":\"NATO\",\"fields\":[\"title\",\"text\"]}}}");
     Set<String> expectedAlerts = new HashSet<>();
-    search.body().path("hits").path("hits").forEach(hit -> expectedAlerts.add(hit.path("_id").asText()));
-    Await.until(expectedAlerts.size() + " alerts", SETTLE, BrokerOutageIT::natoAlertsPerArticle,
+    search
+        .body()
+        .path("hits")
+        .path("hits")
+        .forEach(hit -> expectedAlerts.add(hit.path("_id").asText()));
+    Await.until(
+        expectedAlerts.size() + " alerts",
+        SETTLE,
+        BrokerOutageIT::natoAlertsPerArticle,
         a -> a.size() >= expectedAlerts.size());
     Thread.sleep(2000); // a duplicate would be published by now
     Map<String, Integer> alerts = natoAlertsPerArticle();
@@ -98,11 +118,16 @@ class BrokerOutageIT {
     alerts.forEach((article, n) -> assertEquals(1, n, "alerts for " + article));
   }
 
-  /** Sends and waits for every acknowledgement: a report the broker did not take fails the test here. */
-  private static void send(KafkaProducer<String, byte[]> producer, List<StreamCorpus.Item> items) throws Exception {
+  /**
+   * Sends and waits for every acknowledgement: a report the broker did not take fails the test
+   * here.
+   */
+  private static void send(KafkaProducer<String, byte[]> producer, List<StreamCorpus.Item> items)
+      throws Exception {
     List<Future<RecordMetadata>> acks = new ArrayList<>();
     for (StreamCorpus.Item item : items) {
-      acks.add(producer.send(new ProducerRecord<>(Topics.RAW, item.raw().id(), Json.write(item.raw()))));
+      acks.add(
+          producer.send(new ProducerRecord<>(Topics.RAW, item.raw().id(), Json.write(item.raw()))));
     }
     for (Future<RecordMetadata> ack : acks) {
       ack.get();
@@ -118,19 +143,28 @@ class BrokerOutageIT {
     return PublishedAlerts.perArticle(pipeline.stack().bootstrapServers(), "nato");
   }
 
-
   /** Outlasts the outage: sends wait for the broker rather than fail. */
   private static KafkaProducer<String, byte[]> producer() {
     int patience = (int) (OUTAGE.toMillis() + SETTLE.toMillis());
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, patience,
-        ProducerConfig.MAX_BLOCK_MS_CONFIG, patience,
-        ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.RAW_MAX_MESSAGE_BYTES,
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            pipeline.stack().bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            patience,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            patience,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4",
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            TopicSetup.RAW_MAX_MESSAGE_BYTES,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class));
   }
 }

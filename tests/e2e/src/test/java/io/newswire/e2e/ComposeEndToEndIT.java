@@ -51,15 +51,29 @@ class ComposeEndToEndIT extends SeedScenario {
     for (String port : new String[] {"FETCHER", "INDEXER", "ALERTER", "ELASTICSEARCH", "KIBANA"}) {
       env.put("NEWSWIRE_" + port + "_PORT", "");
     }
-    compose = new ComposeContainer(new File(repoRoot().toFile(), "docker-compose.yml"))
-        .withBuild(true)
-        .withEnv(env)
-        .withServices("kafka", "elasticsearch", "fetcher", "cleaner", "indexer", "alerter")
-        .withExposedService("elasticsearch", 9200, Wait.forHttp("/_cluster/health")
-            .withBasicCredentials("elastic", ELASTIC_PASSWORD).withStartupTimeout(Duration.ofMinutes(3)))
-        .withExposedService("indexer", HTTP, Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)))
-        .withExposedService("alerter", HTTP, Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)))
-        .withExposedService("fetcher", HTTP, Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)));
+    compose =
+        new ComposeContainer(new File(repoRoot().toFile(), "docker-compose.yml"))
+            .withBuild(true)
+            .withEnv(env)
+            .withServices("kafka", "elasticsearch", "fetcher", "cleaner", "indexer", "alerter")
+            .withExposedService(
+                "elasticsearch",
+                9200,
+                Wait.forHttp("/_cluster/health")
+                    .withBasicCredentials("elastic", ELASTIC_PASSWORD)
+                    .withStartupTimeout(Duration.ofMinutes(3)))
+            .withExposedService(
+                "indexer",
+                HTTP,
+                Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)))
+            .withExposedService(
+                "alerter",
+                HTTP,
+                Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)))
+            .withExposedService(
+                "fetcher",
+                HTTP,
+                Wait.forHttp("/q/health/ready").withStartupTimeout(Duration.ofMinutes(3)));
     compose.start();
     Http.useKey(Files.readString(cliDir.resolve("cli-key")).strip());
   }
@@ -72,14 +86,26 @@ class ComposeEndToEndIT extends SeedScenario {
     }
   }
 
-  /** Elasticsearch has security on: the count is asked as elastic (the services' key is the indexer's). */
+  /**
+   * Elasticsearch has security on: the count is asked as elastic (the services' key is the
+   * indexer's).
+   */
   @Override
   long count() throws Exception {
-    String basic = Base64.getEncoder().encodeToString(("elastic:" + ELASTIC_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create(elasticsearchUrl() + "/newswire/_count"))
-        .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(30)).GET().build();
-    HttpResponse<String> reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    return reply.statusCode() == 200 ? Json.mapper().readTree(reply.body()).path("count").asLong() : -1;
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(("elastic:" + ELASTIC_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(elasticsearchUrl() + "/newswire/_count"))
+            .header("Authorization", "Basic " + basic)
+            .timeout(Duration.ofSeconds(30))
+            .GET()
+            .build();
+    HttpResponse<String> reply =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    return reply.statusCode() == 200
+        ? Json.mapper().readTree(reply.body()).path("count").asLong()
+        : -1;
   }
 
   /** Letters and digits only, as the compose scripts accept. */
@@ -89,12 +115,17 @@ class ComposeEndToEndIT extends SeedScenario {
 
   @Override
   String url(String service) {
-    return "http://" + compose.getServiceHost(service, HTTP) + ":" + compose.getServicePort(service, HTTP);
+    return "http://"
+        + compose.getServiceHost(service, HTTP)
+        + ":"
+        + compose.getServicePort(service, HTTP);
   }
 
   @Override
   String elasticsearchUrl() {
-    return "http://" + compose.getServiceHost("elasticsearch", 9200) + ":"
+    return "http://"
+        + compose.getServiceHost("elasticsearch", 9200)
+        + ":"
         + compose.getServicePort("elasticsearch", 9200);
   }
 

@@ -37,27 +37,39 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 14 on the whole pipeline: the address {@code ./newswire up} prints as {@code Console} signs a first
- * visit in, the console's search shows what the indexer finds for the seed reports, a rule made from a search
- * alerts live, a feed added through the sources page is listed; a screenshot of each page is kept.
+ * Issue 14 on the whole pipeline: the address {@code ./newswire up} prints as {@code Console} signs
+ * a first visit in, the console's search shows what the indexer finds for the seed reports, a rule
+ * made from a search alerts live, a feed added through the sources page is listed; a screenshot of
+ * each page is kept.
  */
 class ConsoleIT {
   @TempDir static Path work;
   private static Pipeline pipeline;
   private static Path watched;
-  private static final HttpClient BROWSER = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient BROWSER =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @BeforeAll
   static void startNewswire() throws Exception {
     watched = Files.createDirectories(work.resolve("reports"));
-    pipeline = TestPipelines.start(work,
-        "sources:\n  - name: e2e-console\n    type: folder\n    path: " + watched + "\n");
+    pipeline =
+        TestPipelines.start(
+            work, "sources:\n  - name: e2e-console\n    type: folder\n    path: " + watched + "\n");
     for (String seed : SEEDS) {
       Files.copy(seeds().resolve(seed + ".txt"), watched.resolve(seed + ".txt"));
     }
-    Await.until("5 indexed documents", INGEST_TIMEOUT,
-        () -> Http.get(pipeline.url("indexer") + "/search?all=true&q=*").body().path("total").asLong(), n -> n == 5);
+    Await.until(
+        "5 indexed documents",
+        INGEST_TIMEOUT,
+        () ->
+            Http.get(pipeline.url("indexer") + "/search?all=true&q=*")
+                .body()
+                .path("total")
+                .asLong(),
+        n -> n == 5);
   }
 
   @AfterAll
@@ -72,7 +84,9 @@ class ConsoleIT {
     String console = pipeline.url("console");
     HttpResponse<String> anonymous = get(console + "/?q=Lavrov", null);
     assertEquals(303, anonymous.statusCode());
-    assertTrue(anonymous.headers().firstValue("Location").orElse("").contains("/signin"), anonymous.headers().toString());
+    assertTrue(
+        anonymous.headers().firstValue("Location").orElse("").contains("/signin"),
+        anonymous.headers().toString());
 
     HttpResponse<String> signIn = get(pipeline.consoleSignInUrl(), null);
     assertEquals(303, signIn.statusCode(), signIn.body());
@@ -95,10 +109,11 @@ class ConsoleIT {
   }
 
   /**
-   * The same in a real browser (Debian's chromium, driven through its chromium-driver): the printed address
-   * opens the search page signed in, typing {@code Lavrov} and Enter shows 001 and 002 and not 003, the
-   * address is a deep link that a reload shows again, and the page fits a phone's width. A screenshot of each
-   * is kept in {@code target/screenshots}. Skipped where chromium is not installed.
+   * The same in a real browser (Debian's chromium, driven through its chromium-driver): the printed
+   * address opens the search page signed in, typing {@code Lavrov} and Enter shows 001 and 002 and
+   * not 003, the address is a deep link that a reload shows again, and the page fits a phone's
+   * width. A screenshot of each is kept in {@code target/screenshots}. Skipped where chromium is
+   * not installed.
    */
   @Test
   void aBrowserSignsInSearchesAndReloadsTheDeepLink() throws Exception {
@@ -109,25 +124,35 @@ class ConsoleIT {
       assertFalse(browser.getCurrentUrl().contains("key="), browser.getCurrentUrl());
       box.sendKeys("Lavrov", Keys.ENTER);
       wait(browser).until(ExpectedConditions.urlContains("q=Lavrov"));
-      assertEquals(Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"), hitLinks(browser));
+      assertEquals(
+          Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"),
+          hitLinks(browser));
       screenshot(browser, "console-search");
 
       browser.navigate().refresh();
-      assertEquals(Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"), hitLinks(browser),
+      assertEquals(
+          Set.of("file:" + SEEDS.get(1) + ".txt", "file:" + SEEDS.get(2) + ".txt"),
+          hitLinks(browser),
           "the address is the search: a reload shows it again");
 
       browser.manage().window().setSize(new Dimension(390, 844));
-      Object overflow = ((JavascriptExecutor) browser).executeScript(
-          "return document.documentElement.scrollWidth - window.innerWidth;");
-      assertTrue(((Number) overflow).longValue() <= 0, "no sideways scrolling at a phone's width: " + overflow);
+      Object overflow =
+          ((JavascriptExecutor) browser)
+              .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+      assertTrue(
+          ((Number) overflow).longValue() <= 0,
+          "no sideways scrolling at a phone's width: " + overflow);
       screenshot(browser, "console-search-phone");
 
       browser.manage().window().setSize(new Dimension(1280, 900));
       browser.findElement(By.cssSelector("h3 a")).click();
-      WebElement title = wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("article-title")));
+      WebElement title =
+          wait(browser)
+              .until(ExpectedConditions.visibilityOfElementLocated(By.id("article-title")));
       assertTrue(browser.getCurrentUrl().contains("/articles/"), browser.getCurrentUrl());
       assertFalse(title.getText().isBlank());
-      assertTrue(browser.findElement(By.cssSelector(".article .text")).getText().contains("Lavrov"),
+      assertTrue(
+          browser.findElement(By.cssSelector(".article .text")).getText().contains("Lavrov"),
           "the hit opens its cleaned text");
       screenshot(browser, "console-article");
     } finally {
@@ -136,46 +161,64 @@ class ConsoleIT {
   }
 
   /**
-   * The console's alert loop in a browser: a search becomes a rule with one click, and a report dropped into
-   * the watched folder afterwards appears on the open alerts page through its live feed, without a reload;
-   * its title opens the article.
+   * The console's alert loop in a browser: a search becomes a rule with one click, and a report
+   * dropped into the watched folder afterwards appears on the open alerts page through its live
+   * feed, without a reload; its title opens the article.
    */
   @Test
   void aRuleMadeFromASearchAlertsLiveOnTheOpenAlertsPage() throws Exception {
     WebDriver browser = browser();
     try {
       browser.get(pipeline.consoleSignInUrl());
-      wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("q"))).sendKeys("Zephyrgate", Keys.ENTER);
+      wait(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("q")))
+          .sendKeys("Zephyrgate", Keys.ENTER);
       wait(browser).until(ExpectedConditions.urlContains("q=Zephyrgate"));
       browser.findElement(By.cssSelector(".alert-me button")).click();
       wait(browser).until(ExpectedConditions.urlContains("/rules"));
-      assertTrue(browser.findElement(By.cssSelector("table.rules")).getText().contains("Zephyrgate"),
+      assertTrue(
+          browser.findElement(By.cssSelector("table.rules")).getText().contains("Zephyrgate"),
           "the new rule is listed");
       screenshot(browser, "console-rules");
-      Await.until("the rule to reach the alerter", Duration.ofSeconds(20),
-          () -> Http.get(pipeline.url("alerter") + "/rules").body().toString(), rules -> rules.contains("Zephyrgate"));
+      Await.until(
+          "the rule to reach the alerter",
+          Duration.ofSeconds(20),
+          () -> Http.get(pipeline.url("alerter") + "/rules").body().toString(),
+          rules -> rules.contains("Zephyrgate"));
 
       browser.get(pipeline.url("console") + "/alerts");
       wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("alerts")));
       ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
-      Files.writeString(watched.resolve("zephyrgate.txt"), "Zephyrgate inquiry opens in Riga\n\n"
-          + "The parliamentary inquiry into the Zephyrgate contracts opened in Riga on Monday, with the former"
-          + " transport minister the first to be questioned. Members asked who had approved the payments and"
-          + " why the tender had been shortened to nine days.\n\nThe minister said the ministry had followed"
-          + " the advice of its lawyers and that every payment had been audited.\n");
-      WebElement alert = new WebDriverWait(browser, INGEST_TIMEOUT).until(
-          ExpectedConditions.presenceOfElementLocated(By.xpath("//ol[@id='alerts']/li[contains(., 'Zephyrgate')]")));
-      assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"),
+      Files.writeString(
+          watched.resolve("zephyrgate.txt"),
+          "Zephyrgate inquiry opens in Riga\n\n"
+              + "The parliamentary inquiry into the Zephyrgate contracts opened in Riga on Monday, with the former"
+              + " transport minister the first to be questioned. Members asked who had approved the payments and"
+              + " why the tender had been shortened to nine days.\n\nThe minister said the ministry had followed"
+              + " the advice of its lawyers and that every payment had been audited.\n");
+      WebElement alert =
+          new WebDriverWait(browser, INGEST_TIMEOUT)
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.xpath("//ol[@id='alerts']/li[contains(., 'Zephyrgate')]")));
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"),
           "the alert came in without a reload");
       screenshot(browser, "console-alerts");
       alert.findElement(By.cssSelector("h3 a")).click();
-      wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("article-title"), "Zephyrgate"));
+      wait(browser)
+          .until(
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("article-title"), "Zephyrgate"));
     } finally {
       browser.quit();
     }
   }
 
-  /** Sources, dead letters and health in a browser: a feed added through the form is listed at once. */
+  /**
+   * Sources, dead letters and health in a browser: a feed added through the form is listed at once.
+   */
   @Test
   void aBrowserAddsAFeedAndSeesTheOtherPages() throws Exception {
     WebDriver browser = browser();
@@ -183,14 +226,21 @@ class ConsoleIT {
       browser.get(pipeline.consoleSignInUrl());
       wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("q")));
       browser.get(pipeline.url("console") + "/sources");
-      wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("source-name"))).sendKeys("e2e-feed");
+      wait(browser)
+          .until(ExpectedConditions.elementToBeClickable(By.id("source-name")))
+          .sendKeys("e2e-feed");
       new Select(browser.findElement(By.id("source-type"))).selectByValue("feed");
       browser.findElement(By.id("source-url")).sendKeys("https://example.org/e2e/feed.xml");
       browser.findElement(By.cssSelector(".source-form button[type=submit]")).click();
-      WebElement row = wait(browser).until(ExpectedConditions.presenceOfElementLocated(
-          By.xpath("//table[contains(@class,'sources')]//th[contains(., 'e2e-feed')]")));
+      WebElement row =
+          wait(browser)
+              .until(
+                  ExpectedConditions.presenceOfElementLocated(
+                      By.xpath(
+                          "//table[contains(@class,'sources')]//th[contains(., 'e2e-feed')]")));
       assertTrue(row.getText().contains("https://example.org/e2e/feed.xml"), row.getText());
-      assertTrue(browser.findElement(By.cssSelector("table.sources")).getText().contains("e2e-console"),
+      assertTrue(
+          browser.findElement(By.cssSelector("table.sources")).getText().contains("e2e-console"),
           "the folder source of the sources file is listed too");
       screenshot(browser, "console-sources");
 
@@ -199,8 +249,11 @@ class ConsoleIT {
       screenshot(browser, "console-dead-letters");
 
       browser.get(pipeline.url("console") + "/health");
-      wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.health")));
-      assertEquals(4, browser.findElements(By.cssSelector("table.health td.ok")).size(),
+      wait(browser)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.health")));
+      assertEquals(
+          4,
+          browser.findElements(By.cssSelector("table.health td.ok")).size(),
           browser.findElement(By.cssSelector("table.health")).getText());
       screenshot(browser, "console-health");
     } finally {
@@ -209,20 +262,25 @@ class ConsoleIT {
   }
 
   /**
-   * Debian's chromium through its chromium-driver, headless at 1280 × 900; the test is skipped where they are
-   * not installed.
+   * Debian's chromium through its chromium-driver, headless at 1280 × 900; the test is skipped
+   * where they are not installed.
    */
   private static WebDriver browser() {
     Path chromium = Path.of("/usr/bin/chromium");
     Path driverBinary = Path.of("/usr/bin/chromedriver");
-    assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driverBinary),
+    assumeTrue(
+        Files.isExecutable(chromium) && Files.isExecutable(driverBinary),
         "no chromium and chromium-driver here (apt-get install chromium chromium-driver)");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile())
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(driverBinary.toFile())
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -233,7 +291,9 @@ class ConsoleIT {
   /** Kept in {@code target/screenshots} as the test's artefact. */
   private static void screenshot(WebDriver browser, String name) throws java.io.IOException {
     Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(screenshots.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        screenshots.resolve(name + ".png"),
+        ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
   }
 
   /** The original addresses the hits link to. */
@@ -246,7 +306,8 @@ class ConsoleIT {
   }
 
   private static HttpResponse<String> get(String url, String cookie) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
     if (cookie != null) {
       request.header("Cookie", cookie);
     }

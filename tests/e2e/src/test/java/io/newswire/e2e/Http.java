@@ -19,7 +19,10 @@ final class Http {
 
   private Http() {}
 
-  /** The key sent from now on ({@link TestPipelines} sets the pipeline's admin key); null sends none. */
+  /**
+   * The key sent from now on ({@link TestPipelines} sets the pipeline's admin key); null sends
+   * none.
+   */
   static void useKey(String apiKey) {
     key = apiKey;
   }
@@ -31,8 +34,10 @@ final class Http {
   }
 
   static Reply post(String url, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   static String encode(String s) {
@@ -44,12 +49,15 @@ final class Http {
    *
    * @param json the body, or null for none
    */
-  static Reply as(String apiKey, String method, String url, String json) throws IOException, InterruptedException {
+  static Reply as(String apiKey, String method, String url, String json)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
     return send(request, apiKey);
   }
@@ -58,17 +66,23 @@ final class Http {
     return send(request, key);
   }
 
-  private static Reply send(HttpRequest.Builder request, String apiKey) throws IOException, InterruptedException {
+  private static Reply send(HttpRequest.Builder request, String apiKey)
+      throws IOException, InterruptedException {
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
     }
     HttpResponse<byte[]> response =
-        CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        CLIENT.send(
+            request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     JsonNode body;
     try {
       body = response.body().length == 0 ? null : Json.mapper().readTree(response.body());
     } catch (IOException e) {
-      body = Json.mapper().getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
+      body =
+          Json.mapper()
+              .getNodeFactory()
+              .textNode(new String(response.body(), StandardCharsets.UTF_8));
     }
     return new Reply(response.statusCode(), body);
   }

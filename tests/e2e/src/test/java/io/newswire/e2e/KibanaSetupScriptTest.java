@@ -17,15 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compose's Kibana import ({@code deploy/compose/kibana-setup.sh}) fails loudly when Kibana did not import
- * every object (issue 14): Kibana answers HTTP 200 with {@code "success": false} and an {@code errors} list, and
- * the script must exit non-zero with that answer printed rather than report success on the status alone.
- * The script runs for real under {@code /bin/sh}, with a stand-in for curl that gives Kibana's answers from
- * {@code src/test/resources/kibana}, written in the shape of Kibana 9's import route.
+ * Compose's Kibana import ({@code deploy/compose/kibana-setup.sh}) fails loudly when Kibana did not
+ * import every object (issue 14): Kibana answers HTTP 200 with {@code "success": false} and an
+ * {@code errors} list, and the script must exit non-zero with that answer printed rather than
+ * report success on the status alone. The script runs for real under {@code /bin/sh}, with a
+ * stand-in for curl that gives Kibana's answers from {@code src/test/resources/kibana}, written in
+ * the shape of Kibana 9's import route.
  */
 class KibanaSetupScriptTest {
-  private static final Path SCRIPT = SeedScenario.repoRoot().resolve("deploy/compose/kibana-setup.sh");
-  private static final Path OBJECTS = SeedScenario.repoRoot().resolve("deploy/kibana/newswire.ndjson");
+  private static final Path SCRIPT =
+      SeedScenario.repoRoot().resolve("deploy/compose/kibana-setup.sh");
+  private static final Path OBJECTS =
+      SeedScenario.repoRoot().resolve("deploy/kibana/newswire.ndjson");
   private static final String PASSWORD = "not-on-the-command-line";
 
   @TempDir Path dir;
@@ -56,7 +59,9 @@ class KibanaSetupScriptTest {
     assertTrue(calls.contains("kbn-xsrf: true"), calls);
     // the password goes to curl on standard input, never as an argument other processes can read
     assertTrue(calls.contains("user = \"elastic:" + PASSWORD + "\""), calls);
-    assertFalse(calls.lines().filter(l -> l.startsWith("call ")).anyMatch(l -> l.contains(PASSWORD)), calls);
+    assertFalse(
+        calls.lines().filter(l -> l.startsWith("call ")).anyMatch(l -> l.contains(PASSWORD)),
+        calls);
   }
 
   @Test
@@ -64,9 +69,11 @@ class KibanaSetupScriptTest {
     Run run = run("200:import-missing-references.json");
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.err().contains("0 of 4 imported"), run.err());
-    assertTrue(run.err().contains("search newswire-latest: {\"type\":\"missing_references\""), run.err());
+    assertTrue(
+        run.err().contains("search newswire-latest: {\"type\":\"missing_references\""), run.err());
     assertTrue(run.err().contains("search newswire-russia: "), run.err());
-    assertTrue(run.err().contains("\"success\":false"), "Kibana's answer itself is printed: " + run.err());
+    assertTrue(
+        run.err().contains("\"success\":false"), "Kibana's answer itself is printed: " + run.err());
     assertEquals(1, calls(), "an answer is not retried");
   }
 
@@ -111,13 +118,16 @@ class KibanaSetupScriptTest {
     assertEquals(3, calls());
   }
 
-  /** Runs the script; {@code replies} are the stand-in's answers in order, {@code STATUS:fixture}. */
+  /**
+   * Runs the script; {@code replies} are the stand-in's answers in order, {@code STATUS:fixture}.
+   */
   private Run run(String replies) throws Exception {
     StringBuilder resolved = new StringBuilder();
     for (String reply : replies.split(" ")) {
       String[] parts = reply.split(":", 2);
       Path fixture = dir.resolve(parts[1]);
-      try (InputStream in = KibanaSetupScriptTest.class.getResourceAsStream("/kibana/" + parts[1])) {
+      try (InputStream in =
+          KibanaSetupScriptTest.class.getResourceAsStream("/kibana/" + parts[1])) {
         if (in != null && !Files.exists(fixture)) {
           Files.copy(in, fixture);
         }
@@ -133,10 +143,13 @@ class KibanaSetupScriptTest {
     env.put("KIBANA_IMPORT_PAUSE", "0");
     env.put("FAKE_CURL_LOG", log.toString());
     env.put("FAKE_CURL_REPLIES", resolved.toString());
-    pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+    pb.redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile());
     Process process = pb.start();
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the script did not finish within 30 s");
-    return new Run(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+    return new Run(
+        process.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 

@@ -21,7 +21,10 @@ final class PublishedAlerts {
     return perArticle;
   }
 
-  /** Every record one rule published: its alerts and the copy records of later copies ({@link Alert#copyOf}). */
+  /**
+   * Every record one rule published: its alerts and the copy records of later copies ({@link
+   * Alert#copyOf}).
+   */
   static List<Alert> of(String bootstrapServers, String ruleId) {
     return TopicSnapshot.read(bootstrapServers, Topics.ALERTS).stream()
         .map(r -> Json.read(r.value(), Alert.class))

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.newswire.kafka.DeadLetters;
+import io.newswire.launcher.Pipeline;
 import io.newswire.model.ApiKeyFile;
 import io.newswire.model.ApiKeyFile.Role;
-import io.newswire.kafka.DeadLetters;
 import io.newswire.model.Json;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
 import io.newswire.model.Topics;
-import io.newswire.launcher.Pipeline;
 import io.newswire.testing.TopicSnapshot;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -42,10 +42,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12, tried from outside as a colleague or an attacker on the same network would, against
- * the whole of Newswire as {@code ./newswire up} runs it: who may call what, what a folder source
- * and a webhook may reach, and that one poisoned webhook cannot make another rule's receiver get
- * its alert twice.
+ * Issue 12, tried from outside as a colleague or an attacker on the same network would, against the
+ * whole of Newswire as {@code ./newswire up} runs it: who may call what, what a folder source and a
+ * webhook may reach, and that one poisoned webhook cannot make another rule's receiver get its
+ * alert twice.
  */
 class SecurityIT {
   @TempDir static Path work;
@@ -58,9 +58,11 @@ class SecurityIT {
   static void startNewswire() throws Exception {
     watched = Files.createDirectories(work.resolve("reports"));
     // receivers of this test listen on 127.0.0.1; every other private address stays refused
-    pipeline = TestPipelines.start(work,
-        "sources:\n  - name: watched\n    type: folder\n    path: " + watched + "\n",
-        Map.of("newswire.alerter.webhook-allow-private", "127.0.0.1/32"));
+    pipeline =
+        TestPipelines.start(
+            work,
+            "sources:\n  - name: watched\n    type: folder\n    path: " + watched + "\n",
+            Map.of("newswire.alerter.webhook-allow-private", "127.0.0.1/32"));
     reader = ApiKeyFile.add(pipeline.keysFile(), "it-reader", Role.READER);
     editor = ApiKeyFile.add(pipeline.keysFile(), "it-editor", Role.EDITOR);
     Thread.sleep(1200); // services look at the key file at most once a second
@@ -79,27 +81,35 @@ class SecurityIT {
 
   @Test
   void everyApiButHealthAsksForAKeyAndSaysHowToSendOne() throws Exception {
-    List<String[]> calls = List.of(
-        new String[] {"GET", url("indexer", "/search?q=NATO")},
-        new String[] {"GET", url("alerter", "/rules")},
-        new String[] {"POST", url("alerter", "/rules")},
-        new String[] {"PUT", url("alerter", "/rules/x")},
-        new String[] {"DELETE", url("alerter", "/rules/x")},
-        new String[] {"GET", url("alerter", "/alerts")},
-        new String[] {"GET", url("fetcher", "/sources")},
-        new String[] {"POST", url("fetcher", "/sources")},
-        new String[] {"DELETE", url("fetcher", "/sources/x")});
+    List<String[]> calls =
+        List.of(
+            new String[] {"GET", url("indexer", "/search?q=NATO")},
+            new String[] {"GET", url("alerter", "/rules")},
+            new String[] {"POST", url("alerter", "/rules")},
+            new String[] {"PUT", url("alerter", "/rules/x")},
+            new String[] {"DELETE", url("alerter", "/rules/x")},
+            new String[] {"GET", url("alerter", "/alerts")},
+            new String[] {"GET", url("fetcher", "/sources")},
+            new String[] {"POST", url("fetcher", "/sources")},
+            new String[] {"DELETE", url("fetcher", "/sources/x")});
     for (String[] call : calls) {
-      String body = call[0].equals("POST") || call[0].equals("PUT") ? "{\"name\":\"n\",\"query\":\"NATO\"}" : null;
+      String body =
+          call[0].equals("POST") || call[0].equals("PUT")
+              ? "{\"name\":\"n\",\"query\":\"NATO\"}"
+              : null;
       var anonymous = Http.as(null, call[0], call[1], body);
       assertEquals(401, anonymous.status(), call[0] + " " + call[1]);
-      assertTrue(anonymous.body().path("error").asText().contains("Authorization: Bearer"), String.valueOf(anonymous.body()));
+      assertTrue(
+          anonymous.body().path("error").asText().contains("Authorization: Bearer"),
+          String.valueOf(anonymous.body()));
       var forged = Http.as("nwk_not-a-key", call[0], call[1], body);
       assertEquals(401, forged.status(), call[0] + " " + call[1]);
     }
     for (String service : Pipeline.SERVICES) {
-      assertEquals(200, Http.as(null, "GET", url(service, "/q/health/ready"), null).status(), service);
-      if (!service.equals("console")) { // the console has pages, not metrics; ConsoleIT checks its sign-in
+      assertEquals(
+          200, Http.as(null, "GET", url(service, "/q/health/ready"), null).status(), service);
+      if (!service.equals(
+          "console")) { // the console has pages, not metrics; ConsoleIT checks its sign-in
         assertEquals(401, Http.as(null, "GET", url(service, "/q/metrics"), null).status(), service);
       }
     }
@@ -110,43 +120,94 @@ class SecurityIT {
     assertEquals(200, Http.as(reader, "GET", url("indexer", "/search?q=NATO"), null).status());
     assertEquals(200, Http.as(reader, "GET", url("alerter", "/rules"), null).status());
     assertEquals(200, Http.as(reader, "GET", url("fetcher", "/sources"), null).status());
-    var readerAdds = Http.as(reader, "POST", url("alerter", "/rules"), "{\"name\":\"n\",\"query\":\"NATO\"}");
+    var readerAdds =
+        Http.as(reader, "POST", url("alerter", "/rules"), "{\"name\":\"n\",\"query\":\"NATO\"}");
     assertEquals(403, readerAdds.status());
-    assertTrue(readerAdds.body().path("error").asText().contains("editor"), String.valueOf(readerAdds.body()));
-    assertEquals(403, Http.as(reader, "POST", url("fetcher", "/sources"),
-        "{\"name\":\"f\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}").status());
+    assertTrue(
+        readerAdds.body().path("error").asText().contains("editor"),
+        String.valueOf(readerAdds.body()));
+    assertEquals(
+        403,
+        Http.as(
+                reader,
+                "POST",
+                url("fetcher", "/sources"),
+                "{\"name\":\"f\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}")
+            .status());
 
     // an editor adds and changes rules and web sources, but neither webhooks nor folders
-    var added = Http.as(editor, "POST", url("alerter", "/rules"), "{\"id\":\"sec-owned\",\"name\":\"n\",\"query\":\"NATO\"}");
+    var added =
+        Http.as(
+            editor,
+            "POST",
+            url("alerter", "/rules"),
+            "{\"id\":\"sec-owned\",\"name\":\"n\",\"query\":\"NATO\"}");
     assertEquals(201, added.status(), String.valueOf(added.body()));
-    var hook = Http.as(editor, "POST", url("alerter", "/rules"),
-        "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"https://hooks.example.org/x\"}");
+    var hook =
+        Http.as(
+            editor,
+            "POST",
+            url("alerter", "/rules"),
+            "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"https://hooks.example.org/x\"}");
     assertEquals(403, hook.status());
     assertTrue(hook.body().path("error").asText().contains("admin"), String.valueOf(hook.body()));
-    assertEquals(403, Http.as(editor, "POST", url("fetcher", "/sources"),
-        "{\"name\":\"f\",\"type\":\"folder\",\"path\":\"" + watched + "\"}").status());
-    var feed = Http.as(editor, "POST", url("fetcher", "/sources"),
-        "{\"name\":\"sec-feed\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}");
+    assertEquals(
+        403,
+        Http.as(
+                editor,
+                "POST",
+                url("fetcher", "/sources"),
+                "{\"name\":\"f\",\"type\":\"folder\",\"path\":\"" + watched + "\"}")
+            .status());
+    var feed =
+        Http.as(
+            editor,
+            "POST",
+            url("fetcher", "/sources"),
+            "{\"name\":\"sec-feed\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}");
     assertEquals(201, feed.status(), String.valueOf(feed.body()));
-    assertEquals(200, Http.as(editor, "DELETE", url("fetcher", "/sources/sec-feed"), null).status());
+    assertEquals(
+        200, Http.as(editor, "DELETE", url("fetcher", "/sources/sec-feed"), null).status());
   }
 
   @Test
   void aRuleCannotBeTakenOverByReusingItsId() throws Exception {
-    var first = Http.as(editor, "POST", url("alerter", "/rules"), "{\"id\":\"sec-mine\",\"name\":\"mine\",\"query\":\"NATO\"}");
+    var first =
+        Http.as(
+            editor,
+            "POST",
+            url("alerter", "/rules"),
+            "{\"id\":\"sec-mine\",\"name\":\"mine\",\"query\":\"NATO\"}");
     assertEquals(201, first.status(), String.valueOf(first.body()));
-    Await.until("the rule to reach the alerter", Duration.ofSeconds(10),
-        () -> Http.get(url("alerter", "/rules")).body(), rules -> contains(rules, "sec-mine"));
-    var takeover = Http.as(editor, "POST", url("alerter", "/rules"), "{\"id\":\"sec-mine\",\"name\":\"theirs\",\"query\":\"Wagner\"}");
+    Await.until(
+        "the rule to reach the alerter",
+        Duration.ofSeconds(10),
+        () -> Http.get(url("alerter", "/rules")).body(),
+        rules -> contains(rules, "sec-mine"));
+    var takeover =
+        Http.as(
+            editor,
+            "POST",
+            url("alerter", "/rules"),
+            "{\"id\":\"sec-mine\",\"name\":\"theirs\",\"query\":\"Wagner\"}");
     assertEquals(409, takeover.status());
-    assertTrue(takeover.body().path("error").asText().contains("PUT /rules/sec-mine"), String.valueOf(takeover.body()));
-    var update = Http.as(editor, "PUT", url("alerter", "/rules/sec-mine"), "{\"query\":\"NATO OR Wagner\"}");
+    assertTrue(
+        takeover.body().path("error").asText().contains("PUT /rules/sec-mine"),
+        String.valueOf(takeover.body()));
+    var update =
+        Http.as(editor, "PUT", url("alerter", "/rules/sec-mine"), "{\"query\":\"NATO OR Wagner\"}");
     assertEquals(200, update.status(), String.valueOf(update.body()));
     assertEquals("mine", update.body().path("name").asText());
-    assertEquals(404, Http.as(editor, "PUT", url("alerter", "/rules/sec-nobody"), "{\"query\":\"NATO\"}").status());
+    assertEquals(
+        404,
+        Http.as(editor, "PUT", url("alerter", "/rules/sec-nobody"), "{\"query\":\"NATO\"}")
+            .status());
   }
 
-  /** Issue 14: every service names the caller's key and role, so the console offers what that role may do. */
+  /**
+   * Issue 14: every service names the caller's key and role, so the console offers what that role
+   * may do.
+   */
   @Test
   void whoamiNamesTheKeyAndItsRoleOnEveryService() throws Exception {
     for (String service : List.of("fetcher", "cleaner", "indexer", "alerter")) {
@@ -154,7 +215,9 @@ class SecurityIT {
       assertEquals(200, asReader.status(), service);
       assertEquals("it-reader", asReader.body().path("name").asText(), service);
       assertEquals("reader", asReader.body().path("role").asText(), service);
-      assertEquals("editor", Http.as(editor, "GET", url(service, "/auth/whoami"), null).body().path("role").asText());
+      assertEquals(
+          "editor",
+          Http.as(editor, "GET", url(service, "/auth/whoami"), null).body().path("role").asText());
       assertEquals(401, Http.as(null, "GET", url(service, "/auth/whoami"), null).status(), service);
     }
     assertEquals("admin", Http.get(url("indexer", "/auth/whoami")).body().path("role").asText());
@@ -163,15 +226,23 @@ class SecurityIT {
   @Test
   void keysAreAddedAndRevokedWithoutARestart() throws Exception {
     String key = ApiKeyFile.add(pipeline.keysFile(), "it-temporary", Role.READER);
-    Await.until("the new key to be accepted", Duration.ofSeconds(5),
-        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(), s -> s == 200);
+    Await.until(
+        "the new key to be accepted",
+        Duration.ofSeconds(5),
+        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(),
+        s -> s == 200);
     assertTrue(ApiKeyFile.revoke(pipeline.keysFile(), "it-temporary"));
-    Await.until("the revoked key to be refused", Duration.ofSeconds(5),
-        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(), s -> s == 401);
+    Await.until(
+        "the revoked key to be refused",
+        Duration.ofSeconds(5),
+        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(),
+        s -> s == 401);
     // the file keeps hashes only
     assertFalse(Files.readString(pipeline.keysFile()).contains(pipeline.apiKey()));
-    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(pipeline.keysFile())));
+    assertEquals(
+        "rw-------",
+        java.nio.file.attribute.PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(pipeline.keysFile())));
   }
 
   @Test
@@ -181,10 +252,13 @@ class SecurityIT {
       return; // a machine with loopback only has no other interface to try
     }
     for (String service : Pipeline.SERVICES) {
-      int port = Integer.parseInt(pipeline.url(service).substring(pipeline.url(service).lastIndexOf(':') + 1));
+      int port =
+          Integer.parseInt(
+              pipeline.url(service).substring(pipeline.url(service).lastIndexOf(':') + 1));
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(external, port), 1000);
-        throw new AssertionError(service + " accepts connections on " + external.getHostAddress() + ":" + port);
+        throw new AssertionError(
+            service + " accepts connections on " + external.getHostAddress() + ":" + port);
       } catch (IOException expected) {
         // refused: bound to 127.0.0.1
       }
@@ -194,34 +268,60 @@ class SecurityIT {
   @Test
   void aFolderOutsideTheRootsIsRefusedAndNothingHiddenOrOutsideIsIndexed() throws Exception {
     Path outside = Files.createDirectories(work.resolve("private"));
-    Files.writeString(outside.resolve("creds.txt"), "Zanzibarquux credentials of the operator, not a report at all.");
-    var refused = Http.post(url("fetcher", "/sources"), "{\"name\":\"sec-outside\",\"type\":\"folder\",\"path\":\"" + outside + "\"}");
+    Files.writeString(
+        outside.resolve("creds.txt"),
+        "Zanzibarquux credentials of the operator, not a report at all.");
+    var refused =
+        Http.post(
+            url("fetcher", "/sources"),
+            "{\"name\":\"sec-outside\",\"type\":\"folder\",\"path\":\"" + outside + "\"}");
     assertEquals(400, refused.status());
-    assertTrue(refused.body().path("error").asText().contains("newswire.fetcher.folder-roots"), String.valueOf(refused.body()));
+    assertTrue(
+        refused.body().path("error").asText().contains("newswire.fetcher.folder-roots"),
+        String.valueOf(refused.body()));
 
     // inside the watched folder: a hidden folder, a hidden file and a link out are not read either
     Files.createDirectories(watched.resolve(".hidden"));
-    Files.writeString(watched.resolve(".hidden/creds.txt"), "Quuxhidden password of somebody, inside a hidden folder.");
-    Files.writeString(watched.resolve(".env.txt"), "Quuxdotfile token of somebody, in a hidden file.");
+    Files.writeString(
+        watched.resolve(".hidden/creds.txt"),
+        "Quuxhidden password of somebody, inside a hidden folder.");
+    Files.writeString(
+        watched.resolve(".env.txt"), "Quuxdotfile token of somebody, in a hidden file.");
     Files.createSymbolicLink(watched.resolve("link.txt"), outside.resolve("creds.txt"));
-    Files.writeString(watched.resolve("visible.txt"),
+    Files.writeString(
+        watched.resolve("visible.txt"),
         "Visiblemarker report. NATO ministers met in Brussels on Tuesday to discuss the alliance's eastern flank.");
-    Await.until("the visible report to be searchable", SeedScenario.INGEST_TIMEOUT,
-        () -> Http.get(url("indexer", "/search?q=Visiblemarker")).body().path("total").asLong(), n -> n == 1);
+    Await.until(
+        "the visible report to be searchable",
+        SeedScenario.INGEST_TIMEOUT,
+        () -> Http.get(url("indexer", "/search?q=Visiblemarker")).body().path("total").asLong(),
+        n -> n == 1);
     for (String word : List.of("Zanzibarquux", "Quuxhidden", "Quuxdotfile")) {
-      assertEquals(0, Http.get(url("indexer", "/search?q=" + word)).body().path("total").asLong(), word);
+      assertEquals(
+          0, Http.get(url("indexer", "/search?q=" + word)).body().path("total").asLong(), word);
     }
   }
 
   @Test
   void webhooksToPrivateAddressesOrOtherSchemesAreRefusedWhenTheRuleIsCreated() throws Exception {
-    for (String hook : List.of("http://127.0.0.2:9/x", "http://169.254.169.254/latest/meta-data/",
-        "http://[::1]:9/x", "http://10.1.2.3/x", "ftp://x", "file:///etc/passwd")) {
-      var reply = Http.post(url("alerter", "/rules"),
-          "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"" + hook + "\"}");
+    for (String hook :
+        List.of(
+            "http://127.0.0.2:9/x",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]:9/x",
+            "http://10.1.2.3/x",
+            "ftp://x",
+            "file:///etc/passwd")) {
+      var reply =
+          Http.post(
+              url("alerter", "/rules"),
+              "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"" + hook + "\"}");
       assertEquals(400, reply.status(), hook + ": " + reply.body());
       String error = reply.body().path("error").asText();
-      assertTrue(error.contains("newswire.alerter.webhook-allow-private") || error.contains("http or https"), error);
+      assertTrue(
+          error.contains("newswire.alerter.webhook-allow-private")
+              || error.contains("http or https"),
+          error);
     }
   }
 
@@ -236,63 +336,118 @@ class SecurityIT {
     List<String> received = new CopyOnWriteArrayList<>();
     List<String> signatures = new CopyOnWriteArrayList<>();
     List<String> timestamps = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-    receiver.createContext("/hook", exchange -> {
-      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      signatures.add(exchange.getRequestHeaders().getFirst("X-Newswire-Signature"));
-      timestamps.add(exchange.getRequestHeaders().getFirst("X-Newswire-Timestamp"));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    receiver.createContext("/moved", exchange -> {
-      exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
-      exchange.sendResponseHeaders(302, -1);
-      exchange.close();
-    });
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          received.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          signatures.add(exchange.getRequestHeaders().getFirst("X-Newswire-Signature"));
+          timestamps.add(exchange.getRequestHeaders().getFirst("X-Newswire-Timestamp"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.createContext(
+        "/moved",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
     receiver.start();
     try {
       String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
-      var healthy = Http.post(url("alerter", "/rules"),
-          "{\"id\":\"sec-healthy\",\"name\":\"Healthy\",\"query\":\"Poisontest\",\"webhook\":\"" + base + "/hook?token=s3cr3t\"}");
+      var healthy =
+          Http.post(
+              url("alerter", "/rules"),
+              "{\"id\":\"sec-healthy\",\"name\":\"Healthy\",\"query\":\"Poisontest\",\"webhook\":\""
+                  + base
+                  + "/hook?token=s3cr3t\"}");
       assertEquals(201, healthy.status(), String.valueOf(healthy.body()));
       String secret = healthy.body().path("webhookSecret").asText();
       assertTrue(secret.startsWith("whsec_"), secret);
-      var moved = Http.post(url("alerter", "/rules"),
-          "{\"id\":\"sec-moved\",\"name\":\"Moved\",\"query\":\"Poisontest\",\"webhook\":\"" + base + "/moved\"}");
+      var moved =
+          Http.post(
+              url("alerter", "/rules"),
+              "{\"id\":\"sec-moved\",\"name\":\"Moved\",\"query\":\"Poisontest\",\"webhook\":\""
+                  + base
+                  + "/moved\"}");
       assertEquals(201, moved.status(), String.valueOf(moved.body()));
-      Rule poisoned = new Rule(SchemaVersions.RULE, "sec-poisoned", "Poisoned", "Poisontest", "ftp://x", null, Instant.now(), false);
+      Rule poisoned =
+          new Rule(
+              SchemaVersions.RULE,
+              "sec-poisoned",
+              "Poisoned",
+              "Poisontest",
+              "ftp://x",
+              null,
+              Instant.now(),
+              false);
       try (KafkaProducer<String, byte[]> producer = producer()) {
-        producer.send(new ProducerRecord<>(Topics.RULES, poisoned.id(), Json.write(poisoned))).get();
+        producer
+            .send(new ProducerRecord<>(Topics.RULES, poisoned.id(), Json.write(poisoned)))
+            .get();
       }
-      Await.until("the three rules to reach the alerter", Duration.ofSeconds(10),
+      Await.until(
+          "the three rules to reach the alerter",
+          Duration.ofSeconds(10),
           () -> Http.get(url("alerter", "/rules")).body(),
-          rules -> contains(rules, "sec-healthy") && contains(rules, "sec-moved") && contains(rules, "sec-poisoned"));
+          rules ->
+              contains(rules, "sec-healthy")
+                  && contains(rules, "sec-moved")
+                  && contains(rules, "sec-poisoned"));
 
       // listed redacted: the path (and its token) and the secret never come back
       JsonNode listed = find(Http.get(url("alerter", "/rules")).body(), "sec-healthy");
       assertEquals(base + "/…", listed.path("webhook").asText());
       assertTrue(listed.path("webhookSecret").isNull(), String.valueOf(listed));
 
-      Files.writeString(watched.resolve("poison.txt"),
+      Files.writeString(
+          watched.resolve("poison.txt"),
           "Poisontest report. Ministers met in Brussels on Tuesday and agreed on nothing at all, again.");
-      Await.until("the healthy receiver's delivery", Duration.ofSeconds(60), () -> received, r -> !r.isEmpty());
-      List<ConsumerRecord<String, byte[]>> letters = Await.until("dead letters of the ftp and the redirecting rule",
-          Duration.ofSeconds(60), () -> TopicSnapshot.read(pipeline.stack().bootstrapServers(), Topics.dlq(Topics.ALERTS)),
-          r -> r.size() >= 2);
-      Thread.sleep(10_000); // a dispatcher restarted from its last commit would deliver again within this
+      Await.until(
+          "the healthy receiver's delivery",
+          Duration.ofSeconds(60),
+          () -> received,
+          r -> !r.isEmpty());
+      List<ConsumerRecord<String, byte[]>> letters =
+          Await.until(
+              "dead letters of the ftp and the redirecting rule",
+              Duration.ofSeconds(60),
+              () ->
+                  TopicSnapshot.read(
+                      pipeline.stack().bootstrapServers(), Topics.dlq(Topics.ALERTS)),
+              r -> r.size() >= 2);
+      Thread.sleep(
+          10_000); // a dispatcher restarted from its last commit would deliver again within this
       assertEquals(1, received.size(), "deliveries to the healthy receiver: " + received);
       assertTrue(received.get(0).contains("\"ruleId\":\"sec-healthy\""), received.get(0));
-      // verified as the README tells a receiver to: HMAC-SHA256 of "TIMESTAMP.BODY" with the rule's secret
+      // verified as the README tells a receiver to: HMAC-SHA256 of "TIMESTAMP.BODY" with the rule's
+      // secret
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] expected = mac.doFinal((timestamps.get(0) + "." + received.get(0)).getBytes(StandardCharsets.UTF_8));
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] expected =
+          mac.doFinal((timestamps.get(0) + "." + received.get(0)).getBytes(StandardCharsets.UTF_8));
       assertEquals("sha256=" + java.util.HexFormat.of().formatHex(expected), signatures.get(0));
 
-      List<String> reasons = letters.stream().map(l -> DeadLetters.header(l.headers(), DeadLetters.REASON)).toList();
-      assertTrue(reasons.stream().anyMatch(r -> r.contains("sec-poisoned") && r.contains("http or https")), reasons.toString());
-      assertTrue(reasons.stream().anyMatch(r -> r.contains("sec-moved") && r.contains("not followed")), reasons.toString());
+      List<String> reasons =
+          letters.stream().map(l -> DeadLetters.header(l.headers(), DeadLetters.REASON)).toList();
+      assertTrue(
+          reasons.stream().anyMatch(r -> r.contains("sec-poisoned") && r.contains("http or https")),
+          reasons.toString());
+      assertTrue(
+          reasons.stream().anyMatch(r -> r.contains("sec-moved") && r.contains("not followed")),
+          reasons.toString());
       for (ConsumerRecord<String, byte[]> letter : letters) {
-        letter.headers().forEach(h -> assertFalse(new String(h.value(), StandardCharsets.UTF_8).contains("s3cr3t"), h.key()));
+        letter
+            .headers()
+            .forEach(
+                h ->
+                    assertFalse(
+                        new String(h.value(), StandardCharsets.UTF_8).contains("s3cr3t"), h.key()));
       }
       assertEquals(2, letters.size(), "one letter per failing rule, none repeated: " + reasons);
     } finally {
@@ -328,9 +483,10 @@ class SecurityIT {
   }
 
   private static KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers(),
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.stack().bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
   }
 }

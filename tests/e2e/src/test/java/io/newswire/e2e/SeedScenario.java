@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.model.DocumentIds;
 import io.newswire.launcher.RepoLayout;
+import io.newswire.model.DocumentIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +26,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 abstract class SeedScenario {
   static final Duration INGEST_TIMEOUT = Duration.ofSeconds(120);
   static final List<String> SEEDS =
-      List.of("000_fd365139ecb07d38", "001_d0c8aea6b99f999c", "002_d2404225d53646e3",
-          "003_6140f8882c5450fe", "004_39f97dcc2323362a");
+      List.of(
+          "000_fd365139ecb07d38",
+          "001_d0c8aea6b99f999c",
+          "002_d2404225d53646e3",
+          "003_6140f8882c5450fe",
+          "004_39f97dcc2323362a");
 
   private static String natoRuleId;
 
@@ -45,8 +49,11 @@ abstract class SeedScenario {
     var rule = Http.post(url("alerter") + "/rules", "{\"name\":\"NATO watch\",\"query\":\"NATO\"}");
     assertEquals(201, rule.status(), "rule creation: " + rule.body());
     natoRuleId = rule.body().path("id").asText();
-    Await.until("the rule to be active", Duration.ofSeconds(10),
-        () -> Http.get(url("alerter") + "/rules").body(), rules -> rules.size() == 1);
+    Await.until(
+        "the rule to be active",
+        Duration.ofSeconds(10),
+        () -> Http.get(url("alerter") + "/rules").body(),
+        rules -> rules.size() == 1);
 
     for (String seed : SEEDS) {
       Files.copy(seeds().resolve(seed + ".txt"), watched().resolve(seed + ".txt"));
@@ -76,10 +83,15 @@ abstract class SeedScenario {
   @Test
   @Order(3)
   void ruleAlertsOnTheReportsThatMentionIt() throws Exception {
-    Await.until("NATO alerts on 000 and 001", Duration.ofSeconds(30),
-        () -> alertedArticles(natoRuleId), ids -> ids.size() >= 2);
+    Await.until(
+        "NATO alerts on 000 and 001",
+        Duration.ofSeconds(30),
+        () -> alertedArticles(natoRuleId),
+        ids -> ids.size() >= 2);
     Thread.sleep(2000); // a wrong third alert would arrive by now
-    assertEquals(Set.of(id(SEEDS.get(0)), id(SEEDS.get(1))), alertedArticles(natoRuleId),
+    assertEquals(
+        Set.of(id(SEEDS.get(0)), id(SEEDS.get(1))),
+        alertedArticles(natoRuleId),
         "NATO is only in 002's teasers, which the cleaner drops");
   }
 

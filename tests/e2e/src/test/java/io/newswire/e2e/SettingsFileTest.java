@@ -15,19 +15,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code config/application.properties} is the one documented place for settings: every key of every
- * {@code @ConfigMapping} interface of the services is listed there, as {@code #key=default} when it has a
- * default, so the file cannot drift from the code again (issue 15). Read from the interfaces' sources, since
- * this module has none of the services on its class path.
+ * {@code config/application.properties} is the one documented place for settings: every key of
+ * every {@code @ConfigMapping} interface of the services is listed there, as {@code #key=default}
+ * when it has a default, so the file cannot drift from the code again (issue 15). Read from the
+ * interfaces' sources, since this module has none of the services on its class path.
  */
 class SettingsFileTest {
-  private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
-  private static final Pattern METHOD = Pattern.compile("([\\w.]+(?:<[^;(){}]*>)?)\\s+(\\w+)\\(\\)\\s*;");
+  private static final Pattern MAPPING =
+      Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
+  private static final Pattern METHOD =
+      Pattern.compile("([\\w.]+(?:<[^;(){}]*>)?)\\s+(\\w+)\\(\\)\\s*;");
   private static final Pattern NESTED = Pattern.compile("interface\\s+(\\w+)\\s*\\{");
-  private static final Pattern DEFAULT = Pattern.compile("@WithDefault\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+  private static final Pattern DEFAULT =
+      Pattern.compile("@WithDefault\\(\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
   private static final Pattern NAME = Pattern.compile("@WithName\\(\"([^\"]+)\"\\)");
 
-  /** One mapped setting: its whole key, its default (null for none) and whether it is a map of keys. */
+  /**
+   * One mapped setting: its whole key, its default (null for none) and whether it is a map of keys.
+   */
   record Setting(String key, String defaultValue, boolean map, String where) {}
 
   @Test
@@ -36,23 +41,41 @@ class SettingsFileTest {
     List<Setting> settings = new ArrayList<>();
     for (String folder : List.of("libs", "services", "tools")) {
       try (Stream<Path> files = Files.walk(root.resolve(folder))) {
-        for (Path file : files.filter(f -> f.toString().endsWith("Config.java") && f.toString().contains("/src/main/"))
-            .sorted().toList()) {
+        for (Path file :
+            files
+                .filter(
+                    f ->
+                        f.toString().endsWith("Config.java") && f.toString().contains("/src/main/"))
+                .sorted()
+                .toList()) {
           settings.addAll(settingsOf(file, root));
         }
       }
     }
-    assertTrue(settings.size() > 60, "the services map more settings than " + settings.size() + ": " + settings);
+    assertTrue(
+        settings.size() > 60,
+        "the services map more settings than " + settings.size() + ": " + settings);
     List<String> lines = Files.readAllLines(root.resolve("config/application.properties"));
     List<String> problems = new ArrayList<>();
     for (Setting s : settings) {
       List<String> values = documented(lines, s);
       if (values.isEmpty()) {
-        problems.add(s.key() + (s.defaultValue() != null ? "=" + s.defaultValue() : "") + " (" + s.where()
-            + ") is not in config/application.properties");
+        problems.add(
+            s.key()
+                + (s.defaultValue() != null ? "=" + s.defaultValue() : "")
+                + " ("
+                + s.where()
+                + ") is not in config/application.properties");
       } else if (s.defaultValue() != null && !s.map() && !values.contains(s.defaultValue())) {
-        problems.add(s.key() + " is listed as " + values + " but defaults to " + s.defaultValue() + " ("
-            + s.where() + ")");
+        problems.add(
+            s.key()
+                + " is listed as "
+                + values
+                + " but defaults to "
+                + s.defaultValue()
+                + " ("
+                + s.where()
+                + ")");
       }
     }
     assertTrue(problems.isEmpty(), String.join("\n", problems));
@@ -93,8 +116,13 @@ class SettingsFileTest {
     return out;
   }
 
-  private static void collect(String source, String prefix, List<int[]> ranges, Map<String, int[]> nested,
-      String where, List<Setting> out) {
+  private static void collect(
+      String source,
+      String prefix,
+      List<int[]> ranges,
+      Map<String, int[]> nested,
+      String where,
+      List<Setting> out) {
     for (int[] range : ranges) {
       Matcher m = METHOD.matcher(source).region(range[0], range[1]);
       int previous = range[0];
@@ -109,8 +137,12 @@ class SettingsFileTest {
           continue;
         }
         Matcher d = DEFAULT.matcher(annotations);
-        out.add(new Setting(key, d.find() ? d.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : null,
-            type.startsWith("Map<"), where));
+        out.add(
+            new Setting(
+                key,
+                d.find() ? d.group(1).replace("\\\"", "\"").replace("\\\\", "\\") : null,
+                type.startsWith("Map<"),
+                where));
       }
     }
   }
@@ -152,7 +184,10 @@ class SettingsFileTest {
     return out.toString();
   }
 
-  /** The source without its comments: blocks, and lines that are a comment ({@code http://} in a default stays). */
+  /**
+   * The source without its comments: blocks, and lines that are a comment ({@code http://} in a
+   * default stays).
+   */
   private static String withoutComments(String source) {
     return source.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)^\\s*//[^\\n]*", " ");
   }

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.launcher.Pipeline;
 import io.newswire.model.Alert;
 import io.newswire.model.DocumentIds;
-import io.newswire.launcher.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,18 +28,22 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 13 on the whole pipeline: a name matches its other spellings in search and in rules (seed 003 writes
- * "Lukashenka", 000 and 004 "Lukashenko"), and a second copy of a report, fetched from another source under
- * another name, joins the story of the first: no second alert, one search hit carrying both sources.
+ * Issue 13 on the whole pipeline: a name matches its other spellings in search and in rules (seed
+ * 003 writes "Lukashenka", 000 and 004 "Lukashenko"), and a second copy of a report, fetched from
+ * another source under another name, joins the story of the first: no second alert, one search hit
+ * carrying both sources.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoriesAndSpellingsIT {
   private static final String SOURCE = "e2e-reports";
+
   /** A second site: the copy comes from here, so its record and hit name a source of their own. */
   private static final String MIRROR = "e2e-mirror";
+
   private static final String COPY_FILE = "belarus-syndicated.txt";
   private static final String COPY_ID = DocumentIds.forUrl("file:" + COPY_FILE);
-  private static final Set<String> NAMED = Set.of(id(SEEDS.get(0)), id(SEEDS.get(3)), id(SEEDS.get(4)));
+  private static final Set<String> NAMED =
+      Set.of(id(SEEDS.get(0)), id(SEEDS.get(3)), id(SEEDS.get(4)));
   private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(30);
 
   @TempDir static Path work;
@@ -52,10 +56,20 @@ class StoriesAndSpellingsIT {
   static void startNewswire() throws Exception {
     watched = Files.createDirectories(work.resolve("reports"));
     mirror = Files.createDirectories(work.resolve("mirror"));
-    pipeline = TestPipelines.start(work,
-        "sources:\n"
-            + "  - name: " + SOURCE + "\n    type: folder\n    path: " + watched + "\n"
-            + "  - name: " + MIRROR + "\n    type: folder\n    path: " + mirror + "\n");
+    pipeline =
+        TestPipelines.start(
+            work,
+            "sources:\n"
+                + "  - name: "
+                + SOURCE
+                + "\n    type: folder\n    path: "
+                + watched
+                + "\n"
+                + "  - name: "
+                + MIRROR
+                + "\n    type: folder\n    path: "
+                + mirror
+                + "\n");
   }
 
   @AfterAll
@@ -68,13 +82,19 @@ class StoriesAndSpellingsIT {
   @Test
   @Order(1)
   void aNameFindsAndAlertsOnItsOtherSpelling() throws Exception {
-    var rule = Http.post(pipeline.url("alerter") + "/rules", "{\"name\":\"Belarus\",\"query\":\"Lukashenko\"}");
+    var rule =
+        Http.post(
+            pipeline.url("alerter") + "/rules", "{\"name\":\"Belarus\",\"query\":\"Lukashenko\"}");
     assertEquals(201, rule.status(), "rule creation: " + rule.body());
     ruleId = rule.body().path("id").asText();
-    assertEquals("Lukashenko", rule.body().path("variants").path(0).path("term").asText(),
+    assertEquals(
+        "Lukashenko",
+        rule.body().path("variants").path(0).path("term").asText(),
         "POST /rules shows the name it widens: " + rule.body());
     assertTrue(rule.body().path("matches").asText().contains("names:"), rule.body().toString());
-    Await.until("the rule to be active", Duration.ofSeconds(10),
+    Await.until(
+        "the rule to be active",
+        Duration.ofSeconds(10),
         () -> Http.get(pipeline.url("alerter") + "/rules").body(),
         rules -> rules.findValuesAsText("id").contains(ruleId));
 
@@ -83,14 +103,21 @@ class StoriesAndSpellingsIT {
     }
     Await.until("5 indexed documents", INGEST_TIMEOUT, StoriesAndSpellingsIT::indexed, n -> n == 5);
 
-    assertEquals(NAMED, hitIds(search("q=Lukashenko")), "003 writes Lukashenka, 000 and 004 Lukashenko");
+    assertEquals(
+        NAMED, hitIds(search("q=Lukashenko")), "003 writes Lukashenka, 000 and 004 Lukashenko");
     assertEquals(NAMED, hitIds(search("q=Lukashenka")), "the widening works from either spelling");
-    assertEquals(NAMED, hitIds(search("q=" + Http.encode("Лукашенко"))), "and from the Cyrillic one");
+    assertEquals(
+        NAMED, hitIds(search("q=" + Http.encode("Лукашенко"))), "and from the Cyrillic one");
 
-    // a wrong alert (002's dropped teasers name him) could still be on its way; the third test checks the
+    // a wrong alert (002's dropped teasers name him) could still be on its way; the third test
+    // checks the
     // whole topic once the later copy has been through the alerter
-    Set<String> alerted = Await.until("alerts on 000, 003 and 004", ALERT_TIMEOUT,
-        () -> alertedArticles(alerts()), ids -> ids.size() >= 3);
+    Set<String> alerted =
+        Await.until(
+            "alerts on 000, 003 and 004",
+            ALERT_TIMEOUT,
+            () -> alertedArticles(alerts()),
+            ids -> ids.size() >= 3);
     assertEquals(NAMED, alerted);
   }
 
@@ -109,16 +136,23 @@ class StoriesAndSpellingsIT {
     String original = id(SEEDS.get(0));
     Files.copy(seeds().resolve(SEEDS.get(0) + ".txt"), mirror.resolve(COPY_FILE));
 
-    // the alerter publishes what one article raises in one transaction: with the copy's record in sight, a
+    // the alerter publishes what one article raises in one transaction: with the copy's record in
+    // sight, a
     // second alert from it would be too
-    List<Alert> ofCopy = Await.until("the rule's record of the copy", ALERT_TIMEOUT,
-        () -> alerts().stream().filter(a -> a.articleId().equals(COPY_ID)).toList(), a -> !a.isEmpty());
+    List<Alert> ofCopy =
+        Await.until(
+            "the rule's record of the copy",
+            ALERT_TIMEOUT,
+            () -> alerts().stream().filter(a -> a.articleId().equals(COPY_ID)).toList(),
+            a -> !a.isEmpty());
     assertEquals(1, ofCopy.size(), ofCopy.toString());
     Alert copy = ofCopy.get(0);
     List<Alert> all = alerts();
-    Alert first = all.stream().filter(a -> a.articleId().equals(original)).findFirst().orElseThrow();
+    Alert first =
+        all.stream().filter(a -> a.articleId().equals(original)).findFirst().orElseThrow();
     assertNull(first.copyOf(), first.toString());
-    assertEquals(first.alertId(), copy.copyOf(), "the copy record names the story's alert: " + copy);
+    assertEquals(
+        first.alertId(), copy.copyOf(), "the copy record names the story's alert: " + copy);
     assertEquals(original, copy.storyId(), copy.toString());
     assertEquals(MIRROR, copy.source(), copy.toString());
     assertEquals("file:" + COPY_FILE, copy.url(), copy.toString());
@@ -129,7 +163,9 @@ class StoriesAndSpellingsIT {
     assertEquals(List.of(copy), all.stream().filter(a -> a.copyOf() != null).toList());
 
     // what alerts tail polls shows the copy with the alert it adds to
-    Await.until("the copy record in GET /alerts", ALERT_TIMEOUT,
+    Await.until(
+        "the copy record in GET /alerts",
+        ALERT_TIMEOUT,
         () -> Http.get(pipeline.url("alerter") + "/alerts?after=0").body(),
         feed -> feed.findValuesAsText("copyOf").contains(first.alertId()));
   }
@@ -138,9 +174,15 @@ class StoriesAndSpellingsIT {
   @Order(4)
   void searchShowsTheStoryOnceWithBothCopies() throws Exception {
     String original = id(SEEDS.get(0));
-    JsonNode every = Await.until("the copy searchable", INGEST_TIMEOUT,
-        () -> search("all=true&q=Lukashenko"), reply -> reply.path("total").asLong() == 4);
-    assertEquals(Set.of(original, id(SEEDS.get(3)), id(SEEDS.get(4)), COPY_ID), hitIds(every),
+    JsonNode every =
+        Await.until(
+            "the copy searchable",
+            INGEST_TIMEOUT,
+            () -> search("all=true&q=Lukashenko"),
+            reply -> reply.path("total").asLong() == 4);
+    assertEquals(
+        Set.of(original, id(SEEDS.get(3)), id(SEEDS.get(4)), COPY_ID),
+        hitIds(every),
         "all=true lists every copy: " + every);
     assertEquals(3, every.path("stories").asLong(), every.toString());
 
@@ -163,12 +205,18 @@ class StoriesAndSpellingsIT {
     // either report may head the hit (their texts score alike); the other is its copy
     assertEquals(1, story.path("copies").size(), story.toString());
     JsonNode other = story.path("copies").path(0);
-    assertEquals(Set.of(original, COPY_ID), Set.of(story.path("id").asText(), other.path("id").asText()),
+    assertEquals(
+        Set.of(original, COPY_ID),
+        Set.of(story.path("id").asText(), other.path("id").asText()),
         story.toString());
-    assertEquals(Set.of(SOURCE, MIRROR), Set.of(story.path("source").asText(), other.path("source").asText()),
+    assertEquals(
+        Set.of(SOURCE, MIRROR),
+        Set.of(story.path("source").asText(), other.path("source").asText()),
         story.toString());
-    assertEquals(Set.of("file:" + SEEDS.get(0) + ".txt", "file:" + COPY_FILE),
-        Set.of(story.path("url").asText(), other.path("url").asText()), story.toString());
+    assertEquals(
+        Set.of("file:" + SEEDS.get(0) + ".txt", "file:" + COPY_FILE),
+        Set.of(story.path("url").asText(), other.path("url").asText()),
+        story.toString());
   }
 
   private static List<Alert> alerts() {

@@ -47,11 +47,13 @@ final class StreamCorpus {
     Extractor extractor = new Extractor();
     List<Page> pages = new ArrayList<>();
     for (String seed : SeedScenario.SEEDS) {
-      String body = Files.readString(SeedScenario.seeds().resolve(seed + ".txt"), StandardCharsets.UTF_8);
+      String body =
+          Files.readString(SeedScenario.seeds().resolve(seed + ".txt"), StandardCharsets.UTF_8);
       pages.add(page(extractor, seed, "text/plain", body));
     }
     int refused = 0;
-    Path eval = SeedScenario.repoRoot().resolveSibling("shared").resolve("eval").resolve("articles");
+    Path eval =
+        SeedScenario.repoRoot().resolveSibling("shared").resolve("eval").resolve("articles");
     List<Path> files = List.of();
     if (Files.isDirectory(eval)) {
       try (Stream<Path> list = Files.list(eval)) {
@@ -61,7 +63,8 @@ final class StreamCorpus {
     for (Path file : files) {
       String name = file.getFileName().toString().replaceFirst("\\.html$", "");
       try {
-        pages.add(page(extractor, name, "text/html", Files.readString(file, StandardCharsets.UTF_8)));
+        pages.add(
+            page(extractor, name, "text/html", Files.readString(file, StandardCharsets.UTF_8)));
       } catch (ExtractionException e) {
         refused++; // the cleaner would dead-letter it: not part of what must be indexed
       }
@@ -72,18 +75,23 @@ final class StreamCorpus {
   private static Page page(Extractor extractor, String name, String contentType, String body) {
     // the URL only sets the parser's base URI; the cleaner sees another one, with no effect on text
     Extraction e = extractor.extract(body, contentType, "https://corpus.example.org/" + name);
-    // no feed title in the stream: a page without a title of its own gets its lead sentence, as in the cleaner
+    // no feed title in the stream: a page without a title of its own gets its lead sentence, as in
+    // the cleaner
     String title = e.title() != null && !e.title().isBlank() ? e.title() : LeadTitle.of(e.text());
     return new Page(name, contentType, body, title, e.text());
   }
 
-  /** {@code n} documents cycling through the pages, document {@code i} on host {@code d<i>.example.org}. */
+  /**
+   * {@code n} documents cycling through the pages, document {@code i} on host {@code
+   * d<i>.example.org}.
+   */
   List<Item> stream(int n) {
     List<Item> items = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Page page = pages.get(i % pages.size());
       String url = "https://d" + i + ".example.org/fault/" + page.name();
-      items.add(new Item(RawDocument.of(url, "faults", page.contentType(), "UTF-8", page.body()), page));
+      items.add(
+          new Item(RawDocument.of(url, "faults", page.contentType(), "UTF-8", page.body()), page));
     }
     return items;
   }
@@ -94,7 +102,13 @@ final class StreamCorpus {
 
   @Override
   public String toString() {
-    return pages.size() + " pages (" + SeedScenario.SEEDS.size() + " seed reports, " + evalPages
-        + " eval pages" + (refused > 0 ? ", " + refused + " refused by the extractor" : "") + ")";
+    return pages.size()
+        + " pages ("
+        + SeedScenario.SEEDS.size()
+        + " seed reports, "
+        + evalPages
+        + " eval pages"
+        + (refused > 0 ? ", " + refused + " refused by the extractor" : "")
+        + ")";
   }
 }

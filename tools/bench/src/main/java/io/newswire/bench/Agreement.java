@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /** Per article, the rules one side matched and the other did not. */
 public final class Agreement {
   /** One article where the two sides disagree. */
-  public record Difference(String articleId, String title, Set<String> onlyMonitor, Set<String> onlyPercolator) {}
+  public record Difference(
+      String articleId, String title, Set<String> onlyMonitor, Set<String> onlyPercolator) {}
 
   private final List<Difference> differences = new ArrayList<>();
   private long agreedMatches;

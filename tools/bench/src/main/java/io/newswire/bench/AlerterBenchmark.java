@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * and in alternating rounds so both see the same machine. Also checks that both fire the same rules
  * on every article.
  *
- * <pre>./newswire bench alerter [--rules FILE] [--articles DIR] [--rounds N] [--batch N] [--es URL]</pre>
+ * <pre>./newswire bench alerter [--rules FILE] [--articles DIR] [--rounds N] [--batch N] [--es URL]
+ * </pre>
  *
  * Without {@code --es} an Elasticsearch node is started for the run (full JIT, 1 GB heap). Writes
  * {@code tools/bench/target/bench/alerter.md}.
@@ -77,8 +78,17 @@ public final class AlerterBenchmark {
     }
   }
 
-  private static void run(Args args, List<Rules.Line> rules, Path rulesFile, List<CleanArticle> articles,
-      int refusedPages, EsHttp es, int rounds, int batch, boolean ownNode) throws Exception {
+  private static void run(
+      Args args,
+      List<Rules.Line> rules,
+      Path rulesFile,
+      List<CleanArticle> articles,
+      int refusedPages,
+      EsHttp es,
+      int rounds,
+      int batch,
+      boolean ownNode)
+      throws Exception {
     Consumer<String> log = s -> System.err.println("[bench] " + s);
     log.accept("loading " + rules.size() + " rules into the Monitor and the percolator...");
     long t0 = System.nanoTime();
@@ -98,29 +108,32 @@ public final class AlerterBenchmark {
       }
     }
 
-    Matcher monitorOne = (slice, lat) -> {
-      for (CleanArticle a : slice) {
-        long s = System.nanoTime();
-        monitor.match(a);
-        lat.add((System.nanoTime() - s) / 1e6);
-      }
-    };
-    Matcher percolateOne = (slice, lat) -> {
-      for (CleanArticle a : slice) {
-        long s = System.nanoTime();
-        percolator.match(List.of(a));
-        lat.add((System.nanoTime() - s) / 1e6);
-      }
-    };
-    Matcher percolateBatch = (slice, lat) -> {
-      for (int from = 0; from < slice.size(); from += batch) {
-        List<CleanArticle> part = slice.subList(from, Math.min(slice.size(), from + batch));
-        long s = System.nanoTime();
-        percolator.match(part);
-        double ms = (System.nanoTime() - s) / 1e6;
-        part.forEach(a -> lat.add(ms)); // an article waits for its whole batch
-      }
-    };
+    Matcher monitorOne =
+        (slice, lat) -> {
+          for (CleanArticle a : slice) {
+            long s = System.nanoTime();
+            monitor.match(a);
+            lat.add((System.nanoTime() - s) / 1e6);
+          }
+        };
+    Matcher percolateOne =
+        (slice, lat) -> {
+          for (CleanArticle a : slice) {
+            long s = System.nanoTime();
+            percolator.match(List.of(a));
+            lat.add((System.nanoTime() - s) / 1e6);
+          }
+        };
+    Matcher percolateBatch =
+        (slice, lat) -> {
+          for (int from = 0; from < slice.size(); from += batch) {
+            List<CleanArticle> part = slice.subList(from, Math.min(slice.size(), from + batch));
+            long s = System.nanoTime();
+            percolator.match(part);
+            double ms = (System.nanoTime() - s) / 1e6;
+            part.forEach(a -> lat.add(ms)); // an article waits for its whole batch
+          }
+        };
     Series m1 = new Series("Lucene Monitor (alerter RuleBook), 1 thread");
     Series m2 = new Series("Lucene Monitor (alerter RuleBook), 2 threads");
     Series p1 = new Series("ES percolator, 1 article/request, 1 client");
@@ -145,22 +158,31 @@ public final class AlerterBenchmark {
     monitor.close();
 
     Report report = new Report("Alerter benchmark: Lucene Monitor vs Elasticsearch percolator");
-    report.format("- rules: %d from %s; articles: %d eval pages cleaned by the extractor (%d refused)",
+    report.format(
+        "- rules: %d from %s; articles: %d eval pages cleaned by the extractor (%d refused)",
         rules.size(), rulesFile, articles.size(), refusedPages);
-    report.format("- Elasticsearch 7.10.2 %s; percolator index: 1 shard, rules as query_string over title, text and"
-        + " the stemmed fields, default_operator AND, analysed as the index template does", ownNode ? "node started for this run (full JIT, 1 GB heap)" : "at " + es.baseUrl());
-    report.format("- spelling variants of names: %s (both sides)", variants ? "on" : "off (--variants off)");
-    report.format("- loading: Monitor %.1f s, percolator registration %.1f s", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
-    report.format("- %d rounds after warm-up, alternating the variants; rate is the median over rounds,"
-        + " latency quantiles are over every article of every round", rounds);
+    report.format(
+        "- Elasticsearch 7.10.2 %s; percolator index: 1 shard, rules as query_string over title, text and"
+            + " the stemmed fields, default_operator AND, analysed as the index template does",
+        ownNode ? "node started for this run (full JIT, 1 GB heap)" : "at " + es.baseUrl());
+    report.format(
+        "- spelling variants of names: %s (both sides)", variants ? "on" : "off (--variants off)");
+    report.format(
+        "- loading: Monitor %.1f s, percolator registration %.1f s",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    report.format(
+        "- %d rounds after warm-up, alternating the variants; rate is the median over rounds,"
+            + " latency quantiles are over every article of every round",
+        rounds);
     report.line("");
     report.line("| variant | articles/s (median) | p50 ms | p99 ms | articles/s per round |");
     report.line("|---|---:|---:|---:|---|");
     for (Series s : List.of(m1, m2, p1, p2, pb)) {
       List<String> perRound = new ArrayList<>();
       s.rates.forEach(r -> perRound.add(String.valueOf(Math.round(r))));
-      report.format("| %s | %.0f | %.2f | %.2f | %s |", s.name, s.rate(), s.latency(0.5), s.latency(0.99),
-          String.join(", ", perRound));
+      report.format(
+          "| %s | %.0f | %.2f | %.2f | %s |",
+          s.name, s.rate(), s.latency(0.5), s.latency(0.99), String.join(", ", perRound));
     }
     report.line("");
     double bestPercolator = Math.max(p2.rate(), Math.max(p1.rate(), pb.rate()));
@@ -171,41 +193,61 @@ public final class AlerterBenchmark {
     double[] monitorBest = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       single[r] = m1.rates.get(r) / p1.rates.get(r);
-      best[r] = m2.rates.get(r) / Math.max(p2.rates.get(r), Math.max(p1.rates.get(r), pb.rates.get(r)));
+      best[r] =
+          m2.rates.get(r) / Math.max(p2.rates.get(r), Math.max(p1.rates.get(r), pb.rates.get(r)));
       monitorBest[r] = m2.rates.get(r);
     }
-    report.format("- ratio Monitor/percolator, 1 thread vs 1 client: **%.1f×** (ratio of medians; median of per-round"
-        + " ratios %.1f×)", m1.rate() / p1.rate(), Stats.median(single));
-    report.format("- ratio Monitor (2 threads) / best percolator variant: **%.1f×** (ratio of medians, percolator"
-        + " %.0f articles/s; median of per-round ratios %.1f×, min %.1f×)", m2.rate() / bestPercolator,
-        bestPercolator, Stats.median(best), Stats.quantile(best, 0));
-    report.format("- p99 latency ratio percolator/Monitor (1 article/request, 1 client vs 1 thread): %.1f×",
+    report.format(
+        "- ratio Monitor/percolator, 1 thread vs 1 client: **%.1f×** (ratio of medians; median of per-round"
+            + " ratios %.1f×)",
+        m1.rate() / p1.rate(), Stats.median(single));
+    report.format(
+        "- ratio Monitor (2 threads) / best percolator variant: **%.1f×** (ratio of medians, percolator"
+            + " %.0f articles/s; median of per-round ratios %.1f×, min %.1f×)",
+        m2.rate() / bestPercolator, bestPercolator, Stats.median(best), Stats.quantile(best, 0));
+    report.format(
+        "- p99 latency ratio percolator/Monitor (1 article/request, 1 client vs 1 thread): %.1f×",
         p1.latency(0.99) / m1.latency(0.99));
-    report.format("- targets (issue 5): ≥ 1,000 articles/s → %s (median round %.0f, best round %.0f); ≥ 5× percolator"
-        + " → %s (median of per-round ratios)", m2.rate() >= 1000 ? "met" : "NOT met in the median round",
-        m2.rate(), Stats.quantile(monitorBest, 1), Stats.median(best) >= 5 ? "met" : "NOT met");
+    report.format(
+        "- targets (issue 5): ≥ 1,000 articles/s → %s (median round %.0f, best round %.0f); ≥ 5× percolator"
+            + " → %s (median of per-round ratios)",
+        m2.rate() >= 1000 ? "met" : "NOT met in the median round",
+        m2.rate(),
+        Stats.quantile(monitorBest, 1),
+        Stats.median(best) >= 5 ? "met" : "NOT met");
     report.line("");
     report.line("## Agreement");
-    report.format("- rules rejected by the alerter's RuleQueryParser: %d; rejected by Elasticsearch: %d",
+    report.format(
+        "- rules rejected by the alerter's RuleQueryParser: %d; rejected by Elasticsearch: %d",
         monitor.rejected().size(), percolator.rejected().size());
     listRejected(report, "alerter", monitor.rejected());
     listRejected(report, "Elasticsearch", percolator.rejected());
-    report.format("- %d articles; (rule, article) matches on both sides: %d; only Monitor: %d; only percolator: %d;"
-        + " articles with a difference: %d", agreement.articles(), agreement.agreedMatches(),
-        agreement.onlyMonitor(), agreement.onlyPercolator(), agreement.differences().size());
+    report.format(
+        "- %d articles; (rule, article) matches on both sides: %d; only Monitor: %d; only percolator: %d;"
+            + " articles with a difference: %d",
+        agreement.articles(),
+        agreement.agreedMatches(),
+        agreement.onlyMonitor(),
+        agreement.onlyPercolator(),
+        agreement.differences().size());
     Map<String, String> queries = new java.util.HashMap<>();
     rules.forEach(r -> queries.put(r.id(), r.query()));
     for (Agreement.Difference d : agreement.differences()) {
-      report.format("  - article %s (%s): only Monitor %s; only percolator %s", d.articleId(), d.title(),
-          describe(d.onlyMonitor(), queries), describe(d.onlyPercolator(), queries));
+      report.format(
+          "  - article %s (%s): only Monitor %s; only percolator %s",
+          d.articleId(),
+          d.title(),
+          describe(d.onlyMonitor(), queries),
+          describe(d.onlyPercolator(), queries));
     }
     Path file = report.write(Repo.reportDir(), "alerter");
     log.accept("report written to " + file);
   }
 
   private static void listRejected(Report report, String side, Map<String, String> rejected) {
-    rejected.entrySet().stream().limit(20).forEach(
-        e -> report.format("  - %s rejects %s: %s", side, e.getKey(), e.getValue()));
+    rejected.entrySet().stream()
+        .limit(20)
+        .forEach(e -> report.format("  - %s rejects %s: %s", side, e.getKey(), e.getValue()));
     if (rejected.size() > 20) {
       report.format("  - ... and %d more", rejected.size() - 20);
     }
@@ -225,9 +267,12 @@ public final class AlerterBenchmark {
     return out;
   }
 
-  /** Runs {@code threads} workers, each over its share of the articles; records articles/s into {@code into}. */
-  private static void measure(Matcher matcher, List<CleanArticle> articles, int threads, Series into)
-      throws Exception {
+  /**
+   * Runs {@code threads} workers, each over its share of the articles; records articles/s into
+   * {@code into}.
+   */
+  private static void measure(
+      Matcher matcher, List<CleanArticle> articles, int threads, Series into) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<List<Double>> latencies = new ArrayList<>();
     List<Future<?>> done = new ArrayList<>();

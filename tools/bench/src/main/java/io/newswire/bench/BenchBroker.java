@@ -24,8 +24,11 @@ public final class BenchBroker implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
   }
 
-  /** Starts a broker on a fresh data directory under {@code workDir} and returns once it is ready. */
-  public static BenchBroker start(Path repoRoot, Path workDir) throws IOException, InterruptedException {
+  /**
+   * Starts a broker on a fresh data directory under {@code workDir} and returns once it is ready.
+   */
+  public static BenchBroker start(Path repoRoot, Path workDir)
+      throws IOException, InterruptedException {
     String classpath = RepoLayout.at(repoRoot).kafkaClasspath();
     int port = FreePorts.any();
     int controllerPort = FreePorts.any();
@@ -33,8 +36,13 @@ public final class BenchBroker implements AutoCloseable {
         ChildProcess.java("Kafka", MAIN)
             .classpath(classpath)
             .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true")
-            .args("--data", workDir.resolve("kafka").toString(), "--port", String.valueOf(port),
-                "--controller-port", String.valueOf(controllerPort))
+            .args(
+                "--data",
+                workDir.resolve("kafka").toString(),
+                "--port",
+                String.valueOf(port),
+                "--controller-port",
+                String.valueOf(controllerPort))
             .workingDir(workDir)
             .logFile(workDir.resolve("logs/kafka.log"))
             .readyPrefix(READY)

@@ -1,8 +1,8 @@
 package io.newswire.bench;
 
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
-import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,15 +27,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The benchmark's own Kafka clients. Input is produced inside one transaction: the services read
- * {@code read_committed}, so none of it is visible to them until {@link #commit()}, and the clock can
- * start at the moment all N documents appear in the topic at once, with the producing already paid.
+ * {@code read_committed}, so none of it is visible to them until {@link #commit()}, and the clock
+ * can start at the moment all N documents appear in the topic at once, with the producing already
+ * paid.
  */
 final class BenchKafka implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> reader;
 
   BenchKafka(String bootstrapServers) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       TopicSetup.ensure(admin, 60);
     }
     Map<String, Object> p = new HashMap<>();
@@ -61,7 +63,10 @@ final class BenchKafka implements AutoCloseable {
     reader = new KafkaConsumer<>(c);
   }
 
-  /** Sends {@code n} records in a new transaction and waits until the broker holds them, uncommitted. */
+  /**
+   * Sends {@code n} records in a new transaction and waits until the broker holds them,
+   * uncommitted.
+   */
   void produceUncommitted(int n, IntFunction<ProducerRecord<String, byte[]>> record) {
     producer.beginTransaction();
     for (int i = 0; i < n; i++) {
@@ -97,7 +102,8 @@ final class BenchKafka implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (from.keySet().stream().anyMatch(tp -> reader.position(tp) < to.get(tp))) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("could not read back newswire.clean up to " + to + " in 120 s");
+        throw new IllegalStateException(
+            "could not read back newswire.clean up to " + to + " in 120 s");
       }
       for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(500))) {
         if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {

@@ -9,8 +9,9 @@ import java.time.Duration;
 
 /**
  * The embedded Elasticsearch 7.10 node for a benchmark, in its own JVM with the full JIT. The
- * embedded stack runs its node with C1 only (fast start-up for development), which would handicap the
- * baseline: a benchmark measures both sides at their best. Same classpath and main as the stack's.
+ * embedded stack runs its node with C1 only (fast start-up for development), which would handicap
+ * the baseline: a benchmark measures both sides at their best. Same classpath and main as the
+ * stack's.
  */
 public final class BenchNode implements AutoCloseable {
   private static final String MAIN = "io.newswire.embedded.elasticsearch.ElasticsearchNodeMain";
@@ -29,7 +30,8 @@ public final class BenchNode implements AutoCloseable {
    *
    * @param heap e.g. {@code 1g}
    */
-  public static BenchNode start(Path repoRoot, Path workDir, String heap) throws IOException, InterruptedException {
+  public static BenchNode start(Path repoRoot, Path workDir, String heap)
+      throws IOException, InterruptedException {
     String classpath = RepoLayout.at(repoRoot).elasticsearchClasspath();
     // the cluster runner refuses HTTP ports above 9299
     int port = FreePorts.inRange(9200, 9299);
@@ -49,7 +51,6 @@ public final class BenchNode implements AutoCloseable {
   public String url() {
     return url;
   }
-
 
   @Override
   public void close() throws InterruptedException {

@@ -1,9 +1,9 @@
 package io.newswire.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswire.model.Json;
 import io.newswire.launcher.ChildProcess;
 import io.newswire.launcher.FreePorts;
+import io.newswire.model.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Services as child JVMs, run from their built Quarkus applications the way the embedded pipeline runs
- * them, but only those a benchmark times (the cleaner and the indexer for raw-to-searchable, the indexer
- * and the console for search; the others would compete for the same cores) and with the full JIT.
+ * Services as child JVMs, run from their built Quarkus applications the way the embedded pipeline
+ * runs them, but only those a benchmark times (the cleaner and the indexer for raw-to-searchable,
+ * the indexer and the console for search; the others would compete for the same cores) and with the
+ * full JIT.
  */
 final class BenchServices implements AutoCloseable {
   private static final String ENTRY = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
@@ -30,18 +31,26 @@ final class BenchServices implements AutoCloseable {
   record Instance(String name, String service, ChildProcess process, int port) {}
 
   private final List<Instance> instances = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
-   * Starts {@code cleaners} cleaner instances (one consumer group, so they share the raw partitions)
-   * and one indexer, and returns once every one holds its partitions.
+   * Starts {@code cleaners} cleaner instances (one consumer group, so they share the raw
+   * partitions) and one indexer, and returns once every one holds its partitions.
    *
    * @param properties extra settings for every service, as system properties
    * @param jvmArgs extra JVM options for every service (e.g. a flight recording); {@code {name}} in
    *     them becomes the instance's name
    */
-  static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, int cleaners,
-      Map<String, String> properties, List<String> jvmArgs) throws IOException, InterruptedException {
+  static BenchServices start(
+      Path repoRoot,
+      Path workDir,
+      String bootstrapServers,
+      String esUrl,
+      int cleaners,
+      Map<String, String> properties,
+      List<String> jvmArgs)
+      throws IOException, InterruptedException {
     List<String> names = new ArrayList<>(List.of("indexer"));
     for (int i = 1; i <= cleaners; i++) {
       names.add("cleaner-" + i);
@@ -50,15 +59,24 @@ final class BenchServices implements AutoCloseable {
   }
 
   /**
-   * Starts the instances {@code names} (a service, or {@code service-N} for one of several) and returns
-   * once every one is ready: a consuming service once its consumer holds partitions.
+   * Starts the instances {@code names} (a service, or {@code service-N} for one of several) and
+   * returns once every one is ready: a consuming service once its consumer holds partitions.
    *
-   * @param properties extra settings for every service, as system properties; {@code {port:NAME}} in a
-   *     value becomes the HTTP port of instance NAME (e.g. the console's {@code newswire.console.indexer-url})
-   * @param jvmArgs extra JVM options for every service; {@code {name}} in them becomes the instance's name
+   * @param properties extra settings for every service, as system properties; {@code {port:NAME}}
+   *     in a value becomes the HTTP port of instance NAME (e.g. the console's {@code
+   *     newswire.console.indexer-url})
+   * @param jvmArgs extra JVM options for every service; {@code {name}} in them becomes the
+   *     instance's name
    */
-  static BenchServices start(Path repoRoot, Path workDir, String bootstrapServers, String esUrl, List<String> names,
-      Map<String, String> properties, List<String> jvmArgs) throws IOException, InterruptedException {
+  static BenchServices start(
+      Path repoRoot,
+      Path workDir,
+      String bootstrapServers,
+      String esUrl,
+      List<String> names,
+      Map<String, String> properties,
+      List<String> jvmArgs)
+      throws IOException, InterruptedException {
     BenchServices services = new BenchServices();
     try {
       Map<String, Integer> ports = new LinkedHashMap<>();
@@ -72,22 +90,27 @@ final class BenchServices implements AutoCloseable {
           throw new IllegalStateException(jar + " is missing: build first (./newswire build)");
         }
         int port = ports.get(name);
-        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m",
-            "-Dquarkus.http.port=" + port,
-            "-Dkafka.bootstrap.servers=" + bootstrapServers,
-            "-Dquarkus.elasticsearch.hosts=" + esUrl.replace("http://", ""),
-            "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
-            "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
+        List<String> jvm =
+            new ArrayList<>(
+                List.of(
+                    "-Xms512m",
+                    "-Xmx512m",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dkafka.bootstrap.servers=" + bootstrapServers,
+                    "-Dquarkus.elasticsearch.hosts=" + esUrl.replace("http://", ""),
+                    "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
+                    "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
         properties.forEach((k, v) -> jvm.add("-D" + k + "=" + withPorts(v, ports)));
         jvmArgs.forEach(a -> jvm.add(a.replace("{name}", name)));
-        ChildProcess child = ChildProcess.java(name, ENTRY)
-            .classpath(jar.toString())
-            .jvmArgs(jvm.toArray(String[]::new))
-            .passParentPid(false)
-            .workingDir(workDir)
-            .logFile(workDir.resolve("logs/" + name + ".log"))
-            .readyPrefix("NEWSWIRE-READY " + service)
-            .start();
+        ChildProcess child =
+            ChildProcess.java(name, ENTRY)
+                .classpath(jar.toString())
+                .jvmArgs(jvm.toArray(String[]::new))
+                .passParentPid(false)
+                .workingDir(workDir)
+                .logFile(workDir.resolve("logs/" + name + ".log"))
+                .readyPrefix("NEWSWIRE-READY " + service)
+                .start();
         services.instances.add(new Instance(name, service, child, port));
       }
       for (Instance instance : services.instances) {
@@ -111,8 +134,11 @@ final class BenchServices implements AutoCloseable {
 
   /** The running instance called {@code name}. */
   Instance instance(String name) {
-    return instances.stream().filter(i -> i.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no instance " + name + " among " + instances));
+    return instances.stream()
+        .filter(i -> i.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no instance " + name + " among " + instances));
   }
 
   List<Instance> instances() {
@@ -120,15 +146,16 @@ final class BenchServices implements AutoCloseable {
   }
 
   /**
-   * Sum over the instances of {@code service} of a figure their readiness check reports
-   * ({@code processed} for the cleaner, {@code indexed} for the indexer).
+   * Sum over the instances of {@code service} of a figure their readiness check reports ({@code
+   * processed} for the cleaner, {@code indexed} for the indexer).
    */
   long counter(String service, String figure) throws InterruptedException {
     long sum = 0;
     for (Instance instance : instances) {
       if (instance.service().equals(service)) {
         JsonNode health = health(instance);
-        for (JsonNode check : health == null ? Json.mapper().createArrayNode() : health.path("checks")) {
+        for (JsonNode check :
+            health == null ? Json.mapper().createArrayNode() : health.path("checks")) {
           sum += check.path("data").path(figure).asLong();
         }
       }
@@ -140,13 +167,20 @@ final class BenchServices implements AutoCloseable {
   void checkAlive() {
     for (Instance instance : instances) {
       if (!instance.process().isAlive()) {
-        throw new IllegalStateException(instance.name() + " exited; last lines of " + instance.process().logFile()
-            + ":\n" + instance.process().logTail());
+        throw new IllegalStateException(
+            instance.name()
+                + " exited; last lines of "
+                + instance.process().logFile()
+                + ":\n"
+                + instance.process().logTail());
       }
     }
   }
 
-  /** Readiness is up once a service's consumer holds partitions: producing before that would time the join. */
+  /**
+   * Readiness is up once a service's consumer holds partitions: producing before that would time
+   * the join.
+   */
   private void awaitConsuming() throws InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     Map<String, Boolean> up = new LinkedHashMap<>();
@@ -161,12 +195,16 @@ final class BenchServices implements AutoCloseable {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("services not consuming within " + READY_TIMEOUT.toSeconds() + " s: " + up);
+    throw new IllegalStateException(
+        "services not consuming within " + READY_TIMEOUT.toSeconds() + " s: " + up);
   }
 
   private JsonNode health(Instance instance) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + instance.port() + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     try {
       byte[] body = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
       return body.length == 0 ? null : Json.mapper().readTree(body);
@@ -174,7 +212,6 @@ final class BenchServices implements AutoCloseable {
       return null;
     }
   }
-
 
   @Override
   public void close() throws InterruptedException {

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain JSON over {@code java.net.http}: the raw baselines talk to Elasticsearch without a client library. */
+/**
+ * Plain JSON over {@code java.net.http}: the raw baselines talk to Elasticsearch without a client
+ * library.
+ */
 public final class EsHttp {
   /** Status and parsed body of one call. */
   public record Reply(int status, JsonNode body) {
@@ -21,7 +24,10 @@ public final class EsHttp {
 
   private final String baseUrl;
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   public EsHttp(String baseUrl) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -39,10 +45,13 @@ public final class EsHttp {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       String type = path.contains("_bulk") ? "application/x-ndjson" : "application/json";
-      request.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", type)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       byte[] bytes = response.body();
       JsonNode json = bytes.length == 0 ? null : Json.mapper().readTree(bytes);
       return new Reply(response.statusCode(), json);
@@ -54,7 +63,9 @@ public final class EsHttp {
     }
   }
 
-  /** Like {@link #call} but a non-2xx status is an error naming the call and Elasticsearch's reason. */
+  /**
+   * Like {@link #call} but a non-2xx status is an error naming the call and Elasticsearch's reason.
+   */
   public JsonNode require(String method, String path, String body) {
     Reply reply = call(method, path, body);
     if (!reply.ok()) {

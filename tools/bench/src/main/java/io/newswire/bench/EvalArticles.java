@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The eval pages ({@code ../shared/eval/articles}) cleaned by the project's extractor into the
- * {@link CleanArticle}s the alerter and the indexer receive. Pages the extractor refuses are skipped
- * and counted.
+ * {@link CleanArticle}s the alerter and the indexer receive. Pages the extractor refuses are
+ * skipped and counted.
  */
 public final class EvalArticles {
   /** Cleaned articles in file-name order, and how many pages the extractor refused. */
@@ -51,9 +51,22 @@ public final class EvalArticles {
         refused++;
         continue;
       }
-      out.add(new CleanArticle(
-          SchemaVersions.CLEAN_ARTICLE, DocumentIds.forUrl(url), url, "eval", e.title(), e.published(),
-          e.authors(), e.language(), e.section(), e.text(), DocumentIds.hash(e.text()), "bench", now, now));
+      out.add(
+          new CleanArticle(
+              SchemaVersions.CLEAN_ARTICLE,
+              DocumentIds.forUrl(url),
+              url,
+              "eval",
+              e.title(),
+              e.published(),
+              e.authors(),
+              e.language(),
+              e.section(),
+              e.text(),
+              DocumentIds.hash(e.text()),
+              "bench",
+              now,
+              now));
     }
     return new Loaded(List.copyOf(out), refused);
   }
@@ -64,14 +77,29 @@ public final class EvalArticles {
     for (int i = 0; i < n; i++) {
       CleanArticle a = base.get(i % base.size());
       String url = a.url() + (a.url().contains("?") ? "&" : "?") + "copy=" + i;
-      out.add(new CleanArticle(a.schemaVersion(), DocumentIds.forUrl(url), url, a.source(), a.title(),
-          a.published(), a.authors(), a.language(), a.section(), a.text(), a.contentHash(),
-          a.extractionVersion(), a.fetchedAt(), a.cleanedAt()));
+      out.add(
+          new CleanArticle(
+              a.schemaVersion(),
+              DocumentIds.forUrl(url),
+              url,
+              a.source(),
+              a.title(),
+              a.published(),
+              a.authors(),
+              a.language(),
+              a.section(),
+              a.text(),
+              a.contentHash(),
+              a.extractionVersion(),
+              a.fetchedAt(),
+              a.cleanedAt()));
     }
     return out;
   }
 
   private static JsonNode readTruth(Path file) throws IOException {
-    return Files.exists(file) ? Json.mapper().readTree(file.toFile()) : Json.mapper().createObjectNode();
+    return Files.exists(file)
+        ? Json.mapper().readTree(file.toFile())
+        : Json.mapper().createObjectNode();
   }
 }

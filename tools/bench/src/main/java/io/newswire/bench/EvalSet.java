@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the shared evaluation pages, which live next to the repository ({@code ../shared/eval}) on developer
- * machines and are absent elsewhere: walks up from the working directory to the repository root (the
- * directory holding the {@code newswire} script or {@code .git}).
+ * Finds the shared evaluation pages, which live next to the repository ({@code ../shared/eval}) on
+ * developer machines and are absent elsewhere: walks up from the working directory to the
+ * repository root (the directory holding the {@code newswire} script or {@code .git}).
  */
 public final class EvalSet {
 

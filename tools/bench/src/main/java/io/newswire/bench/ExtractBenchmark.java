@@ -14,10 +14,13 @@ import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 
 /**
- * Pages per second on one thread for jsoup's parse alone (the floor no DOM extractor can beat) and for the
- * full extraction, measured in the same JVM in alternating rounds so that both see the same machine load.
+ * Pages per second on one thread for jsoup's parse alone (the floor no DOM extractor can beat) and
+ * for the full extraction, measured in the same JVM in alternating rounds so that both see the same
+ * machine load.
  *
- * <pre>java -cp target/classes:$(cat target/classpath.txt) io.newswire.extract.bench.ExtractBenchmark [DIR] [ROUNDS]</pre>
+ * <pre>
+ * java -cp target/classes:$(cat target/classpath.txt) io.newswire.extract.bench.ExtractBenchmark [DIR] [ROUNDS]
+ * </pre>
  *
  * DIR defaults to ../shared/eval/articles found from the repository root.
  */
@@ -28,8 +31,14 @@ public final class ExtractBenchmark {
   private ExtractBenchmark() {}
 
   public static void main(String[] args) throws IOException {
-    Path dir = args.length > 0 ? Path.of(args[0]) : EvalSet.locate().orElseThrow(
-        () -> new IllegalStateException("no eval set found; pass the articles directory"));
+    Path dir =
+        args.length > 0
+            ? Path.of(args[0])
+            : EvalSet.locate()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "no eval set found; pass the articles directory"));
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     List<String> pages = load(dir);
     Extractor extractor = new Extractor();
@@ -62,13 +71,24 @@ public final class ExtractBenchmark {
     }
     double p = median(parse);
     double e = median(extract);
-    System.out.printf(Locale.ROOT, "%d pages, %d rounds after %d warm-up rounds, one thread (sink %d)%n",
-        pages.size(), rounds, WARMUP_ROUNDS, sink % 10);
-    System.out.printf(Locale.ROOT, "jsoup parse only : %7.1f pages/s (median; best %.1f)%n", p, max(parse));
-    System.out.printf(Locale.ROOT, "full extraction  : %7.1f pages/s (median; best %.1f)%n", e, max(extract));
+    System.out.printf(
+        Locale.ROOT,
+        "%d pages, %d rounds after %d warm-up rounds, one thread (sink %d)%n",
+        pages.size(),
+        rounds,
+        WARMUP_ROUNDS,
+        sink % 10);
+    System.out.printf(
+        Locale.ROOT, "jsoup parse only : %7.1f pages/s (median; best %.1f)%n", p, max(parse));
+    System.out.printf(
+        Locale.ROOT, "full extraction  : %7.1f pages/s (median; best %.1f)%n", e, max(extract));
     System.out.printf(Locale.ROOT, "ratio extraction/parse: %.2f%n", e / p);
-    System.out.printf(Locale.ROOT, "story fingerprint of the cleaned text: %.3f of the extraction's time (median"
-        + " of per-round ratios), %.3f ms per article%n", median(fingerprint), median(fingerprint) / e * 1000);
+    System.out.printf(
+        Locale.ROOT,
+        "story fingerprint of the cleaned text: %.3f of the extraction's time (median"
+            + " of per-round ratios), %.3f ms per article%n",
+        median(fingerprint),
+        median(fingerprint) / e * 1000);
   }
 
   private static long parseRound(List<String> pages) {

@@ -1,9 +1,9 @@
 package io.newswire.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswire.launcher.Pipeline;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
-import io.newswire.launcher.Pipeline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +31,13 @@ import java.util.stream.Stream;
  * searchable and until its alert is published, p50 and p99 over {@code --reports} reports dropped
  * at {@code --rate} per second into a running pipeline (the four services on the embedded stack),
  * after {@code --warm-up} reports dropped the same way and not measured, since services that just
- * started are still compiling their hot paths. Targets (issue 5): p99 ≤ 2 s searchable, ≤ 1 s alert.
- * The report also splits the time by stage, from the timestamps the services write into each
+ * started are still compiling their hot paths. Targets (issue 5): p99 ≤ 2 s searchable, ≤ 1 s
+ * alert. The report also splits the time by stage, from the timestamps the services write into each
  * article and alert.
  *
- * <p>{@code ./newswire bench freshness [--reports 200] [--warm-up 100] [--rate 10]}; the report goes
- * to {@code target/bench/freshness.md}, one line per report to {@code target/bench/freshness.csv}.
+ * <p>{@code ./newswire bench freshness [--reports 200] [--warm-up 100] [--rate 10]}; the report
+ * goes to {@code target/bench/freshness.md}, one line per report to {@code
+ * target/bench/freshness.csv}.
  */
 public final class FreshnessBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -51,36 +51,45 @@ public final class FreshnessBenchmark {
     Path work = Files.createTempDirectory("newswire-freshness");
     Path watched = Files.createDirectories(work.resolve("reports"));
     Path sources = work.resolve("sources.yaml");
-    Files.writeString(sources, "sources:\n  - name: bench\n    type: folder\n    path: " + watched + "\n");
+    Files.writeString(
+        sources, "sources:\n  - name: bench\n    type: folder\n    path: " + watched + "\n");
     List<String> seeds = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("deploy/seed/reports"))) {
       for (Path f : files.sorted().toList()) {
         seeds.add(Files.readString(f, StandardCharsets.UTF_8));
       }
     }
-    try (Pipeline pipeline = Pipeline.start(
-        new Pipeline.Options(work.resolve("data"), work, sources, Map.of(), List.of("-Xmx512m"), Map.of()),
-        line -> System.out.println("  " + line))) {
+    try (Pipeline pipeline =
+        Pipeline.start(
+            new Pipeline.Options(
+                work.resolve("data"), work, sources, Map.of(), List.of("-Xmx512m"), Map.of()),
+            line -> System.out.println("  " + line))) {
       apiKey = pipeline.apiKey();
-      post(pipeline.url("alerter") + "/rules", "{\"id\":\"fresh\",\"name\":\"Russia\",\"query\":\"Russia\"}");
+      post(
+          pipeline.url("alerter") + "/rules",
+          "{\"id\":\"fresh\",\"name\":\"Russia\",\"query\":\"Russia\"}");
       Thread.sleep(1500);
       // a service that just started is still compiling its hot paths; a running one is not
       Round warm = null;
       if (warmUp > 0) {
-        System.out.printf(Locale.ROOT, "  warm-up: %d reports at %.0f/s, not measured%n", warmUp, rate);
+        System.out.printf(
+            Locale.ROOT, "  warm-up: %d reports at %.0f/s, not measured%n", warmUp, rate);
         warm = Round.run(pipeline, work, watched, seeds, "warm-", warmUp, rate);
       }
       System.out.printf(Locale.ROOT, "  measuring: %d reports at %.0f/s%n", reports, rate);
       Round measured = Round.run(pipeline, work, watched, seeds, "fresh-", reports, rate);
-      String report = report(reports, rate, measured) + stages(measured.stamps)
-          + (warm == null ? "" : warmUpLine(warm));
+      String report =
+          report(reports, rate, measured)
+              + stages(measured.stamps)
+              + (warm == null ? "" : warmUpLine(warm));
       System.out.println(report);
       Path out = Path.of("target/bench/freshness.md");
       Files.createDirectories(out.getParent());
       Files.writeString(out, report);
       Path csv = out.resolveSibling("freshness.csv");
       Files.writeString(csv, measured.csv());
-      System.out.println("written to " + out.toAbsolutePath() + " (per report: " + csv.getFileName() + ")");
+      System.out.println(
+          "written to " + out.toAbsolutePath() + " (per report: " + csv.getFileName() + ")");
     }
   }
 
@@ -92,8 +101,15 @@ public final class FreshnessBenchmark {
     final Map<String, Stamps> stamps = new ConcurrentHashMap<>();
     final List<String> order = new ArrayList<>();
 
-    static Round run(Pipeline pipeline, Path work, Path watched, List<String> seeds, String prefix, int reports,
-        double rate) throws Exception {
+    static Round run(
+        Pipeline pipeline,
+        Path work,
+        Path watched,
+        List<String> seeds,
+        String prefix,
+        int reports,
+        double rate)
+        throws Exception {
       Round round = new Round();
       Thread watcher = new Thread(() -> watch(pipeline, round, reports), "freshness-watch");
       watcher.start();
@@ -116,14 +132,20 @@ public final class FreshnessBenchmark {
       return round;
     }
 
-    /** One line per report in drop order: seconds from its drop to each stage, empty where not seen. */
+    /**
+     * One line per report in drop order: seconds from its drop to each stage, empty where not seen.
+     */
     String csv() {
-      StringBuilder out = new StringBuilder("report,dropped_at,fetched,cleaned,matched,alert_seen,indexed,searchable\n");
+      StringBuilder out =
+          new StringBuilder(
+              "report,dropped_at,fetched,cleaned,matched,alert_seen,indexed,searchable\n");
       for (int i = 0; i < order.size(); i++) {
         Stamps s = stamps.get(order.get(i));
         out.append(i).append(',').append(Instant.ofEpochMilli(s.dropped));
-        for (long at : new long[] {s.fetched, s.cleaned, s.matched, s.alertSeen, s.indexed, s.searchable}) {
-          out.append(',').append(at > 0 ? String.format(Locale.ROOT, "%.3f", (at - s.dropped) / 1e3) : "");
+        for (long at :
+            new long[] {s.fetched, s.cleaned, s.matched, s.alertSeen, s.indexed, s.searchable}) {
+          out.append(',')
+              .append(at > 0 ? String.format(Locale.ROOT, "%.3f", (at - s.dropped) / 1e3) : "");
         }
         out.append('\n');
       }
@@ -134,10 +156,15 @@ public final class FreshnessBenchmark {
   private static String warmUpLine(Round warm) {
     List<Double> toSearch = latencies(warm.dropped, warm.searchable);
     List<Double> toAlert = latencies(warm.dropped, warm.alerted);
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%nWarm-up round before it (%d reports, services just started and still compiling): searchable p50 %.2f s "
             + "p99 %.2f s, alert p50 %.2f s p99 %.2f s.%n",
-        warm.dropped.size(), pct(toSearch, 50), pct(toSearch, 99), pct(toAlert, 50), pct(toAlert, 99));
+        warm.dropped.size(),
+        pct(toSearch, 50),
+        pct(toSearch, 99),
+        pct(toAlert, 50),
+        pct(toAlert, 99));
   }
 
   /**
@@ -161,7 +188,8 @@ public final class FreshnessBenchmark {
     Map<String, Stamps> stamps = round.stamps;
     long after = 0;
     long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-    while (System.nanoTime() < deadline && (searchable.size() < reports || alerted.size() < reports)) {
+    while (System.nanoTime() < deadline
+        && (searchable.size() < reports || alerted.size() < reports)) {
       try {
         JsonNode alerts = get(pipeline.url("alerter") + "/alerts?after=" + after);
         long now = System.nanoTime();
@@ -174,11 +202,15 @@ public final class FreshnessBenchmark {
             at.alertSeen = System.currentTimeMillis();
           }
         }
-        List<String> pending = dropped.keySet().stream().filter(id -> !searchable.containsKey(id)).toList();
+        List<String> pending =
+            dropped.keySet().stream().filter(id -> !searchable.containsKey(id)).toList();
         if (!pending.isEmpty()) {
-          String body = "{\"size\":" + pending.size()
-              + ",\"_source\":[\"fetchedAt\",\"cleanedAt\",\"indexedAt\"],\"query\":{\"ids\":{\"values\":"
-              + Json.mapper().writeValueAsString(pending) + "}}}";
+          String body =
+              "{\"size\":"
+                  + pending.size()
+                  + ",\"_source\":[\"fetchedAt\",\"cleanedAt\",\"indexedAt\"],\"query\":{\"ids\":{\"values\":"
+                  + Json.mapper().writeValueAsString(pending)
+                  + "}}}";
           JsonNode hits = post(pipeline.stack().elasticsearchUrl() + "/newswire/_search", body);
           now = System.nanoTime();
           long wall = System.currentTimeMillis();
@@ -204,7 +236,9 @@ public final class FreshnessBenchmark {
   private static String report(int reports, double rate, Round round) {
     List<Double> toSearch = latencies(round.dropped, round.searchable);
     List<Double> toAlert = latencies(round.dropped, round.alerted);
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         # Freshness benchmark
 
         %s, %d cores, %d reports dropped at %.0f/s into a watched folder, all four services on the embedded stack.
@@ -213,21 +247,47 @@ public final class FreshnessBenchmark {
         |---|---|---|---|---|---|
         | searchable | %d/%d | %.2f s | %.2f s | %.2f s | 2 s |
         | alert published | %d/%d | %.2f s | %.2f s | %.2f s | 1 s |
-        """, LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), reports, rate,
-        toSearch.size(), reports, pct(toSearch, 50), pct(toSearch, 99), pct(toSearch, 100),
-        toAlert.size(), reports, pct(toAlert, 50), pct(toAlert, 99), pct(toAlert, 100));
+        """,
+        LocalDateTime.now().withNano(0),
+        Runtime.getRuntime().availableProcessors(),
+        reports,
+        rate,
+        toSearch.size(),
+        reports,
+        pct(toSearch, 50),
+        pct(toSearch, 99),
+        pct(toSearch, 100),
+        toAlert.size(),
+        reports,
+        pct(toAlert, 50),
+        pct(toAlert, 99),
+        pct(toAlert, 100));
   }
 
   /** Where the time goes: each hop's p50 and p99, from the timestamps the services wrote. */
   private static String stages(Map<String, Stamps> stamps) {
     record Hop(String name, ToLongFunction<Stamps> from, ToLongFunction<Stamps> to) {}
-    List<Hop> hops = List.of(
-        new Hop("drop → read by the fetcher (watch, settle)", s -> s.dropped, s -> s.fetched),
-        new Hop("read → cleaned (raw commit, cleaner poll, extraction)", s -> s.fetched, s -> s.cleaned),
-        new Hop("cleaned → matched (clean commit, alerter poll)", s -> s.cleaned, s -> s.matched),
-        new Hop("matched → alert seen (publish, this benchmark's poll)", s -> s.matched, s -> s.alertSeen),
-        new Hop("cleaned → bulk-indexed (clean commit, indexer poll)", s -> s.cleaned, s -> s.indexed),
-        new Hop("bulk-indexed → searchable (refresh, this benchmark's poll)", s -> s.indexed, s -> s.searchable));
+    List<Hop> hops =
+        List.of(
+            new Hop("drop → read by the fetcher (watch, settle)", s -> s.dropped, s -> s.fetched),
+            new Hop(
+                "read → cleaned (raw commit, cleaner poll, extraction)",
+                s -> s.fetched,
+                s -> s.cleaned),
+            new Hop(
+                "cleaned → matched (clean commit, alerter poll)", s -> s.cleaned, s -> s.matched),
+            new Hop(
+                "matched → alert seen (publish, this benchmark's poll)",
+                s -> s.matched,
+                s -> s.alertSeen),
+            new Hop(
+                "cleaned → bulk-indexed (clean commit, indexer poll)",
+                s -> s.cleaned,
+                s -> s.indexed),
+            new Hop(
+                "bulk-indexed → searchable (refresh, this benchmark's poll)",
+                s -> s.indexed,
+                s -> s.searchable));
     StringBuilder out = new StringBuilder("\n| stage | p50 | p99 |\n|---|---|---|\n");
     for (Hop hop : hops) {
       List<Double> spans = new ArrayList<>();
@@ -239,7 +299,13 @@ public final class FreshnessBenchmark {
         }
       }
       Collections.sort(spans);
-      out.append(String.format(Locale.ROOT, "| %s | %.3f s | %.3f s |%n", hop.name(), pct(spans, 50), pct(spans, 99)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f s | %.3f s |%n",
+              hop.name(),
+              pct(spans, 50),
+              pct(spans, 99)));
     }
     return out.toString();
   }
@@ -257,12 +323,13 @@ public final class FreshnessBenchmark {
 
   private static List<Double> latencies(Map<String, Long> from, Map<String, Long> to) {
     List<Double> out = new ArrayList<>();
-    to.forEach((id, at) -> {
-      Long start = from.get(id);
-      if (start != null) {
-        out.add((at - start) / 1e9);
-      }
-    });
+    to.forEach(
+        (id, at) -> {
+          Long start = from.get(id);
+          if (start != null) {
+            out.add((at - start) / 1e9);
+          }
+        });
     Collections.sort(out);
     return out;
   }
@@ -279,14 +346,27 @@ public final class FreshnessBenchmark {
   private static volatile String apiKey = "";
 
   private static JsonNode get(String url) throws Exception {
-    return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+    return Json.mapper()
+        .readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body());
   }
 
   private static JsonNode post(String url, String json) throws Exception {
-    return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofByteArray()).body());
+    return Json.mapper()
+        .readTree(
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + apiKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body());
   }
 
   private static int intArg(String[] args, String name, int fallback) {

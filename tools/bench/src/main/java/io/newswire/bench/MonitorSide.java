@@ -12,17 +12,33 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The alerter's {@link RuleBook} loaded with the rules; the ones its parser rejects are kept with the reason. */
+/**
+ * The alerter's {@link RuleBook} loaded with the rules; the ones its parser rejects are kept with
+ * the reason.
+ */
 public final class MonitorSide implements AutoCloseable {
   private final RuleBook book = new RuleBook();
   private final Map<String, String> rejected = new LinkedHashMap<>();
 
-  /** @param variants whether names match their other spellings (rules not marked {@code exact}) */
+  /**
+   * @param variants whether names match their other spellings (rules not marked {@code exact})
+   */
   public MonitorSide(List<Rules.Line> rules, boolean variants) {
     Instant now = Instant.now();
-    List<Rule> all = rules.stream()
-        .map(line -> new Rule(SchemaVersions.RULE, line.id(), line.query(), line.query(), null, null, now, !variants))
-        .toList();
+    List<Rule> all =
+        rules.stream()
+            .map(
+                line ->
+                    new Rule(
+                        SchemaVersions.RULE,
+                        line.id(),
+                        line.query(),
+                        line.query(),
+                        null,
+                        null,
+                        now,
+                        !variants))
+            .toList();
     // as a restarted alerter loads them from the rules topic: in batches
     book.putAll(all).forEach((rule, reason) -> rejected.put(rule.id(), reason));
   }

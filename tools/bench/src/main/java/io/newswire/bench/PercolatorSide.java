@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The same rules in an Elasticsearch percolator index: each one a {@code query_string} over
- * {@code title}, {@code text} and the stemmed fields with {@code default_operator: AND}, exactly what a
+ * The same rules in an Elasticsearch percolator index: each one a {@code query_string} over {@code
+ * title}, {@code text} and the stemmed fields with {@code default_operator: AND}, exactly what a
  * search with that text runs, with the fields mapped and analysed as the index template does.
  */
 public final class PercolatorSide {
@@ -32,7 +32,8 @@ public final class PercolatorSide {
   /**
    * Creates the index (replacing one of that name) and registers every rule.
    *
-   * @param variants whether names match their other spellings, as a search does unless told {@code exact}
+   * @param variants whether names match their other spellings, as a search does unless told {@code
+   *     exact}
    */
   public PercolatorSide(EsHttp es, String index, List<Rules.Line> rules, boolean variants) {
     this.es = es;
@@ -47,30 +48,42 @@ public final class PercolatorSide {
   }
 
   /**
-   * The index template's analysis and text fields (read from the indexer's copy of the template, so the two
-   * cannot drift), with the percolator field beside them.
+   * The index template's analysis and text fields (read from the indexer's copy of the template, so
+   * the two cannot drift), with the percolator field beside them.
    */
   private static ObjectNode indexBody() {
     JsonNode template;
     try (var in = PercolatorSide.class.getResourceAsStream(TEMPLATE)) {
       if (in == null) {
-        throw new IllegalStateException(TEMPLATE + " is not on the classpath (it comes with the indexer)");
+        throw new IllegalStateException(
+            TEMPLATE + " is not on the classpath (it comes with the indexer)");
       }
       template = Json.mapper().readTree(in).path("template");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     ObjectNode body = Json.mapper().createObjectNode();
-    body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", -1)
+    body.putObject("settings")
+        .put("number_of_shards", 1)
+        .put("number_of_replicas", 0)
+        .put("refresh_interval", -1)
         .set("analysis", template.path("settings").path("analysis"));
-    ObjectNode properties = body.putObject("mappings").put("dynamic", false).putObject("properties");
+    ObjectNode properties =
+        body.putObject("mappings").put("dynamic", false).putObject("properties");
     properties.putObject("query").put("type", "percolator");
-    template.path("mappings").path("properties").fields().forEachRemaining(field -> {
-      if (field.getKey().equals("title") || field.getKey().equals("text") || field.getKey().startsWith("stem_")
-          || field.getKey().equals(NameKeys.FIELD)) {
-        properties.set(field.getKey(), field.getValue());
-      }
-    });
+    template
+        .path("mappings")
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            field -> {
+              if (field.getKey().equals("title")
+                  || field.getKey().equals("text")
+                  || field.getKey().startsWith("stem_")
+                  || field.getKey().equals(NameKeys.FIELD)) {
+                properties.set(field.getKey(), field.getValue());
+              }
+            });
     return body;
   }
 
@@ -93,8 +106,13 @@ public final class PercolatorSide {
       if (result.has("error")) {
         JsonNode error = result.path("error");
         JsonNode cause = error.path("caused_by");
-        rejected.put(result.path("_id").asText(), error.path("type").asText() + ": "
-            + (cause.isMissingNode() ? error.path("reason").asText() : cause.path("reason").asText()));
+        rejected.put(
+            result.path("_id").asText(),
+            error.path("type").asText()
+                + ": "
+                + (cause.isMissingNode()
+                    ? error.path("reason").asText()
+                    : cause.path("reason").asText()));
       }
     }
   }
@@ -104,7 +122,9 @@ public final class PercolatorSide {
     return rejected;
   }
 
-  /** The ids of the rules matching each article, in the order given: one percolate request for all. */
+  /**
+   * The ids of the rules matching each article, in the order given: one percolate request for all.
+   */
   public List<Set<String>> match(List<CleanArticle> articles) {
     ObjectNode request = Json.mapper().createObjectNode();
     request.put("size", 10_000).put("_source", false);
@@ -112,7 +132,8 @@ public final class PercolatorSide {
     percolate.put("field", "query");
     ArrayNode docs = percolate.putArray("documents");
     for (CleanArticle a : articles) {
-      ObjectNode doc = docs.addObject().put("title", nullToEmpty(a.title())).put("text", nullToEmpty(a.text()));
+      ObjectNode doc =
+          docs.addObject().put("title", nullToEmpty(a.title())).put("text", nullToEmpty(a.text()));
       String stemmed = StemmedFields.fieldFor(a.language());
       if (stemmed != null) {
         doc.putArray(stemmed).add(nullToEmpty(a.title())).add(nullToEmpty(a.text()));
@@ -135,7 +156,8 @@ public final class PercolatorSide {
       }
     }
     if (hits.size() >= 10_000) {
-      throw new IllegalStateException("more than 10,000 percolator hits in one request; use smaller batches");
+      throw new IllegalStateException(
+          "more than 10,000 percolator hits in one request; use smaller batches");
     }
     return out;
   }

@@ -16,29 +16,32 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * End-to-end throughput: documents per second from {@code newswire.raw} to searchable through the
- * real cleaner and indexer services, side by side in the same run with raw {@code _bulk} indexing of
- * the same cleaned documents (the ceiling), and the indexer alone ({@code newswire.clean} to
+ * real cleaner and indexer services, side by side in the same run with raw {@code _bulk} indexing
+ * of the same cleaned documents (the ceiling), and the indexer alone ({@code newswire.clean} to
  * searchable) in between, on one Kafka broker and one Elasticsearch node started for the run.
  *
  * <pre>./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N] [--cleaners N]
  *     [--articles DIR] [--seeds DIR] [--properties key=value,...] [--jvm-args "OPTION ..."]</pre>
  *
  * {@code warmup} warm-up rounds (the services' JIT takes a few thousand pages to settle), then
- * {@code rounds} rounds, each side once per round in a rotating order. Writes
- * {@code tools/bench/target/bench/pipeline.md}.
+ * {@code rounds} rounds, each side once per round in a rotating order. Writes {@code
+ * tools/bench/target/bench/pipeline.md}.
  *
- * <p>{@code --properties} passes settings to the services (e.g.
- * {@code newswire.cleaner.max-poll-records=500}) to measure a change before making it a default;
- * {@code --jvm-args} adds JVM options to them, e.g.
- * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr,dumponexit=true} to profile them
- * ({@code {name}} becomes {@code cleaner-1}, {@code indexer}).
+ * <p>{@code --properties} passes settings to the services (e.g. {@code
+ * newswire.cleaner.max-poll-records=500}) to measure a change before making it a default; {@code
+ * --jvm-args} adds JVM options to them, e.g. {@code
+ * -XX:StartFlightRecording=filename=/tmp/{name}.jfr,dumponexit=true} to profile them ({@code
+ * {name}} becomes {@code cleaner-1}, {@code indexer}).
  */
 public final class PipelineBenchmark {
-  private static final String USAGE = "./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N]"
-      + " [--cleaners N] [--articles DIR] [--seeds DIR] [--properties key=value,...]"
-      + " [--jvm-args \"OPTION ...\"]";
+  private static final String USAGE =
+      "./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N]"
+          + " [--cleaners N] [--articles DIR] [--seeds DIR] [--properties key=value,...]"
+          + " [--jvm-args \"OPTION ...\"]";
   private static final List<List<String>> ORDERS =
-      List.of(List.of("bulk", "pipeline", "indexer"), List.of("pipeline", "indexer", "bulk"),
+      List.of(
+          List.of("bulk", "pipeline", "indexer"),
+          List.of("pipeline", "indexer", "bulk"),
           List.of("indexer", "bulk", "pipeline"));
 
   private PipelineBenchmark() {}
@@ -58,7 +61,8 @@ public final class PipelineBenchmark {
       if (!pair.isBlank()) {
         String[] kv = pair.split("=", 2);
         if (kv.length != 2) {
-          throw new IllegalArgumentException("--properties wants key=value pairs, got '" + pair + "'");
+          throw new IllegalArgumentException(
+              "--properties wants key=value pairs, got '" + pair + "'");
         }
         properties.put(kv[0].strip(), kv[1].strip());
       }
@@ -72,7 +76,8 @@ public final class PipelineBenchmark {
     Consumer<String> log = s -> System.err.println("[bench] " + s);
 
     RawCorpus corpus = RawCorpus.load(articles, seeds);
-    log.accept(corpus.distinct() + " usable pages; starting Elasticsearch, Kafka and the services...");
+    log.accept(
+        corpus.distinct() + " usable pages; starting Elasticsearch, Kafka and the services...");
     Path work = Files.createTempDirectory("newswire-bench-pipeline-");
     try {
       run(corpus, work, docs, rounds, warmups, batch, cleaners, properties, jvmArgs, log);
@@ -83,12 +88,29 @@ public final class PipelineBenchmark {
     }
   }
 
-  private static void run(RawCorpus corpus, Path work, int docs, int rounds, int warmups, int batch, int cleaners,
-      Map<String, String> properties, List<String> jvmArgs, Consumer<String> log) throws Exception {
+  private static void run(
+      RawCorpus corpus,
+      Path work,
+      int docs,
+      int rounds,
+      int warmups,
+      int batch,
+      int cleaners,
+      Map<String, String> properties,
+      List<String> jvmArgs,
+      Consumer<String> log)
+      throws Exception {
     try (BenchNode node = BenchNode.start(Repo.root(), work, "1g");
         BenchBroker broker = BenchBroker.start(Repo.root(), work);
-        BenchServices services = BenchServices.start(Repo.root(), work, broker.bootstrapServers(), node.url(),
-            cleaners, properties, jvmArgs);
+        BenchServices services =
+            BenchServices.start(
+                Repo.root(),
+                work,
+                broker.bootstrapServers(),
+                node.url(),
+                cleaners,
+                properties,
+                jvmArgs);
         BenchKafka kafka = new BenchKafka(broker.bootstrapServers());
         RestClient rest = RestClient.builder(HttpHost.create(node.url())).build()) {
       Map<String, Long> servicePids = new LinkedHashMap<>();
@@ -99,20 +121,29 @@ public final class PipelineBenchmark {
       pids.putAll(servicePids);
       pids.put("benchmark", ProcessHandle.current().pid());
       PipelineSides sides =
-          new PipelineSides(corpus, kafka, services, new Elastic(rest), new EsHttp(node.url()), pids, batch);
+          new PipelineSides(
+              corpus, kafka, services, new Elastic(rest), new EsHttp(node.url()), pids, batch);
       List<PipelineSides.Run> runs = new ArrayList<>();
       for (int round = 1 - warmups; round <= rounds; round++) {
         List<String> order = round <= 0 ? ORDERS.get(1) : ORDERS.get((round - 1) % ORDERS.size());
         int tag = round + warmups; // distinct URLs and index names per round
         for (String side : order) {
-          log.accept((round <= 0 ? "warm-up" : "round " + round + " of " + rounds) + ": " + side + "...");
-          PipelineSides.Run run = switch (side) {
-            case "pipeline" -> sides.pipeline(tag, docs);
-            case "indexer" -> sides.indexer(tag);
-            default -> sides.bulk(tag);
-          };
-          log.accept(String.format(java.util.Locale.ROOT, "  %s: %d docs in %.2f s = %.0f docs/s", side,
-              run.docs(), run.seconds(), run.rate()));
+          log.accept(
+              (round <= 0 ? "warm-up" : "round " + round + " of " + rounds) + ": " + side + "...");
+          PipelineSides.Run run =
+              switch (side) {
+                case "pipeline" -> sides.pipeline(tag, docs);
+                case "indexer" -> sides.indexer(tag);
+                default -> sides.bulk(tag);
+              };
+          log.accept(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  %s: %d docs in %.2f s = %.0f docs/s",
+                  side,
+                  run.docs(),
+                  run.seconds(),
+                  run.rate()));
           if (round > 0) {
             runs.add(run);
           }
@@ -122,7 +153,8 @@ public final class PipelineBenchmark {
       corpus.extractionRate(9000, Math.min(docs, 1000));
       double extraction = corpus.extractionRate(9001, Math.min(docs, 1000));
       Path file =
-          PipelineReport.write(runs, corpus, sides, docs, warmups, batch, cleaners, properties, extraction, work);
+          PipelineReport.write(
+              runs, corpus, sides, docs, warmups, batch, cleaners, properties, extraction, work);
       log.accept("report written to " + file + "; services' logs were in " + work.resolve("logs"));
     }
   }
@@ -140,7 +172,11 @@ public final class PipelineBenchmark {
 
   /** BenchNode does not expose its process: the node is the one child JVM not otherwise known. */
   private static long otherChild(List<Long> broker, java.util.Collection<Long> services) {
-    return ProcessHandle.current().children().mapToLong(ProcessHandle::pid)
-        .filter(pid -> !broker.contains(pid) && !services.contains(pid)).findFirst().orElse(-1);
+    return ProcessHandle.current()
+        .children()
+        .mapToLong(ProcessHandle::pid)
+        .filter(pid -> !broker.contains(pid) && !services.contains(pid))
+        .findFirst()
+        .orElse(-1);
   }
 }

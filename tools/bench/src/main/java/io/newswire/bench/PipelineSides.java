@@ -1,7 +1,6 @@
 package io.newswire.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswire.indexer.Elastic;
 import io.newswire.indexer.IndexSetup;
 import io.newswire.model.CleanArticle;
@@ -10,8 +9,6 @@ import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +17,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The three things the pipeline benchmark times, each into a fresh index made from the same template:
- * raw documents through the cleaner and the indexer, clean articles through the indexer alone, and the
- * same clean articles as plain {@code _bulk} requests from this JVM. Every clock stops when
- * {@code _count} (no forced refresh) reaches the number of documents: searchable, not just accepted.
+ * The three things the pipeline benchmark times, each into a fresh index made from the same
+ * template: raw documents through the cleaner and the indexer, clean articles through the indexer
+ * alone, and the same clean articles as plain {@code _bulk} requests from this JVM. Every clock
+ * stops when {@code _count} (no forced refresh) reaches the number of documents: searchable, not
+ * just accepted.
  */
 final class PipelineSides {
   /** Alias and first index the indexer writes to (its defaults). */
   static final String ALIAS = "newswire";
+
   static final String INDEX = "newswire-v1";
 
   private static final long POLL_MILLIS = 50;
@@ -38,12 +37,20 @@ final class PipelineSides {
    *
    * @param seconds from the start of the clock until all {@code docs} were searchable
    * @param cleanedAt when the cleaners had committed every document (pipeline only, else NaN)
-   * @param writtenAt when the indexer had indexed, or the last bulk was acknowledged, every document
+   * @param writtenAt when the indexer had indexed, or the last bulk was acknowledged, every
+   *     document
    * @param cpu CPU seconds each process used while the clock ran
    * @param load the machine's 1-minute load average when the clock stopped
    */
-  record Run(String side, int round, int docs, double seconds, double cleanedAt, double writtenAt,
-      Map<String, Double> cpu, double load) {
+  record Run(
+      String side,
+      int round,
+      int docs,
+      double seconds,
+      double cleanedAt,
+      double writtenAt,
+      Map<String, Double> cpu,
+      double load) {
     double rate() {
       return docs / seconds;
     }
@@ -59,8 +66,14 @@ final class PipelineSides {
   private List<CleanArticle> lastCleaned = List.of();
   private long deadLetters;
 
-  PipelineSides(RawCorpus corpus, BenchKafka kafka, BenchServices services, Elastic elastic, EsHttp es,
-      Map<String, Long> pids, int batch) {
+  PipelineSides(
+      RawCorpus corpus,
+      BenchKafka kafka,
+      BenchServices services,
+      Elastic elastic,
+      EsHttp es,
+      Map<String, Long> pids,
+      int batch) {
     this.corpus = corpus;
     this.kafka = kafka;
     this.services = services;
@@ -91,11 +104,16 @@ final class PipelineSides {
     long cleanedBefore = services.counter("cleaner", "processed");
     long indexedBefore = services.counter("indexer", "indexed");
     long produceStart = System.nanoTime();
-    kafka.produceUncommitted(docs, i -> {
-      RawDocument doc = corpus.document(round, i);
-      return new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc));
-    });
-    System.err.printf(java.util.Locale.ROOT, "[bench]   (%d raw documents produced, uncommitted, in %.1f s)%n", docs,
+    kafka.produceUncommitted(
+        docs,
+        i -> {
+          RawDocument doc = corpus.document(round, i);
+          return new ProducerRecord<>(Topics.RAW, doc.id(), Json.write(doc));
+        });
+    System.err.printf(
+        java.util.Locale.ROOT,
+        "[bench]   (%d raw documents produced, uncommitted, in %.1f s)%n",
+        docs,
         (System.nanoTime() - produceStart) / 1e9);
     Map<String, Long> cpu = cpuNanos();
     long start = System.nanoTime();
@@ -112,10 +130,12 @@ final class PipelineSides {
         services.checkAlive();
         dlq = kafka.deadLetters() - dlqBefore;
         double now = (System.nanoTime() - start) / 1e9;
-        if (Double.isNaN(cleanedAt) && services.counter("cleaner", "processed") - cleanedBefore >= docs) {
+        if (Double.isNaN(cleanedAt)
+            && services.counter("cleaner", "processed") - cleanedBefore >= docs) {
           cleanedAt = now;
         }
-        if (Double.isNaN(writtenAt) && services.counter("indexer", "indexed") - indexedBefore >= docs - dlq) {
+        if (Double.isNaN(writtenAt)
+            && services.counter("indexer", "indexed") - indexedBefore >= docs - dlq) {
           writtenAt = now;
         }
       }
@@ -131,19 +151,26 @@ final class PipelineSides {
     deadLetters += dlq;
     lastCleaned = kafka.readClean(cleanFrom, kafka.endOffsets(Topics.CLEAN));
     if (lastCleaned.size() != docs - dlq) {
-      throw new IllegalStateException("newswire.clean holds " + lastCleaned.size() + " articles of this run, expected "
-          + (docs - dlq));
+      throw new IllegalStateException(
+          "newswire.clean holds "
+              + lastCleaned.size()
+              + " articles of this run, expected "
+              + (docs - dlq));
     }
     requireCount(ALIAS, docs - dlq);
-    return new Run("pipeline", round, (int) (docs - dlq), seconds, cleanedAt, writtenAt, used, load());
+    return new Run(
+        "pipeline", round, (int) (docs - dlq), seconds, cleanedAt, writtenAt, used, load());
   }
 
-  /** newswire.clean to searchable: the indexer alone, on the articles the last pipeline run cleaned. */
+  /**
+   * newswire.clean to searchable: the indexer alone, on the articles the last pipeline run cleaned.
+   */
   Run indexer(int round) throws Exception {
     List<CleanArticle> articles = lastCleaned;
     freshIndex();
     long indexedBefore = services.counter("indexer", "indexed");
-    kafka.produceUncommitted(articles.size(),
+    kafka.produceUncommitted(
+        articles.size(),
         i -> new ProducerRecord<>(Topics.CLEAN, articles.get(i).id(), Json.write(articles.get(i))));
     Map<String, Long> cpu = cpuNanos();
     long start = System.nanoTime();
@@ -156,7 +183,8 @@ final class PipelineSides {
       long count = count(ALIAS);
       if (polls++ % 5 == 0) {
         services.checkAlive();
-        if (Double.isNaN(writtenAt) && services.counter("indexer", "indexed") - indexedBefore >= articles.size()) {
+        if (Double.isNaN(writtenAt)
+            && services.counter("indexer", "indexed") - indexedBefore >= articles.size()) {
           writtenAt = (System.nanoTime() - start) / 1e9;
         }
       }
@@ -190,7 +218,8 @@ final class PipelineSides {
     for (String body : bodies) {
       JsonNode reply = es.require("POST", "/" + index + "/_bulk", body);
       if (reply.path("errors").asBoolean(true)) {
-        throw new IllegalStateException("raw _bulk: some items failed: " + reply.toString().substring(0, 500));
+        throw new IllegalStateException(
+            "raw _bulk: some items failed: " + reply.toString().substring(0, 500));
       }
     }
     double writtenAt = (System.nanoTime() - start) / 1e9;
@@ -212,7 +241,9 @@ final class PipelineSides {
     return new Run("bulk", round, articles.size(), seconds, Double.NaN, writtenAt, used, load());
   }
 
-  /** Drops whatever index the alias points at and recreates the indexer's index from the template. */
+  /**
+   * Drops whatever index the alias points at and recreates the indexer's index from the template.
+   */
   private void freshIndex() throws IOException {
     EsHttp.Reply aliases = es.call("GET", "/_alias/" + ALIAS, null);
     if (aliases.ok()) {
@@ -233,7 +264,8 @@ final class PipelineSides {
     es.require("POST", "/" + target + "/_refresh", null);
     long count = count(target);
     if (count != expected) {
-      throw new IllegalStateException(target + " holds " + count + " documents, expected " + expected);
+      throw new IllegalStateException(
+          target + " holds " + count + " documents, expected " + expected);
     }
   }
 
@@ -243,8 +275,13 @@ final class PipelineSides {
       return now;
     }
     if (now - lastProgress > STALL.toNanos()) {
-      throw new IllegalStateException(what + " made no progress for " + STALL.toSeconds() + " s at " + count
-          + " searchable documents; see the logs under the work directory");
+      throw new IllegalStateException(
+          what
+              + " made no progress for "
+              + STALL.toSeconds()
+              + " s at "
+              + count
+              + " searchable documents; see the logs under the work directory");
     }
     return lastProgress;
   }
@@ -260,17 +297,25 @@ final class PipelineSides {
 
   private Map<String, Long> cpuNanos() {
     Map<String, Long> out = new LinkedHashMap<>();
-    pids.forEach((name, pid) -> out.put(name, ProcessHandle.of(pid)
-        .flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L)));
+    pids.forEach(
+        (name, pid) ->
+            out.put(
+                name,
+                ProcessHandle.of(pid)
+                    .flatMap(h -> h.info().totalCpuDuration())
+                    .map(Duration::toNanos)
+                    .orElse(-1L)));
     return out;
   }
 
   private Map<String, Double> cpuSince(Map<String, Long> before) {
     Map<String, Double> out = new LinkedHashMap<>();
-    cpuNanos().forEach((name, nanos) -> {
-      long was = before.getOrDefault(name, -1L);
-      out.put(name, nanos < 0 || was < 0 ? Double.NaN : (nanos - was) / 1e9);
-    });
+    cpuNanos()
+        .forEach(
+            (name, nanos) -> {
+              long was = before.getOrDefault(name, -1L);
+              out.put(name, nanos < 0 || was < 0 ? Double.NaN : (nanos - was) / 1e9);
+            });
     return out;
   }
 }

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Raw documents made from the eval pages and the seed reports: page {@code i % pages} of round
- * {@code r} gets the host {@code c<copy>-r<r>.<original host>}, so every document has its own URL and
- * id, and no host sees the same page twice. Repeating a page on one host would be learned as that
- * site's furniture by the cleaner and cleaned away, which real input never does.
+ * {@code r} gets the host {@code c<copy>-r<r>.<original host>}, so every document has its own URL
+ * and id, and no host sees the same page twice. Repeating a page on one host would be learned as
+ * that site's furniture by the cleaner and cleaned away, which real input never does.
  */
 final class RawCorpus {
   /** One source page as the fetcher would have fetched it. */
@@ -36,13 +36,14 @@ final class RawCorpus {
   }
 
   /**
-   * The {@code .html} pages of {@code articlesDir} and the {@code .txt} reports of {@code seedsDir},
-   * without the pages the extractor refuses outright (they would only go to the DLQ).
+   * The {@code .html} pages of {@code articlesDir} and the {@code .txt} reports of {@code
+   * seedsDir}, without the pages the extractor refuses outright (they would only go to the DLQ).
    */
   static RawCorpus load(Path articlesDir, Path seedsDir) throws IOException {
-    JsonNode truth = Files.exists(articlesDir.resolve("ground-truth.json"))
-        ? Json.mapper().readTree(articlesDir.resolve("ground-truth.json").toFile())
-        : Json.mapper().createObjectNode();
+    JsonNode truth =
+        Files.exists(articlesDir.resolve("ground-truth.json"))
+            ? Json.mapper().readTree(articlesDir.resolve("ground-truth.json").toFile())
+            : Json.mapper().createObjectNode();
     Extractor extractor = new Extractor();
     List<Page> pages = new ArrayList<>();
     for (Path file : list(articlesDir, ".html")) {
@@ -52,17 +53,22 @@ final class RawCorpus {
     }
     for (Path file : list(seedsDir, ".txt")) {
       String name = file.getFileName().toString();
-      pages.add(new Page(name, "https://seeds.newswire.test/" + name, "text/plain",
-          Files.readString(file, StandardCharsets.UTF_8)));
+      pages.add(
+          new Page(
+              name,
+              "https://seeds.newswire.test/" + name,
+              "text/plain",
+              Files.readString(file, StandardCharsets.UTF_8)));
     }
-    pages.removeIf(p -> {
-      try {
-        extractor.extract(p.body(), p.contentType(), p.url());
-        return false;
-      } catch (ExtractionException refused) {
-        return true;
-      }
-    });
+    pages.removeIf(
+        p -> {
+          try {
+            extractor.extract(p.body(), p.contentType(), p.url());
+            return false;
+          } catch (ExtractionException refused) {
+            return true;
+          }
+        });
     if (pages.isEmpty()) {
       throw new IllegalStateException("no usable pages in " + articlesDir + " or " + seedsDir);
     }
@@ -82,8 +88,20 @@ final class RawCorpus {
   RawDocument document(int round, int i) {
     Page page = pages.get(i % pages.size());
     String url = withHost(page.url(), "c" + (i / pages.size()) + "-r" + round);
-    return new RawDocument(SchemaVersions.RAW_DOCUMENT, DocumentIds.forUrl(url), url, "bench", Instant.now(),
-        page.contentType(), "UTF-8", page.body(), null, null, null, null, null);
+    return new RawDocument(
+        SchemaVersions.RAW_DOCUMENT,
+        DocumentIds.forUrl(url),
+        url,
+        "bench",
+        Instant.now(),
+        page.contentType(),
+        "UTF-8",
+        page.body(),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**

@@ -15,13 +15,24 @@ final class Report {
   Report(String title) {
     line("# " + title);
     line("");
-    line(String.format(Locale.ROOT, "- machine: %d cores available to the JVM, %s %s, Java %s, %s",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
-        System.getProperty("os.arch"), System.getProperty("java.version"), Instant.now()));
-    line("- benchmark JVM flags: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    line(String.format(Locale.ROOT, "- system load average when the report was written: %.2f (above the core count"
-        + " means other processes competed for the CPU; compare ratios, not absolute figures)",
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    line(
+        String.format(
+            Locale.ROOT,
+            "- machine: %d cores available to the JVM, %s %s, Java %s, %s",
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"),
+            System.getProperty("java.version"),
+            Instant.now()));
+    line(
+        "- benchmark JVM flags: "
+            + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    line(
+        String.format(
+            Locale.ROOT,
+            "- system load average when the report was written: %.2f (above the core count"
+                + " means other processes competed for the CPU; compare ratios, not absolute figures)",
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
   }
 
   Report line(String s) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Alert rules read from a file, one {@code query_string} a line; the id is the line number. Blank lines
- * and lines starting with {@code #} are skipped.
+ * Alert rules read from a file, one {@code query_string} a line; the id is the line number. Blank
+ * lines and lines starting with {@code #} are skipped.
  */
 public final class Rules {
   /** One rule: its id ({@code r00001} for line 1) and its query. */

@@ -19,24 +19,30 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Search latency on a full index (issue 14: "search answers within 300 ms p95 on 10,000 indexed articles"): the
- * console's search page and the indexer's {@code /search}, side by side in the same run with Elasticsearch's
- * {@code _search} of the very body the indexer sends (the baseline), for a fixed mix of analyst-style queries
- * ({@link SearchQueries}). One Kafka broker, one Elasticsearch node, the indexer and the console are started for
- * the run; {@code docs} articles ({@link SearchCorpus}) go through Kafka and the indexer into the index first.
+ * Search latency on a full index (issue 14: "search answers within 300 ms p95 on 10,000 indexed
+ * articles"): the console's search page and the indexer's {@code /search}, side by side in the same
+ * run with Elasticsearch's {@code _search} of the very body the indexer sends (the baseline), for a
+ * fixed mix of analyst-style queries ({@link SearchQueries}). One Kafka broker, one Elasticsearch
+ * node, the indexer and the console are started for the run; {@code docs} articles ({@link
+ * SearchCorpus}) go through Kafka and the indexer into the index first.
  *
- * <pre>./newswire bench search [--docs N] [--rounds N] [--warmup N] [--console true|false] [--text DIR]
+ * <pre>
+ * ./newswire bench search [--docs N] [--rounds N] [--warmup N] [--console true|false] [--text DIR]
  *     [--seeds DIR] [--rules FILE]</pre>
  *
- * One client asks one request at a time, as an analyst at a screen does: {@code warmup} passes of the mix on
- * every target, not counted, then {@code rounds} passes, each query asked of every target in turn, the order of
- * the targets rotating from query to query. Writes {@code tools/bench/target/bench/search.md}.
+ * One client asks one request at a time, as an analyst at a screen does: {@code warmup} passes of
+ * the mix on every target, not counted, then {@code rounds} passes, each query asked of every
+ * target in turn, the order of the targets rotating from query to query. Writes {@code
+ * tools/bench/target/bench/search.md}.
  */
 public final class SearchBenchmark {
-  private static final String USAGE = "./newswire bench search [--docs N] [--rounds N] [--warmup N]"
-      + " [--console true|false] [--text DIR] [--seeds DIR] [--rules FILE]";
+  private static final String USAGE =
+      "./newswire bench search [--docs N] [--rounds N] [--warmup N]"
+          + " [--console true|false] [--text DIR] [--seeds DIR] [--rules FILE]";
+
   /** The indexer's alias (its default), which the console's searches go through too. */
   static final String ALIAS = "newswire";
+
   private static final Duration INDEXED_WITHIN = Duration.ofMinutes(10);
 
   private SearchBenchmark() {}
@@ -55,8 +61,14 @@ public final class SearchBenchmark {
     SearchCorpus corpus = SearchCorpus.load(text, seeds);
     List<CleanArticle> articles = corpus.articles(docs);
     List<SearchQueries.Query> queries = SearchQueries.load(rules);
-    log.accept(articles.size() + " articles from " + corpus.pages() + " cleaned pages, " + queries.size()
-        + " queries; starting Elasticsearch, Kafka, the indexer" + (withConsole ? " and the console..." : "..."));
+    log.accept(
+        articles.size()
+            + " articles from "
+            + corpus.pages()
+            + " cleaned pages, "
+            + queries.size()
+            + " queries; starting Elasticsearch, Kafka, the indexer"
+            + (withConsole ? " and the console..." : "..."));
     Path work = Files.createTempDirectory("newswire-bench-search-");
     try {
       run(work, articles, corpus.pages(), queries, rounds, warmups, withConsole, log);
@@ -66,8 +78,16 @@ public final class SearchBenchmark {
     }
   }
 
-  private static void run(Path work, List<CleanArticle> articles, int pages, List<SearchQueries.Query> queries,
-      int rounds, int warmups, boolean withConsole, Consumer<String> log) throws Exception {
+  private static void run(
+      Path work,
+      List<CleanArticle> articles,
+      int pages,
+      List<SearchQueries.Query> queries,
+      int rounds,
+      int warmups,
+      boolean withConsole,
+      Consumer<String> log)
+      throws Exception {
     String key = ApiKeyFile.add(work.resolve("api-keys"), "bench", ApiKeyFile.Role.READER);
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("newswire.auth.keys-file", work.resolve("api-keys").toString());
@@ -75,17 +95,31 @@ public final class SearchBenchmark {
     List<String> names = withConsole ? List.of("indexer", "console") : List.of("indexer");
     try (BenchNode node = BenchNode.start(Repo.root(), work, "1g");
         BenchBroker broker = BenchBroker.start(Repo.root(), work);
-        BenchServices services = BenchServices.start(Repo.root(), work, broker.bootstrapServers(), node.url(),
-            names, properties, List.of());
+        BenchServices services =
+            BenchServices.start(
+                Repo.root(),
+                work,
+                broker.bootstrapServers(),
+                node.url(),
+                names,
+                properties,
+                List.of());
         BenchKafka kafka = new BenchKafka(broker.bootstrapServers())) {
       EsHttp es = new EsHttp(node.url());
       double indexSeconds = index(articles, kafka, services, es, log);
-      log.accept(String.format(Locale.ROOT, "%d articles searchable after %.1f s; preparing the queries...",
-          articles.size(), indexSeconds));
+      log.accept(
+          String.format(
+              Locale.ROOT,
+              "%d articles searchable after %.1f s; preparing the queries...",
+              articles.size(),
+              indexSeconds));
       List<String> texts = queries.stream().map(SearchQueries.Query::text).toList();
       SearchTargets targets = new SearchTargets(node.url(), ALIAS, key, texts);
-      List<SearchTargets.Target> list = new ArrayList<>(List.of(targets.elasticsearch(),
-          targets.indexer("http://127.0.0.1:" + services.instance("indexer").port())));
+      List<SearchTargets.Target> list =
+          new ArrayList<>(
+              List.of(
+                  targets.elasticsearch(),
+                  targets.indexer("http://127.0.0.1:" + services.instance("indexer").port())));
       if (withConsole) {
         list.add(targets.console("http://127.0.0.1:" + services.instance("console").port()));
       }
@@ -104,15 +138,26 @@ public final class SearchBenchmark {
         services.checkAlive();
       }
       IndexStats index = IndexStats.of(es);
-      Path file = SearchReport.write(samples, targets, articles, pages, index, indexSeconds, rounds, warmups);
+      Path file =
+          SearchReport.write(
+              samples, targets, articles, pages, index, indexSeconds, rounds, warmups);
       log.accept("report written to " + file + "; services' logs were in " + work.resolve("logs"));
     }
   }
 
-  /** Commits the articles to newswire.clean at once and waits until the indexer made every one searchable. */
-  private static double index(List<CleanArticle> articles, BenchKafka kafka, BenchServices services, EsHttp es,
-      Consumer<String> log) throws Exception {
-    kafka.produceUncommitted(articles.size(),
+  /**
+   * Commits the articles to newswire.clean at once and waits until the indexer made every one
+   * searchable.
+   */
+  private static double index(
+      List<CleanArticle> articles,
+      BenchKafka kafka,
+      BenchServices services,
+      EsHttp es,
+      Consumer<String> log)
+      throws Exception {
+    kafka.produceUncommitted(
+        articles.size(),
         i -> new ProducerRecord<>(Topics.CLEAN, articles.get(i).id(), Json.write(articles.get(i))));
     long start = System.nanoTime();
     kafka.commit();
@@ -128,9 +173,14 @@ public final class SearchBenchmark {
       if (count != seen) {
         seen = count;
         progressAt = now;
-      } else if (now - progressAt > Duration.ofMinutes(2).toNanos() || now - start > INDEXED_WITHIN.toNanos()) {
-        throw new IllegalStateException("the indexer stopped at " + count + " of " + articles.size()
-            + " searchable articles; see its log under the work directory");
+      } else if (now - progressAt > Duration.ofMinutes(2).toNanos()
+          || now - start > INDEXED_WITHIN.toNanos()) {
+        throw new IllegalStateException(
+            "the indexer stopped at "
+                + count
+                + " of "
+                + articles.size()
+                + " searchable articles; see its log under the work directory");
       }
       services.checkAlive();
       Thread.sleep(200);
@@ -139,10 +189,12 @@ public final class SearchBenchmark {
     es.require("POST", "/" + ALIAS + "/_refresh", null);
     long count = es.require("GET", "/" + ALIAS + "/_count", null).path("count").asLong();
     if (count != articles.size()) {
-      throw new IllegalStateException(ALIAS + " holds " + count + " articles, expected " + articles.size());
+      throw new IllegalStateException(
+          ALIAS + " holds " + count + " articles, expected " + articles.size());
     }
     if (kafka.deadLetters() > 0) {
-      throw new IllegalStateException(kafka.deadLetters() + " articles went to a DLQ instead of the index");
+      throw new IllegalStateException(
+          kafka.deadLetters() + " articles went to a DLQ instead of the index");
     }
     return seconds;
   }
@@ -150,10 +202,14 @@ public final class SearchBenchmark {
   /** Size figures of the index, from Elasticsearch. */
   record IndexStats(long docs, long bytes, long segments) {
     static IndexStats of(EsHttp es) {
-      var primaries = es.require("GET", "/" + ALIAS + "/_stats/docs,store,segments", null).path("_all")
-          .path("primaries");
-      return new IndexStats(primaries.path("docs").path("count").asLong(),
-          primaries.path("store").path("size_in_bytes").asLong(), primaries.path("segments").path("count").asLong());
+      var primaries =
+          es.require("GET", "/" + ALIAS + "/_stats/docs,store,segments", null)
+              .path("_all")
+              .path("primaries");
+      return new IndexStats(
+          primaries.path("docs").path("count").asLong(),
+          primaries.path("store").path("size_in_bytes").asLong(),
+          primaries.path("segments").path("count").asLong());
     }
   }
 

@@ -23,14 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * A search corpus of any size made deterministically from a few real reports: the eval pages
- * ({@code ../shared/eval/text}: their article text from its {@code ground-truth.json}, headline, date, authors
- * and language as the project's extractor finds them in the plain-text form) and the seed reports (cleaned by
- * the extractor). The first
- * articles are those reports as cleaned; every later one is a new report of one source page, a run of its
- * paragraphs with one to three paragraphs of other pages mixed in, a headline from its own text and a
- * publication day in 2019–2020, so term frequencies, lengths and sources stay those of real news rather than
- * of one page repeated. One in twenty is a copy of an earlier article under another source, in that article's
- * story, so searches collapse stories as they do on real input (issue 13).
+ * ({@code ../shared/eval/text}: their article text from its {@code ground-truth.json}, headline,
+ * date, authors and language as the project's extractor finds them in the plain-text form) and the
+ * seed reports (cleaned by the extractor). The first articles are those reports as cleaned; every
+ * later one is a new report of one source page, a run of its paragraphs with one to three
+ * paragraphs of other pages mixed in, a headline from its own text and a publication day in
+ * 2019–2020, so term frequencies, lengths and sources stay those of real news rather than of one
+ * page repeated. One in twenty is a copy of an earlier article under another source, in that
+ * article's story, so searches collapse stories as they do on real input (issue 13).
  */
 final class SearchCorpus {
   /** A cleaned source page. */
@@ -47,19 +47,25 @@ final class SearchCorpus {
   }
 
   /**
-   * The {@code .txt} pages of {@code textDir} (URLs and article text from its {@code ground-truth.json}) and of
-   * {@code seedsDir}, cleaned as plain text; pages the extractor refuses or that have no text are skipped.
+   * The {@code .txt} pages of {@code textDir} (URLs and article text from its {@code
+   * ground-truth.json}) and of {@code seedsDir}, cleaned as plain text; pages the extractor refuses
+   * or that have no text are skipped.
    */
   static SearchCorpus load(Path textDir, Path seedsDir) throws IOException {
-    JsonNode truth = Files.exists(textDir.resolve("ground-truth.json"))
-        ? Json.mapper().readTree(textDir.resolve("ground-truth.json").toFile())
-        : Json.mapper().createObjectNode();
+    JsonNode truth =
+        Files.exists(textDir.resolve("ground-truth.json"))
+            ? Json.mapper().readTree(textDir.resolve("ground-truth.json").toFile())
+            : Json.mapper().createObjectNode();
     Extractor extractor = new Extractor();
     List<Page> pages = new ArrayList<>();
     for (Path file : list(textDir)) {
       String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
       JsonNode known = truth.path(name);
-      add(pages, extractor, file, known.path("url").asText("https://eval.newswire.test/" + name),
+      add(
+          pages,
+          extractor,
+          file,
+          known.path("url").asText("https://eval.newswire.test/" + name),
           known.path("articleBody").asText(null));
     }
     for (Path file : list(seedsDir)) {
@@ -92,16 +98,32 @@ final class SearchCorpus {
       CleanArticle original = earlier.get(random.nextInt(i));
       Page other = pages.get(random.nextInt(pages.size()));
       String url = url(other, i);
-      return new CleanArticle(SchemaVersions.CLEAN_ARTICLE, DocumentIds.forUrl(url), url, other.host(),
-          original.title(), original.published(), original.authors(), original.language(), original.section(),
-          original.text(), original.contentHash(), "bench", fetched, fetched.plusSeconds(1), original.storyId(),
+      return new CleanArticle(
+          SchemaVersions.CLEAN_ARTICLE,
+          DocumentIds.forUrl(url),
+          url,
+          other.host(),
+          original.title(),
+          original.published(),
+          original.authors(),
+          original.language(),
+          original.section(),
+          original.text(),
+          original.contentHash(),
+          "bench",
+          fetched,
+          fetched.plusSeconds(1),
+          original.storyId(),
           original.id());
     }
     String title;
     String text;
     String published;
     if (i < pages.size()) {
-      title = base.extraction().title() != null ? base.extraction().title() : headline(base.paragraphs(), random);
+      title =
+          base.extraction().title() != null
+              ? base.extraction().title()
+              : headline(base.paragraphs(), random);
       text = base.extraction().text();
       published = base.extraction().published();
     } else {
@@ -112,12 +134,27 @@ final class SearchCorpus {
     }
     String url = url(base, i);
     String id = DocumentIds.forUrl(url);
-    return new CleanArticle(SchemaVersions.CLEAN_ARTICLE, id, url, base.host(), title, published,
-        base.extraction().authors(), base.extraction().language(), base.extraction().section(), text,
-        DocumentIds.hash(text), "bench", fetched, fetched.plusSeconds(1));
+    return new CleanArticle(
+        SchemaVersions.CLEAN_ARTICLE,
+        id,
+        url,
+        base.host(),
+        title,
+        published,
+        base.extraction().authors(),
+        base.extraction().language(),
+        base.extraction().section(),
+        text,
+        DocumentIds.hash(text),
+        "bench",
+        fetched,
+        fetched.plusSeconds(1));
   }
 
-  /** A run of the base page's paragraphs with one to three paragraphs of other pages at random places. */
+  /**
+   * A run of the base page's paragraphs with one to three paragraphs of other pages at random
+   * places.
+   */
   private List<String> mix(Page base, Random random) {
     List<String> own = base.paragraphs();
     int length = Math.max(1, (int) Math.ceil(own.size() * (0.5 + random.nextDouble() * 0.5)));
@@ -135,15 +172,20 @@ final class SearchCorpus {
   private static String headline(List<String> paragraphs, Random random) {
     String[] words = paragraphs.get(random.nextInt(paragraphs.size())).trim().split("\\s+");
     int n = Math.min(words.length, 6 + random.nextInt(9));
-    String title = String.join(" ", Arrays.copyOf(words, n)).replaceAll("[\\p{Punct}&&[^)\"'’]]+$", "");
-    return title.isEmpty() ? "Untitled" : Character.toUpperCase(title.charAt(0)) + title.substring(1);
+    String title =
+        String.join(" ", Arrays.copyOf(words, n)).replaceAll("[\\p{Punct}&&[^)\"'’]]+$", "");
+    return title.isEmpty()
+        ? "Untitled"
+        : Character.toUpperCase(title.charAt(0)) + title.substring(1);
   }
 
   private static String url(Page page, int i) {
     return "https://" + page.host() + "/newswire-bench/" + i;
   }
 
-  /** @param text the page's article text when known, else the extractor's */
+  /**
+   * @param text the page's article text when known, else the extractor's
+   */
   private static void add(List<Page> pages, Extractor extractor, Path file, String url, String text)
       throws IOException {
     Extraction e;
@@ -153,13 +195,23 @@ final class SearchCorpus {
       return;
     }
     if (text != null && !text.isBlank()) {
-      e = new Extraction(e.title(), e.published(), e.authors(), e.language(), e.section(), text.strip(), e.warnings());
+      e =
+          new Extraction(
+              e.title(),
+              e.published(),
+              e.authors(),
+              e.language(),
+              e.section(),
+              text.strip(),
+              e.warnings());
     }
-    List<String> paragraphs = Arrays.stream(e.text().split("\\n+")).map(String::strip).filter(p -> !p.isEmpty())
-        .toList();
+    List<String> paragraphs =
+        Arrays.stream(e.text().split("\\n+")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     if (!paragraphs.isEmpty()) {
       String host = URI.create(url).getHost();
-      pages.add(new Page(url, host == null ? "unknown" : host.replaceFirst("^www\\.", ""), e, paragraphs));
+      pages.add(
+          new Page(
+              url, host == null ? "unknown" : host.replaceFirst("^www\\.", ""), e, paragraphs));
     }
   }
 

@@ -21,14 +21,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Does matching names in their other spellings make alerts noisier (issue 13)? The rules and the truth are those
- * of {@code ../shared/eval/alert_agreement.py}: every capitalised word of four letters or more, and every
- * capitalised two-word phrase, that occurs in the rendered text of 1 to 3 pages; an alert should fire where the
- * rule occurs in the page's true article text, as a whole word, case kept. The alerter's own matcher then fires
- * the rules on the cleaned text with spelling variants off and on, and on the true text (which isolates what
- * the variants add), and each is scored against that truth, per half of the pages (by the first byte of the
- * SHA-256 of their id, as the extraction figures are) and in all. A phrase is a quoted rule, exact by design, so
- * the single names carry the whole difference.
+ * Does matching names in their other spellings make alerts noisier (issue 13)? The rules and the
+ * truth are those of {@code ../shared/eval/alert_agreement.py}: every capitalised word of four
+ * letters or more, and every capitalised two-word phrase, that occurs in the rendered text of 1 to
+ * 3 pages; an alert should fire where the rule occurs in the page's true article text, as a whole
+ * word, case kept. The alerter's own matcher then fires the rules on the cleaned text with spelling
+ * variants off and on, and on the true text (which isolates what the variants add), and each is
+ * scored against that truth, per half of the pages (by the first byte of the SHA-256 of their id,
+ * as the extraction figures are) and in all. A phrase is a quoted rule, exact by design, so the
+ * single names carry the whole difference.
  */
 public final class VariantAgreement {
   private static final String USAGE = "./newswire bench variants [--articles DIR] [--text DIR]";
@@ -46,8 +47,9 @@ public final class VariantAgreement {
       double p = fired == 0 ? 0 : (double) right / fired;
       double r = truth == 0 ? 0 : (double) right / truth;
       double f = p + r == 0 ? 0 : 2 * p * r / (p + r);
-      return String.format("P %.4f R %.4f F1 %.4f, false alerts/page %.3f", p, r, f,
-          (double) (fired - right) / Math.max(1, pages));
+      return String.format(
+          "P %.4f R %.4f F1 %.4f, false alerts/page %.3f",
+          p, r, f, (double) (fired - right) / Math.max(1, pages));
     }
   }
 
@@ -59,7 +61,8 @@ public final class VariantAgreement {
     Map<String, String> rendered = new HashMap<>();
     for (Page page : pages) {
       Path file = text.resolve(page.id() + ".txt");
-      rendered.put(page.id(), Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
+      rendered.put(
+          page.id(), Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "");
     }
     List<Rules.Line> rules = rules(rendered);
     System.err.printf("[bench] %d pages, %d rules%n", pages.size(), rules.size());
@@ -77,13 +80,29 @@ public final class VariantAgreement {
     Map<String, Integer> extraFalse = new HashMap<>();
     Map<String, String> queries = new HashMap<>();
     rules.forEach(r -> queries.put(r.id(), r.query()));
-    try (MonitorSide off = new MonitorSide(rules, false); MonitorSide on = new MonitorSide(rules, true)) {
+    try (MonitorSide off = new MonitorSide(rules, false);
+        MonitorSide on = new MonitorSide(rules, true)) {
       for (Page page : pages) {
         String half = half(page.id());
         Set<String> expected = truth.get(page.id());
-        score(table, "cleaned text, variants off", half, off.match(article(page.id(), page.cleaned())), expected);
-        score(table, "cleaned text, variants on", half, on.match(article(page.id(), page.cleaned())), expected);
-        score(table, "true text, variants off", half, off.match(article(page.id(), page.gold())), expected);
+        score(
+            table,
+            "cleaned text, variants off",
+            half,
+            off.match(article(page.id(), page.cleaned())),
+            expected);
+        score(
+            table,
+            "cleaned text, variants on",
+            half,
+            on.match(article(page.id(), page.cleaned())),
+            expected);
+        score(
+            table,
+            "true text, variants off",
+            half,
+            off.match(article(page.id(), page.gold())),
+            expected);
         Set<String> widened = on.match(article(page.id(), page.gold()));
         score(table, "true text, variants on", half, widened, expected);
         widened.removeAll(off.match(article(page.id(), page.gold())));
@@ -92,18 +111,29 @@ public final class VariantAgreement {
       }
     }
     System.out.printf("%s: %d pages, %d rules%n", articles, pages.size(), rules.size());
-    System.out.printf("  false alerts only the variants add, on the true text: %d, by rule: %s%n",
+    System.out.printf(
+        "  false alerts only the variants add, on the true text: %d, by rule: %s%n",
         extraFalse.values().stream().mapToInt(Integer::intValue).sum(),
-        extraFalse.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
-            .map(e -> e.getKey() + " " + e.getValue()).toList());
-    table.forEach((name, halves) -> halves.forEach((half, s) -> System.out.printf("  %-28s %-3s %s%n", name, half,
-        s.line())));
+        extraFalse.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .limit(60)
+            .map(e -> e.getKey() + " " + e.getValue())
+            .toList());
+    table.forEach(
+        (name, halves) ->
+            halves.forEach(
+                (half, s) -> System.out.printf("  %-28s %-3s %s%n", name, half, s.line())));
   }
 
-  private static void score(Map<String, Map<String, Score>> table, String name, String half, Set<String> fired,
+  private static void score(
+      Map<String, Map<String, Score>> table,
+      String name,
+      String half,
+      Set<String> fired,
       Set<String> expected) {
     for (String h : List.of(half, "all")) {
-      Score s = table.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(h, x -> new Score());
+      Score s =
+          table.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(h, x -> new Score());
       s.pages++;
       s.fired += fired.size();
       s.truth += expected.size();
@@ -130,8 +160,11 @@ public final class VariantAgreement {
       }
       String cleaned;
       try {
-        Extraction e = extractor.extract(Files.readString(file, StandardCharsets.UTF_8), "text/html",
-            truth.path(id).path("url").asText("file:" + file.getFileName()));
+        Extraction e =
+            extractor.extract(
+                Files.readString(file, StandardCharsets.UTF_8),
+                "text/html",
+                truth.path(id).path("url").asText("file:" + file.getFileName()));
         cleaned = e.text();
       } catch (ExtractionException refused) {
         cleaned = "";
@@ -143,10 +176,14 @@ public final class VariantAgreement {
 
   /** Text only, as the truth is: the title would fire rules the article body does not hold. */
   private static CleanArticle article(String id, String text) {
-    return Json.read(Json.write(Map.of("schemaVersion", 1, "id", id, "text", text)), CleanArticle.class);
+    return Json.read(
+        Json.write(Map.of("schemaVersion", 1, "id", id, "text", text)), CleanArticle.class);
   }
 
-  /** The rules of {@code alert_agreement.py}: capitalised words and two-word phrases on 1 to 3 pages. */
+  /**
+   * The rules of {@code alert_agreement.py}: capitalised words and two-word phrases on 1 to 3
+   * pages.
+   */
   private static List<Rules.Line> rules(Map<String, String> rendered) {
     Map<String, Integer> pagesWith = new TreeMap<>();
     for (String text : rendered.values()) {
@@ -158,7 +195,9 @@ public final class VariantAgreement {
           seen.add(word);
         }
         // a phrase: two capitalised words with one space between (the separator is the next entry)
-        if (i + 2 < words.size() && words.get(i + 1).equals(" ") && isCapitalised(word, 1)
+        if (i + 2 < words.size()
+            && words.get(i + 1).equals(" ")
+            && isCapitalised(word, 1)
             && isCapitalised(words.get(i + 2), 1)) {
           seen.add('"' + word + " " + words.get(i + 2) + '"');
         }
@@ -166,17 +205,19 @@ public final class VariantAgreement {
       seen.forEach(rule -> pagesWith.merge(rule, 1, Integer::sum));
     }
     List<Rules.Line> rules = new ArrayList<>();
-    pagesWith.forEach((rule, n) -> {
-      if (n <= 3) {
-        rules.add(new Rules.Line("r" + rules.size(), rule));
-      }
-    });
+    pagesWith.forEach(
+        (rule, n) -> {
+          if (n <= 3) {
+            rules.add(new Rules.Line("r" + rules.size(), rule));
+          }
+        });
     return rules;
   }
 
   /**
-   * The text as alternating word runs ({@code \w+} in Python's sense) and the separators between them, starting
-   * with a word run (empty when the text starts with a separator). Linear, no pattern.
+   * The text as alternating word runs ({@code \w+} in Python's sense) and the separators between
+   * them, starting with a word run (empty when the text starts with a separator). Linear, no
+   * pattern.
    */
   private static List<String> words(String text) {
     List<String> out = new ArrayList<>();
@@ -217,11 +258,15 @@ public final class VariantAgreement {
     return query.startsWith("\"") ? query.substring(1, query.length() - 1) : query;
   }
 
-  /** Whether {@code phrase} occurs in {@code text} as whole words, case kept (Python's {@code \b...\b}). */
+  /**
+   * Whether {@code phrase} occurs in {@code text} as whole words, case kept (Python's {@code
+   * \b...\b}).
+   */
   static boolean occurs(String text, String phrase) {
     for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
       int end = at + phrase.length();
-      if ((at == 0 || !isWordChar(text.charAt(at - 1))) && (end == text.length() || !isWordChar(text.charAt(end)))) {
+      if ((at == 0 || !isWordChar(text.charAt(at - 1)))
+          && (end == text.length() || !isWordChar(text.charAt(end)))) {
         return true;
       }
     }
@@ -229,7 +274,8 @@ public final class VariantAgreement {
   }
 
   private static String half(String id) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
     return (digest[0] & 1) == 0 ? "A" : "B";
   }
 }

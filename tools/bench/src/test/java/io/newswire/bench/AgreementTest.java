@@ -9,8 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class AgreementTest {
   private static CleanArticle article(String id) {
-    return new CleanArticle(1, id, "https://example.org/" + id, "s", "t", null, List.of(), null, null, "x", "h",
-        "v", null, null);
+    return new CleanArticle(
+        1,
+        id,
+        "https://example.org/" + id,
+        "s",
+        "t",
+        null,
+        List.of(),
+        null,
+        null,
+        "x",
+        "h",
+        "v",
+        null,
+        null);
   }
 
   @Test

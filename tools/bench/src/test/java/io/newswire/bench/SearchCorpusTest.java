@@ -57,7 +57,8 @@ class SearchCorpusTest {
       if (a.duplicateOf() != null) {
         copies++;
         CleanArticle original = byId.get(a.duplicateOf());
-        assertTrue(original != null, a.id() + " copies an article that is not earlier in the corpus");
+        assertTrue(
+            original != null, a.id() + " copies an article that is not earlier in the corpus");
         assertEquals(original.storyId(), a.storyId());
         assertEquals(original.text(), a.text());
         assertNotEquals(original.url(), a.url());

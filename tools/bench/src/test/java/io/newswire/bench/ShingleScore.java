@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The evaluation's metric, as {@code ../shared/eval/score.py} computes it: 4-token shingles of {@code \w+}
- * tokens (case kept), multiset overlap per document, corpus P and R as means of the per-document values,
- * F1 from those means.
+ * The evaluation's metric, as {@code ../shared/eval/score.py} computes it: 4-token shingles of
+ * {@code \w+} tokens (case kept), multiset overlap per document, corpus P and R as means of the
+ * per-document values, F1 from those means.
  */
 public final class ShingleScore {
 

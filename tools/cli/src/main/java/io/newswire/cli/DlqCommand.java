@@ -26,7 +26,10 @@ public final class DlqCommand {
     this(KafkaConnection.plaintext(bootstrapServers), out);
   }
 
-  /** @param kafka the broker and, for a secured cluster, how to authenticate ({@code NEWSWIRE_KAFKA_CONFIG}) */
+  /**
+   * @param kafka the broker and, for a secured cluster, how to authenticate ({@code
+   *     NEWSWIRE_KAFKA_CONFIG})
+   */
   public DlqCommand(KafkaConnection kafka, PrintStream out) {
     this.archive = new DeadLetterArchive(kafka);
     this.out = out;
@@ -48,21 +51,31 @@ public final class DlqCommand {
     }
     for (Shelf shelf : shelves) {
       out.println(shelf.topic() + ": " + shelf.letters().size() + " dead letter(s)");
-      shelf.groups().forEach(g -> out.println("  " + g.count() + " × " + g.stage() + ": " + g.reason()));
+      shelf
+          .groups()
+          .forEach(g -> out.println("  " + g.count() + " × " + g.stage() + ": " + g.reason()));
     }
-    List<Letter> recent = letters.stream()
-        .sorted((a, b) -> a.at().compareTo(b.at()))
-        .skip(Math.max(0, letters.size() - last))
-        .toList();
+    List<Letter> recent =
+        letters.stream()
+            .sorted((a, b) -> a.at().compareTo(b.at()))
+            .skip(Math.max(0, letters.size() - last))
+            .toList();
     if (!recent.isEmpty()) {
       out.println();
-      out.println("The last " + recent.size() + " (./newswire dlq --json for all, with every header):");
+      out.println(
+          "The last " + recent.size() + " (./newswire dlq --json for all, with every header):");
     }
     for (Letter l : recent) {
       out.println();
-      out.println("  " + l.at() + "  " + l.topic() + "  from " + l.origin() + "  by the " + l.stage());
-      out.println("  key " + l.key() + ", " + l.valueBytes() + " bytes"
-          + (l.truncated() ? " (cut from " + l.truncatedFrom() + ")" : ""));
+      out.println(
+          "  " + l.at() + "  " + l.topic() + "  from " + l.origin() + "  by the " + l.stage());
+      out.println(
+          "  key "
+              + l.key()
+              + ", "
+              + l.valueBytes()
+              + " bytes"
+              + (l.truncated() ? " (cut from " + l.truncatedFrom() + ")" : ""));
       out.println("  " + l.reason());
     }
   }
@@ -75,17 +88,27 @@ public final class DlqCommand {
   public int replay(String topic, String key) throws Exception {
     Replay replay = archive.replay(topic, key);
     if (!replay.neverRecords().isEmpty()) {
-      out.println(replay.neverRecords().size() + " not replayed: "
-          + DeadLetterArchive.NEVER_RECORDS.formatted(DeadLetterArchive.originOf(topic)));
+      out.println(
+          replay.neverRecords().size()
+              + " not replayed: "
+              + DeadLetterArchive.NEVER_RECORDS.formatted(DeadLetterArchive.originOf(topic)));
     }
     for (Letter l : replay.cut()) {
-      out.println("not replayed: " + l.key() + " was cut from " + l.truncatedFrom() + " when it was dead-lettered");
+      out.println(
+          "not replayed: "
+              + l.key()
+              + " was cut from "
+              + l.truncatedFrom()
+              + " when it was dead-lettered");
     }
     if (replay.nothingFound()) {
       out.println("nothing to replay in " + topic + (key != null ? " for key " + key : ""));
     }
-    replay.sent().forEach((origin, n) ->
-        out.println("replayed " + n + " dead letter(s) from " + topic + " to " + origin));
+    replay
+        .sent()
+        .forEach(
+            (origin, n) ->
+                out.println("replayed " + n + " dead letter(s) from " + topic + " to " + origin));
     if (!replay.cut().isEmpty()) {
       out.println(replay.cut().size() + " not replayed (" + DeadLetterArchive.CUT + ")");
     }
@@ -94,14 +117,24 @@ public final class DlqCommand {
 
   private static ObjectNode toJson(Letter l) {
     ObjectNode node = Json.mapper().createObjectNode();
-    node.put("topic", l.topic()).put("partition", l.partition()).put("offset", l.offset())
-        .put("at", l.at().toString()).put("key", l.key()).put("stage", l.stage()).put("reason", l.reason())
-        .put("origin", l.origin()).put("originTopic", l.originTopic()).put("valueBytes", l.valueBytes())
-        .put("exception", l.exception()).put("truncatedFrom", l.truncatedFrom());
+    node.put("topic", l.topic())
+        .put("partition", l.partition())
+        .put("offset", l.offset())
+        .put("at", l.at().toString())
+        .put("key", l.key())
+        .put("stage", l.stage())
+        .put("reason", l.reason())
+        .put("origin", l.origin())
+        .put("originTopic", l.originTopic())
+        .put("valueBytes", l.valueBytes())
+        .put("exception", l.exception())
+        .put("truncatedFrom", l.truncatedFrom());
     return node;
   }
 
-  /** {@link DeadLetterArchive#gist}, the rule by which the listing counts alike reasons together. */
+  /**
+   * {@link DeadLetterArchive#gist}, the rule by which the listing counts alike reasons together.
+   */
   static String gist(String reason) {
     return DeadLetterArchive.gist(reason);
   }

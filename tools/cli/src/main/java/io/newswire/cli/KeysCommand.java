@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./newswire keys list|add|revoke}: edits the API key file the services read (they pick up
- * a change within a second, no restart). A new key is printed once, when it is made; the file
- * keeps only its hash, so a lost key is revoked and replaced, not recovered.
+ * {@code ./newswire keys list|add|revoke}: edits the API key file the services read (they pick up a
+ * change within a second, no restart). A new key is printed once, when it is made; the file keeps
+ * only its hash, so a lost key is revoked and replaced, not recovered.
  */
 final class KeysCommand {
   private final Path file;
@@ -32,8 +32,10 @@ final class KeysCommand {
 
   void add(String name, Role role) throws IOException {
     String key = ApiKeyFile.add(file, name, role);
-    out.println("Key '" + name + "' (" + role.id() + ") added; the services accept it within a second.");
-    out.println("It is shown this once (only its hash is kept); send it as 'Authorization: Bearer KEY':");
+    out.println(
+        "Key '" + name + "' (" + role.id() + ") added; the services accept it within a second.");
+    out.println(
+        "It is shown this once (only its hash is kept); send it as 'Authorization: Bearer KEY':");
     out.println(key);
   }
 
@@ -46,5 +48,4 @@ final class KeysCommand {
     }
     out.println("Key '" + name + "' revoked; the services refuse it within a second.");
   }
-
 }

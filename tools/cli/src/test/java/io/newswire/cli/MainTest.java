@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The CLI's commands as a user types them: every one has --help, and wrong usage exits 2 saying why. */
+/**
+ * The CLI's commands as a user types them: every one has --help, and wrong usage exits 2 saying
+ * why.
+ */
 class MainTest {
   @TempDir Path data;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,8 +55,17 @@ class MainTest {
     for (String command : new String[] {"search", "alerts", "sources", "dlq", "keys"}) {
       assertTrue(printed().contains(command), command + " listed in:\n" + printed());
     }
-    String[][] commands = {{"search"}, {"alerts", "add"}, {"alerts", "update"}, {"alerts", "tail"},
-        {"sources", "add"}, {"sources", "remove"}, {"dlq", "replay"}, {"keys", "add"}, {"keys", "revoke"}};
+    String[][] commands = {
+      {"search"},
+      {"alerts", "add"},
+      {"alerts", "update"},
+      {"alerts", "tail"},
+      {"sources", "add"},
+      {"sources", "remove"},
+      {"dlq", "replay"},
+      {"keys", "add"},
+      {"keys", "revoke"}
+    };
     for (String[] command : commands) {
       out.reset();
       String[] withHelp = java.util.Arrays.copyOf(command, command.length + 1);
@@ -70,10 +82,14 @@ class MainTest {
   void wrongUsageExitsTwoAndSaysWhy() {
     assertEquals(2, run());
     assertEquals(2, run("search"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("QUERY"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("QUERY"),
+        err.toString(StandardCharsets.UTF_8));
     err.reset();
     assertEquals(2, run("alerts"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("alerts needs one of: add, list, update, remove, tail"),
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("alerts needs one of: add, list, update, remove, tail"),
         err.toString(StandardCharsets.UTF_8));
     assertEquals(2, run("alerts", "add", "--name", "x"), "--query is required");
     assertEquals(2, run("search", "NATO", "--size", "many"));

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * A Java main running in its own JVM: started with a classpath, its output appended to a log
- * file, ready once it prints a line starting with a given prefix, and told the parent's pid so
- * it can stop itself if the parent dies without cleaning up.
+ * A Java main running in its own JVM: started with a classpath, its output appended to a log file,
+ * ready once it prints a line starting with a given prefix, and told the parent's pid so it can
+ * stop itself if the parent dies without cleaning up.
  *
  * <p>Create one with {@link #java(String, String)}, configure the returned {@link Builder} and
  * {@link Builder#start() start} it; the builder can start the same command again after a kill.
@@ -84,31 +84,43 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   /**
-   * Waits for the ready line and returns what follows the prefix on it (for example the address
-   * the child listens on).
+   * Waits for the ready line and returns what follows the prefix on it (for example the address the
+   * child listens on).
    *
    * @throws IllegalStateException if the child exits first or is not ready within {@code timeout};
    *     the message holds the end of its log. The child is killed in the timeout case.
    */
   public String awaitReady(Duration timeout) throws InterruptedException {
     CompletableFuture<String> readyOrExit =
-        pump.ready().applyToEither(pump.drained().thenCombine(process.onExit(), (v, p) -> null), r -> r);
+        pump.ready()
+            .applyToEither(pump.drained().thenCombine(process.onExit(), (v, p) -> null), r -> r);
     String rest;
     try {
       rest = readyOrExit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       kill();
       throw new IllegalStateException(
-          spec.name + " did not print '" + spec.readyPrefix + "' within " + timeout.toSeconds()
+          spec.name
+              + " did not print '"
+              + spec.readyPrefix
+              + "' within "
+              + timeout.toSeconds()
               + " s, so it was killed (raise the timeout if the machine is just slow). Last lines of "
-              + spec.logFile + ":\n" + logTail());
+              + spec.logFile
+              + ":\n"
+              + logTail());
     } catch (ExecutionException e) {
       throw new IllegalStateException(spec.name + " failed while starting", e.getCause());
     }
     if (rest == null) {
       throw new IllegalStateException(
-          spec.name + " exited with code " + process.exitValue() + " before it was ready. Last lines of "
-              + spec.logFile + ":\n" + logTail());
+          spec.name
+              + " exited with code "
+              + process.exitValue()
+              + " before it was ready. Last lines of "
+              + spec.logFile
+              + ":\n"
+              + logTail());
     }
     return rest;
   }
@@ -211,8 +223,8 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Whether to append {@code --parent-pid <this JVM's pid>} to the arguments (default true):
-     * the child is expected to stop itself when that process is gone.
+     * Whether to append {@code --parent-pid <this JVM's pid>} to the arguments (default true): the
+     * child is expected to stop itself when that process is gone.
      */
     public Builder passParentPid(boolean passParentPid) {
       this.passParentPid = passParentPid;
@@ -261,8 +273,18 @@ public final class ChildProcess implements AutoCloseable {
       List<String> command = command();
       Writer log =
           Files.newBufferedWriter(
-              logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      log.write("=== " + LocalDateTime.now() + " starting " + name + ": " + String.join(" ", command) + "\n");
+              logFile,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND);
+      log.write(
+          "=== "
+              + LocalDateTime.now()
+              + " starting "
+              + name
+              + ": "
+              + String.join(" ", command)
+              + "\n");
       log.flush();
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
       long startNanos = System.nanoTime();
@@ -274,7 +296,8 @@ public final class ChildProcess implements AutoCloseable {
         process = pb.start();
       } catch (IOException e) {
         log.close();
-        throw new IOException("could not start " + name + " with " + command.get(0) + ": " + e.getMessage(), e);
+        throw new IOException(
+            "could not start " + name + " with " + command.get(0) + ": " + e.getMessage(), e);
       }
       OutputPump pump = new OutputPump(process.getInputStream(), log, readyPrefix, lineListener);
       Thread reader = new Thread(pump, name + "-output");

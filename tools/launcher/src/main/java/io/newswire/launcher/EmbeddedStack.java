@@ -14,12 +14,12 @@ import java.util.function.Consumer;
 
 /**
  * A real Kafka broker (KRaft, one node) and a real Elasticsearch 7.10 node, each in its own child
- * JVM, on free loopback ports, with all data under one directory that survives restarts:
- * {@code DIR/kafka}, {@code DIR/elasticsearch} and the children's output in
- * {@code DIR/logs/{kafka,elasticsearch}.log}.
+ * JVM, on free loopback ports, with all data under one directory that survives restarts: {@code
+ * DIR/kafka}, {@code DIR/elasticsearch} and the children's output in {@code
+ * DIR/logs/{kafka,elasticsearch}.log}.
  *
- * <p>The children stop themselves within a second if this JVM dies without {@link #close()}.
- * The server modules must have been built ({@code mvn -q install -DskipTests}).
+ * <p>The children stop themselves within a second if this JVM dies without {@link #close()}. The
+ * server modules must have been built ({@code mvn -q install -DskipTests}).
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -33,6 +33,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** The cluster runner refuses HTTP ports above 9299. */
   private static final int ES_PORT_FROM = 9200;
+
   private static final int ES_PORT_TO = 9299;
 
   private static final int KAFKA_PORT_FROM = 20000;
@@ -52,8 +53,14 @@ public final class EmbeddedStack implements AutoCloseable {
 
   private final Map<String, String> kafkaUsers;
 
-  private EmbeddedStack(Path dataDir, Consumer<String> progress, Duration readyTimeout, RepoLayout layout,
-      Map<String, String> kafkaUsers, String aclUser) throws IOException {
+  private EmbeddedStack(
+      Path dataDir,
+      Consumer<String> progress,
+      Duration readyTimeout,
+      RepoLayout layout,
+      Map<String, String> kafkaUsers,
+      String aclUser)
+      throws IOException {
     this.dataDir = dataDir;
     this.kafkaUsers = Map.copyOf(kafkaUsers);
     this.progress = progress;
@@ -65,10 +72,12 @@ public final class EmbeddedStack implements AutoCloseable {
     int kafkaPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     int controllerPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     this.bootstrapServers = "127.0.0.1:" + kafkaPort;
-    List<String> kafkaArgs = new ArrayList<>(List.of(
-        "--data", dataDir.resolve("kafka").toString(),
-        "--port", String.valueOf(kafkaPort),
-        "--controller-port", String.valueOf(controllerPort)));
+    List<String> kafkaArgs =
+        new ArrayList<>(
+            List.of(
+                "--data", dataDir.resolve("kafka").toString(),
+                "--port", String.valueOf(kafkaPort),
+                "--controller-port", String.valueOf(controllerPort)));
     if (!kafkaUsers.isEmpty()) {
       Path users = dataDir.resolve("kafka-users.properties");
       StringBuilder lines = new StringBuilder();
@@ -95,7 +104,11 @@ public final class EmbeddedStack implements AutoCloseable {
         ChildProcess.java("Elasticsearch", ES_MAIN)
             .classpath(layout.elasticsearchClasspath())
             .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms512m", "-Xmx1g", "-Djava.awt.headless=true")
-            .args("--data", dataDir.resolve("elasticsearch").toString(), "--http-port", String.valueOf(esPort))
+            .args(
+                "--data",
+                dataDir.resolve("elasticsearch").toString(),
+                "--http-port",
+                String.valueOf(esPort))
             .workingDir(dataDir)
             .logFile(logs.resolve("elasticsearch.log"))
             .readyPrefix(ES_READY);
@@ -111,10 +124,11 @@ public final class EmbeddedStack implements AutoCloseable {
    *
    * @param dataDir where data and logs live; created if missing, reused if present
    * @param progress receives one-line human-readable status messages, possibly from other threads
-   * @throws IllegalStateException if a server exits or is not ready in time; the message holds
-   *     the end of its log, and nothing is left running
+   * @throws IllegalStateException if a server exits or is not ready in time; the message holds the
+   *     end of its log, and nothing is left running
    */
-  public static EmbeddedStack start(Path dataDir, Consumer<String> progress, Duration readyTimeout) {
+  public static EmbeddedStack start(
+      Path dataDir, Consumer<String> progress, Duration readyTimeout) {
     return start(dataDir, progress, readyTimeout, Map.of(), null);
   }
 
@@ -124,8 +138,12 @@ public final class EmbeddedStack implements AutoCloseable {
    * @param kafkaUsers user name to password; {@code admin} is the super user. Empty: no security.
    * @param aclUser a user that gets the ACLs Newswire's services need, or null
    */
-  public static EmbeddedStack start(Path dataDir, Consumer<String> progress, Duration readyTimeout,
-      Map<String, String> kafkaUsers, String aclUser) {
+  public static EmbeddedStack start(
+      Path dataDir,
+      Consumer<String> progress,
+      Duration readyTimeout,
+      Map<String, String> kafkaUsers,
+      String aclUser) {
     Path dir = dataDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir.resolve("logs"));
@@ -134,7 +152,8 @@ public final class EmbeddedStack implements AutoCloseable {
     }
     EmbeddedStack stack;
     try {
-      stack = new EmbeddedStack(dir, progress, readyTimeout, RepoLayout.find(), kafkaUsers, aclUser);
+      stack =
+          new EmbeddedStack(dir, progress, readyTimeout, RepoLayout.find(), kafkaUsers, aclUser);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the broker's users in " + dir, e);
     }
@@ -155,9 +174,9 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   /**
-   * One stack per JVM, for test resources of several test classes: started in a temporary
-   * directory on the first call (or again if a server has died), stopped and deleted when the JVM
-   * exits. Callers must not {@link #close()} it.
+   * One stack per JVM, for test resources of several test classes: started in a temporary directory
+   * on the first call (or again if a server has died), stopped and deleted when the JVM exits.
+   * Callers must not {@link #close()} it.
    */
   public static synchronized EmbeddedStack shared(Consumer<String> progress) {
     if (shared != null && shared.isRunning()) {
@@ -192,8 +211,9 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** The Kafka {@code bootstrap.servers} value, e.g. {@code 127.0.0.1:40123}. */
   /**
-   * The {@code kafka.}-less client settings that log in as {@code user}: empty when the broker
-   * has no security, else {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}.
+   * The {@code kafka.}-less client settings that log in as {@code user}: empty when the broker has
+   * no security, else {@code security.protocol}, {@code sasl.mechanism} and {@code
+   * sasl.jaas.config}.
    */
   public Map<String, String> kafkaClientSecurity(String user) {
     if (kafkaUsers.isEmpty()) {
@@ -203,9 +223,17 @@ public final class EmbeddedStack implements AutoCloseable {
     if (password == null) {
       throw new IllegalArgumentException("the broker has no user '" + user + "'");
     }
-    return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
-        "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-            + user + "\" password=\"" + password + "\";");
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 
   public String bootstrapServers() {
@@ -300,13 +328,22 @@ public final class EmbeddedStack implements AutoCloseable {
     child.awaitReady(readyTimeout);
     progress.accept(
         String.format(
-            Locale.ROOT, "%s ready on %s in %.1f s (log: %s)",
-            child.name(), address, child.readyAfter().toMillis() / 1000.0, child.logFile()));
+            Locale.ROOT,
+            "%s ready on %s in %.1f s (log: %s)",
+            child.name(),
+            address,
+            child.readyAfter().toMillis() / 1000.0,
+            child.logFile()));
   }
 
   @Override
   public String toString() {
-    return "EmbeddedStack[kafka=" + bootstrapServers + ", elasticsearch=" + elasticsearchUrl
-        + ", data=" + dataDir + "]";
+    return "EmbeddedStack[kafka="
+        + bootstrapServers
+        + ", elasticsearch="
+        + elasticsearchUrl
+        + ", data="
+        + dataDir
+        + "]";
   }
 }

@@ -9,10 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Picks free loopback ports: the one port picker of the launcher, the benchmarks and the tests. A port is only known to be free when it is checked, so another
- * process may still take it before the child binds it; the child then fails with "address in
- * use" and its log says so. Ports handed out once are never handed out again by this JVM, so
- * parallel stacks in one test run do not collide with each other.
+ * Picks free loopback ports: the one port picker of the launcher, the benchmarks and the tests. A
+ * port is only known to be free when it is checked, so another process may still take it before the
+ * child binds it; the child then fails with "address in use" and its log says so. Ports handed out
+ * once are never handed out again by this JVM, so parallel stacks in one test run do not collide
+ * with each other.
  */
 public final class FreePorts {
 
@@ -50,7 +51,11 @@ public final class FreePorts {
       }
     }
     throw new IllegalStateException(
-        "no free loopback port in " + from + ".." + to + "; stop other Elasticsearch nodes or stacks");
+        "no free loopback port in "
+            + from
+            + ".."
+            + to
+            + "; stop other Elasticsearch nodes or stacks");
   }
 
   /** Whether nothing listens on {@code port} of the loopback address now. */

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Copies a child's output to its log file line by line, keeps the last lines for error messages
- * and completes {@link #ready()} with the rest of the first line that starts with the ready
- * prefix. Reading continuously also matters on its own: a child whose pipe fills up blocks.
+ * Copies a child's output to its log file line by line, keeps the last lines for error messages and
+ * completes {@link #ready()} with the rest of the first line that starts with the ready prefix.
+ * Reading continuously also matters on its own: a child whose pipe fills up blocks.
  */
 final class OutputPump implements Runnable {
 

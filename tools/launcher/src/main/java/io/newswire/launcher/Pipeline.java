@@ -18,15 +18,21 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole of Newswire on one machine: the embedded stack plus the four services and the console, each a
- * child JVM running its built Quarkus application. {@code ./newswire up} and the end-to-end tests use it.
+ * The whole of Newswire on one machine: the embedded stack plus the four services and the console,
+ * each a child JVM running its built Quarkus application. {@code ./newswire up} and the end-to-end
+ * tests use it.
  */
 public final class Pipeline implements AutoCloseable {
   /** The services, in start order; the console last, as it is told where the others listen. */
-  public static final List<String> SERVICES = List.of("indexer", "alerter", "cleaner", "fetcher", "console");
+  public static final List<String> SERVICES =
+      List.of("indexer", "alerter", "cleaner", "fetcher", "console");
 
-  /** The services whose APIs the console calls, each given to it as {@code newswire.console.<service>-url}. */
-  private static final List<String> CONSOLE_BACKENDS = List.of("indexer", "alerter", "fetcher", "cleaner");
+  /**
+   * The services whose APIs the console calls, each given to it as {@code
+   * newswire.console.<service>-url}.
+   */
+  private static final List<String> CONSOLE_BACKENDS =
+      List.of("indexer", "alerter", "fetcher", "cleaner");
 
   /** Port each service listens on unless told otherwise (0 picks a free one). */
   public static final Map<String, Integer> DEFAULT_PORTS =
@@ -34,14 +40,19 @@ public final class Pipeline implements AutoCloseable {
 
   /** In the data folder: the SHA-256 of each API key the services accept ({@link ApiKeyFile}). */
   public static final String KEYS_FILE = "api-keys";
+
   /** In the data folder, mode 0600: the CLI's own admin key, created on the first start. */
   public static final String CLI_KEY_FILE = "cli-key";
+
   private static final String CLI_KEY_NAME = "cli";
+
   /**
-   * In the data folder, mode 0600: the key the console's sign-in address carries, its own so that revoking it
-   * ({@code ./newswire keys revoke console}) signs the console out and leaves the CLI working.
+   * In the data folder, mode 0600: the key the console's sign-in address carries, its own so that
+   * revoking it ({@code ./newswire keys revoke console}) signs the console out and leaves the CLI
+   * working.
    */
   public static final String CONSOLE_KEY_FILE = "console-key";
+
   private static final String CONSOLE_KEY_NAME = "console";
 
   private static final String READY = "NEWSWIRE-READY ";
@@ -52,15 +63,15 @@ public final class Pipeline implements AutoCloseable {
   /**
    * How to run it.
    *
-   * @param workingDir where the services run; the fetcher resolves relative folder paths and
-   *     {@code config/} against it
+   * @param workingDir where the services run; the fetcher resolves relative folder paths and {@code
+   *     config/} against it
    * @param sourcesFile the fetcher's sources file
    * @param ports HTTP port per service; 0 or missing picks a free port
    * @param jvmArgs extra JVM options for every service
    * @param properties extra configuration for every service, as system properties
    * @param kafkaUsers empty for a broker without security; else its SASL users and passwords,
-   *     {@code admin} the super user and {@code newswire} the one the services log in as, with
-   *     only the ACLs they need
+   *     {@code admin} the super user and {@code newswire} the one the services log in as, with only
+   *     the ACLs they need
    */
   public record Options(
       Path dataDir,
@@ -71,8 +82,13 @@ public final class Pipeline implements AutoCloseable {
       Map<String, String> properties,
       Map<String, String> kafkaUsers) {
 
-    public Options(Path dataDir, Path workingDir, Path sourcesFile, Map<String, Integer> ports,
-        List<String> jvmArgs, Map<String, String> properties) {
+    public Options(
+        Path dataDir,
+        Path workingDir,
+        Path sourcesFile,
+        Map<String, Integer> ports,
+        List<String> jvmArgs,
+        Map<String, String> properties) {
       this(dataDir, workingDir, sourcesFile, ports, jvmArgs, properties, Map.of());
     }
   }
@@ -89,8 +105,13 @@ public final class Pipeline implements AutoCloseable {
   private final String apiKey;
   private final String consoleKey;
 
-  private Pipeline(EmbeddedStack stack, Options options, Consumer<String> progress, RepoLayout layout,
-      String apiKey, String consoleKey) {
+  private Pipeline(
+      EmbeddedStack stack,
+      Options options,
+      Consumer<String> progress,
+      RepoLayout layout,
+      String apiKey,
+      String consoleKey) {
     this.stack = stack;
     this.options = options;
     this.progress = progress;
@@ -111,8 +132,14 @@ public final class Pipeline implements AutoCloseable {
       Path jar = runJar(layout, service);
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException(
-            "the " + service + " service is not built (" + jar + " is missing); run `mvn -q install"
-                + " -DskipTests` in " + layout.root() + " first");
+            "the "
+                + service
+                + " service is not built ("
+                + jar
+                + " is missing); run `mvn -q install"
+                + " -DskipTests` in "
+                + layout.root()
+                + " first");
       }
     }
     String apiKey;
@@ -123,14 +150,21 @@ public final class Pipeline implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the API keys in " + options.dataDir(), e);
     }
-    EmbeddedStack stack = EmbeddedStack.start(options.dataDir(), progress, EmbeddedStack.DEFAULT_READY_TIMEOUT,
-        options.kafkaUsers(), options.kafkaUsers().isEmpty() ? null : SERVICE_KAFKA_USER);
+    EmbeddedStack stack =
+        EmbeddedStack.start(
+            options.dataDir(),
+            progress,
+            EmbeddedStack.DEFAULT_READY_TIMEOUT,
+            options.kafkaUsers(),
+            options.kafkaUsers().isEmpty() ? null : SERVICE_KAFKA_USER);
     Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey, consoleKey);
     try {
       for (String service : SERVICES) {
         int port = options.ports().getOrDefault(service, 0);
-        // below the ephemeral range, so an outgoing connection cannot take the port before the service binds it
-        pipeline.ports.put(service, port == 0 ? FreePorts.inRange(SERVICE_PORT_FROM, SERVICE_PORT_TO) : port);
+        // below the ephemeral range, so an outgoing connection cannot take the port before the
+        // service binds it
+        pipeline.ports.put(
+            service, port == 0 ? FreePorts.inRange(SERVICE_PORT_FROM, SERVICE_PORT_TO) : port);
         pipeline.services.put(service, pipeline.launch(service));
       }
       for (String service : SERVICES) {
@@ -151,27 +185,34 @@ public final class Pipeline implements AutoCloseable {
     return stack;
   }
 
-  /** The admin key the CLI uses (kept in {@link #CLI_KEY_FILE}); for tests and the CLI only, never printed. */
+  /**
+   * The admin key the CLI uses (kept in {@link #CLI_KEY_FILE}); for tests and the CLI only, never
+   * printed.
+   */
   public String apiKey() {
     return apiKey;
   }
 
   /**
-   * The console's address with what a first visit needs to sign in (its own admin key, which the console
-   * moves into a cookie and out of the address bar), as a notebook server prints its token URL.
+   * The console's address with what a first visit needs to sign in (its own admin key, which the
+   * console moves into a cookie and out of the address bar), as a notebook server prints its token
+   * URL.
    */
   public String consoleSignInUrl() {
     return url("console") + "/signin?key=" + consoleKey;
   }
 
-  /** The file of accepted keys: {@code ./newswire keys add|revoke} edit it, the services re-read it. */
+  /**
+   * The file of accepted keys: {@code ./newswire keys add|revoke} edit it, the services re-read it.
+   */
   public Path keysFile() {
     return options.dataDir().resolve(KEYS_FILE);
   }
 
   /**
-   * An admin key of the launcher's own (the CLI's, the console's): read from the data folder, or on the first
-   * start created there (the key in {@code keyFileName}, mode 0600, its hash in {@code api-keys}).
+   * An admin key of the launcher's own (the CLI's, the console's): read from the data folder, or on
+   * the first start created there (the key in {@code keyFileName}, mode 0600, its hash in {@code
+   * api-keys}).
    */
   static String ownKey(Path dataDir, String keyFileName, String name) throws IOException {
     Path keyFile = dataDir.resolve(keyFileName);
@@ -218,7 +259,9 @@ public final class Pipeline implements AutoCloseable {
     jvm.add("-Dquarkus.http.port=" + ports.get(service));
     jvm.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
     if (!options.kafkaUsers().isEmpty()) {
-      stack.kafkaClientSecurity(SERVICE_KAFKA_USER).forEach((k, v) -> jvm.add("-Dkafka." + k + "=" + v));
+      stack
+          .kafkaClientSecurity(SERVICE_KAFKA_USER)
+          .forEach((k, v) -> jvm.add("-Dkafka." + k + "=" + v));
     }
     String es = stack.elasticsearchUrl().replace("http://", "");
     jvm.add("-Dquarkus.elasticsearch.hosts=" + es);
@@ -227,7 +270,8 @@ public final class Pipeline implements AutoCloseable {
     jvm.add("-Dnewswire.parent-pid=" + ProcessHandle.current().pid());
     jvm.add("-Dnewswire.instance-id=" + service + "-" + ProcessHandle.current().pid());
     if (service.equals("console")) {
-      CONSOLE_BACKENDS.forEach(backend -> jvm.add("-Dnewswire.console." + backend + "-url=" + url(backend)));
+      CONSOLE_BACKENDS.forEach(
+          backend -> jvm.add("-Dnewswire.console." + backend + "-url=" + url(backend)));
     }
     options.properties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
     progress.accept("starting " + service + "...");
@@ -245,20 +289,34 @@ public final class Pipeline implements AutoCloseable {
     ChildProcess child = services.get(service);
     child.awaitReady(SERVICE_READY_TIMEOUT);
     awaitHttp(service, child);
-    progress.accept(String.format(Locale.ROOT, "%s ready on %s in %.1f s", service, url(service),
-        child.readyAfter().toMillis() / 1000.0));
+    progress.accept(
+        String.format(
+            Locale.ROOT,
+            "%s ready on %s in %.1f s",
+            service,
+            url(service),
+            child.readyAfter().toMillis() / 1000.0));
   }
 
-  /** The ready line comes from a start-up observer; the HTTP API must answer too before tests use it. */
+  /**
+   * The ready line comes from a start-up observer; the HTTP API must answer too before tests use
+   * it.
+   */
   private void awaitHttp(String service, ChildProcess child) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest live = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/live"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest live =
+        HttpRequest.newBuilder(URI.create(url(service) + "/q/health/live"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       if (!child.isAlive()) {
-        throw new IllegalStateException(service + " exited after it started. Last lines of "
-            + child.logFile() + ":\n" + child.logTail());
+        throw new IllegalStateException(
+            service
+                + " exited after it started. Last lines of "
+                + child.logFile()
+                + ":\n"
+                + child.logTail());
       }
       try {
         if (http.send(live, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
@@ -269,13 +327,24 @@ public final class Pipeline implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException(service + " does not answer on " + url(service)
-        + " 30 s after it started. Last lines of " + child.logFile() + ":\n" + child.logTail());
+    throw new IllegalStateException(
+        service
+            + " does not answer on "
+            + url(service)
+            + " 30 s after it started. Last lines of "
+            + child.logFile()
+            + ":\n"
+            + child.logTail());
   }
 
   private static Path runJar(RepoLayout layout, String service) {
-    return layout.root().resolve("services").resolve(service)
-        .resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    return layout
+        .root()
+        .resolve("services")
+        .resolve(service)
+        .resolve("target")
+        .resolve("quarkus-app")
+        .resolve("quarkus-run.jar");
   }
 
   /** Stops the services (fetcher first, so nothing new enters), then the stack. */

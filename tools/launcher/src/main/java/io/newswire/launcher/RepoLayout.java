@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the built server modules are. The children run from the Maven build output
- * ({@code target/classes} plus the {@code target/classpath.txt} each module writes), so the stack
- * needs the repository root, not jars on its own classpath.
+ * Where the built server modules are. The children run from the Maven build output ({@code
+ * target/classes} plus the {@code target/classpath.txt} each module writes), so the stack needs the
+ * repository root, not jars on its own classpath.
  */
 public final class RepoLayout {
 
@@ -29,8 +29,8 @@ public final class RepoLayout {
   }
 
   /**
-   * The repository: {@code -Dnewswire.root}, or the first folder holding {@code deploy/embedded} above the
-   * working directory. The one lookup of the launcher, the benchmarks and the tests.
+   * The repository: {@code -Dnewswire.root}, or the first folder holding {@code deploy/embedded}
+   * above the working directory. The one lookup of the launcher, the benchmarks and the tests.
    *
    * @throws IllegalStateException when there is none, saying what to set
    */
@@ -40,7 +40,12 @@ public final class RepoLayout {
       Path root = Path.of(configured).toAbsolutePath().normalize();
       if (!Files.isDirectory(root.resolve(EMBEDDED))) {
         throw new IllegalStateException(
-            "-D" + ROOT_PROPERTY + "=" + configured + " does not hold " + EMBEDDED
+            "-D"
+                + ROOT_PROPERTY
+                + "="
+                + configured
+                + " does not hold "
+                + EMBEDDED
                 + "; point it at the Newswire repository root");
       }
       return new RepoLayout(root);
@@ -52,8 +57,13 @@ public final class RepoLayout {
       }
     }
     throw new IllegalStateException(
-        "no " + EMBEDDED + " above " + start + "; run from inside the Newswire repository or set -D"
-            + ROOT_PROPERTY + "=<repository root>");
+        "no "
+            + EMBEDDED
+            + " above "
+            + start
+            + "; run from inside the Newswire repository or set -D"
+            + ROOT_PROPERTY
+            + "=<repository root>");
   }
 
   public Path root() {
@@ -76,11 +86,19 @@ public final class RepoLayout {
     Path file = target.resolve("classpath.txt");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(file)) {
       throw new IllegalStateException(
-          "the embedded " + module + " server is not built (" + file + " is missing); run `mvn -q"
-              + " install -DskipTests` in " + root + " first");
+          "the embedded "
+              + module
+              + " server is not built ("
+              + file
+              + " is missing); run `mvn -q"
+              + " install -DskipTests` in "
+              + root
+              + " first");
     }
     try {
-      return classes + java.io.File.pathSeparator + Files.readString(file, StandardCharsets.UTF_8).trim();
+      return classes
+          + java.io.File.pathSeparator
+          + Files.readString(file, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./newswire up}: runs the embedded stack and the four services until Ctrl-C, waits until
- * the reports already in the watched folder are searchable, and says where to look.
- * {@code UpMain --data DIR --sources FILE --watch DIR [--fresh]}.
+ * the reports already in the watched folder are searchable, and says where to look. {@code UpMain
+ * --data DIR --sources FILE --watch DIR [--fresh]}.
  */
 public final class UpMain {
   /** Written into the data directory while running: the services' URLs, for the CLI. */
@@ -49,15 +49,22 @@ public final class UpMain {
     }
     Files.createDirectories(data);
     Map<String, Integer> ports = new HashMap<>();
-    Pipeline.DEFAULT_PORTS.forEach((service, port) -> ports.put(service, FreePorts.isFree(port) ? port : 0));
+    Pipeline.DEFAULT_PORTS.forEach(
+        (service, port) -> ports.put(service, FreePorts.isFree(port) ? port : 0));
 
     long started = System.nanoTime();
-    System.out.println("Starting Newswire (data in " + data + ", logs in " + data.resolve("logs") + ")");
+    System.out.println(
+        "Starting Newswire (data in " + data + ", logs in " + data.resolve("logs") + ")");
     Pipeline pipeline;
     try {
       pipeline =
           Pipeline.start(
-              new Pipeline.Options(data, Path.of("").toAbsolutePath(), sources, ports, List.of("-Xmx512m"),
+              new Pipeline.Options(
+                  data,
+                  Path.of("").toAbsolutePath(),
+                  sources,
+                  ports,
+                  List.of("-Xmx512m"),
                   Map.of()),
               message -> System.out.println("  " + message));
     } catch (RuntimeException e) {
@@ -67,44 +74,71 @@ public final class UpMain {
     Path upFile = data.resolve(UP_FILE);
     CountDownLatch stopped = new CountDownLatch(1);
     AtomicBoolean stopping = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopping.set(true);
-      System.out.println("\nStopping Newswire...");
-      TempDirs.deleteQuietly(upFile);
-      pipeline.close();
-      stopped.countDown();
-    }, "newswire-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopping.set(true);
+                  System.out.println("\nStopping Newswire...");
+                  TempDirs.deleteQuietly(upFile);
+                  pipeline.close();
+                  stopped.countDown();
+                },
+                "newswire-stop"));
     StringBuilder props = new StringBuilder();
     for (String service : Pipeline.SERVICES) {
       props.append(service).append(".url=").append(pipeline.url(service)).append('\n');
     }
     props.append("elasticsearch.url=").append(pipeline.stack().elasticsearchUrl()).append('\n');
-    props.append("kafka.bootstrap.servers=").append(pipeline.stack().bootstrapServers()).append('\n');
+    props
+        .append("kafka.bootstrap.servers=")
+        .append(pipeline.stack().bootstrapServers())
+        .append('\n');
     Files.writeString(upFile, props, StandardCharsets.UTF_8);
 
     long reports = countReports(watch);
     awaitIndexed(pipeline.stack().elasticsearchUrl(), reports);
     System.out.printf("%nNewswire is up in %.0f s.%n", (System.nanoTime() - started) / 1e9);
-    System.out.println("Console      " + pipeline.consoleSignInUrl() + "  (open it to search in the browser;"
-        + " it signs you in)");
+    System.out.println(
+        "Console      "
+            + pipeline.consoleSignInUrl()
+            + "  (open it to search in the browser;"
+            + " it signs you in)");
     System.out.println("  Watching   " + watch + " (drop .txt/.html reports here)");
     System.out.println("  Sources    " + sources);
-    System.out.println("  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "
-        + data.resolve(Pipeline.CLI_KEY_FILE) + ")\" " + pipeline.url("indexer") + "/search?q=Lavrov");
-    System.out.println("  Alerts     ./newswire alerts add --name NATO --query NATO;  ./newswire alerts tail");
-    System.out.println("  Elasticsearch " + pipeline.stack().elasticsearchUrl() + "/newswire/_search");
-    System.out.println("  Health     " + pipeline.url("indexer") + "/q/health/ready (same path on every service, no key needed)");
-    System.out.println("  API key    " + data.resolve(Pipeline.CLI_KEY_FILE) + " (admin, mode 0600; the CLI sends it."
-        + " Others: ./newswire keys add --name NAME --role reader)");
-    System.out.println("  Listening  on 127.0.0.1 only (quarkus.http.host in config/application.properties opens it)");
+    System.out.println(
+        "  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "
+            + data.resolve(Pipeline.CLI_KEY_FILE)
+            + ")\" "
+            + pipeline.url("indexer")
+            + "/search?q=Lavrov");
+    System.out.println(
+        "  Alerts     ./newswire alerts add --name NATO --query NATO;  ./newswire alerts tail");
+    System.out.println(
+        "  Elasticsearch " + pipeline.stack().elasticsearchUrl() + "/newswire/_search");
+    System.out.println(
+        "  Health     "
+            + pipeline.url("indexer")
+            + "/q/health/ready (same path on every service, no key needed)");
+    System.out.println(
+        "  API key    "
+            + data.resolve(Pipeline.CLI_KEY_FILE)
+            + " (admin, mode 0600; the CLI sends it."
+            + " Others: ./newswire keys add --name NAME --role reader)");
+    System.out.println(
+        "  Listening  on 127.0.0.1 only (quarkus.http.host in config/application.properties opens it)");
     System.out.println("Press Ctrl-C to stop.");
     for (String service : Pipeline.SERVICES) {
       ChildProcess child = pipeline.process(service);
-      child.onExit().thenAccept(code -> {
-        if (!stopping.get()) {
-          System.err.println(service + " exited with code " + code + "; see " + child.logFile());
-        }
-      });
+      child
+          .onExit()
+          .thenAccept(
+              code -> {
+                if (!stopping.get()) {
+                  System.err.println(
+                      service + " exited with code " + code + "; see " + child.logFile());
+                }
+              });
     }
     stopped.await();
   }
@@ -119,13 +153,16 @@ public final class UpMain {
   }
 
   /** Shows indexing progress until the reports already in the folder are searchable, or 90 s. */
-  private static void awaitIndexed(String elasticsearch, long expected) throws InterruptedException {
+  private static void awaitIndexed(String elasticsearch, long expected)
+      throws InterruptedException {
     if (expected == 0) {
       return;
     }
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest count = HttpRequest.newBuilder(URI.create(elasticsearch + "/newswire/_count"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest count =
+        HttpRequest.newBuilder(URI.create(elasticsearch + "/newswire/_count"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     long last = -1;
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (System.nanoTime() < deadline) {
@@ -137,7 +174,8 @@ public final class UpMain {
         // index not created yet
       }
       if (indexed != last) {
-        System.out.printf("  searchable: %d of the %d reports in the watched folder%n", indexed, expected);
+        System.out.printf(
+            "  searchable: %d of the %d reports in the watched folder%n", indexed, expected);
         last = indexed;
       }
       if (indexed >= expected) {
@@ -147,7 +185,6 @@ public final class UpMain {
     }
     System.out.println("  (still indexing; see the logs if this does not move)");
   }
-
 
   private static void fail(String message) {
     System.err.println(message);

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts the real embedded stack once (about 5–15 s) and uses it the way the services will:
- * Kafka through kafka-clients, Elasticsearch through plain HTTP. Also kills each server with
- * SIGKILL and checks that data written before the crash is there after the restart.
+ * Starts the real embedded stack once (about 5–15 s) and uses it the way the services will: Kafka
+ * through kafka-clients, Elasticsearch through plain HTTP. Also kills each server with SIGKILL and
+ * checks that data written before the crash is there after the restart.
  */
 class EmbeddedStackIT {
 
@@ -59,7 +59,8 @@ class EmbeddedStackIT {
     if (stack != null) {
       stack.close();
       assertFalse(stack.kafkaProcess().isAlive(), "Kafka still running after close()");
-      assertFalse(stack.elasticsearchProcess().isAlive(), "Elasticsearch still running after close()");
+      assertFalse(
+          stack.elasticsearchProcess().isAlive(), "Elasticsearch still running after close()");
     }
   }
 
@@ -67,10 +68,15 @@ class EmbeddedStackIT {
   void recordProducedIsConsumedAndSurvivesKafkaKill9() throws Exception {
     String topic = "it.roundtrip";
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
+      admin
+          .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+          .all()
+          .get(60, TimeUnit.SECONDS);
     }
     try (KafkaProducer<String, String> producer = producer()) {
-      producer.send(new ProducerRecord<>(topic, "doc-1", "Lavrov met Wagner")).get(60, TimeUnit.SECONDS);
+      producer
+          .send(new ProducerRecord<>(topic, "doc-1", "Lavrov met Wagner"))
+          .get(60, TimeUnit.SECONDS);
     }
     assertEquals(List.of("doc-1=Lavrov met Wagner"), consumeAll(topic, 1));
 
@@ -170,7 +176,8 @@ class EmbeddedStackIT {
         json == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertTrue(
         response.statusCode() / 100 == 2,
         method + " " + path + " answered " + response.statusCode() + ": " + response.body());

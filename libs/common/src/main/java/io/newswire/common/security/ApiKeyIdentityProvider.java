@@ -29,27 +29,34 @@ public class ApiKeyIdentityProvider implements IdentityProvider<TokenAuthenticat
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> authenticate(
+      TokenAuthenticationRequest request, AuthenticationRequestContext context) {
     if (!ApiKeyMechanism.CREDENTIAL_TYPE.equals(request.getToken().getType())) {
-      return Uni.createFrom().nullItem(); // an OIDC access token: Quarkus OIDC's identity provider takes it
+      return Uni.createFrom()
+          .nullItem(); // an OIDC access token: Quarkus OIDC's identity provider takes it
     }
     // the key file is looked at (a stat, now and then a read): not on the event loop
-    return context.runBlocking(() -> {
-      Optional<Entry> entry = keys.lookup(request.getToken().getToken());
-      if (entry.isEmpty()) {
-        String problem = keys.problem();
-        throw new AuthenticationFailedException(problem != null ? problem
-            : "this API key is not valid: it was revoked, or it is not in " + keys.file()
-                + " (newswire.auth.keys-file)");
-      }
-      return identity(entry.get().name(), entry.get().role(), request.getToken());
-    });
+    return context.runBlocking(
+        () -> {
+          Optional<Entry> entry = keys.lookup(request.getToken().getToken());
+          if (entry.isEmpty()) {
+            String problem = keys.problem();
+            throw new AuthenticationFailedException(
+                problem != null
+                    ? problem
+                    : "this API key is not valid: it was revoked, or it is not in "
+                        + keys.file()
+                        + " (newswire.auth.keys-file)");
+          }
+          return identity(entry.get().name(), entry.get().role(), request.getToken());
+        });
   }
 
   static SecurityIdentity identity(String name, Role role, TokenCredential credential) {
-    QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-        .setPrincipal(new QuarkusPrincipal(name))
-        .addAttribute(Access.ROLE_ATTRIBUTE, role);
+    QuarkusSecurityIdentity.Builder builder =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(name))
+            .addAttribute(Access.ROLE_ATTRIBUTE, role);
     for (Role r : Role.values()) {
       if (role.includes(r)) {
         builder.addRole(r.id());

@@ -17,22 +17,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Reads the API key of a call from {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY}
- * and hands it to {@link ApiKeyIdentityProvider}. A call without a key stays anonymous, so an
- * endpoint that asks for a role answers 401 with what to send.
+ * Reads the API key of a call from {@code Authorization: Bearer KEY} or {@code X-API-Key: KEY} and
+ * hands it to {@link ApiKeyIdentityProvider}. A call without a key stays anonymous, so an endpoint
+ * that asks for a role answers 401 with what to send.
  *
- * <p>With OIDC on ({@link AuthConfig.Oidc#enabled()}) both this and Quarkus OIDC read
- * {@code Authorization: Bearer}. Quarkus tries one mechanism after the other and stops at the
- * first that fails, so this one goes first and takes only values shaped like a key; anything else
- * (a JWT) it leaves to OIDC, and OIDC never gets a key to verify.
+ * <p>With OIDC on ({@link AuthConfig.Oidc#enabled()}) both this and Quarkus OIDC read {@code
+ * Authorization: Bearer}. Quarkus tries one mechanism after the other and stops at the first that
+ * fails, so this one goes first and takes only values shaped like a key; anything else (a JWT) it
+ * leaves to OIDC, and OIDC never gets a key to verify.
  */
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
   public static final String HEADER = "X-API-Key";
   static final String CHALLENGE = "Bearer realm=\"newswire\"";
-  /** The type of the credential this mechanism makes, the only one {@link ApiKeyIdentityProvider} reads. */
+
+  /**
+   * The type of the credential this mechanism makes, the only one {@link ApiKeyIdentityProvider}
+   * reads.
+   */
   static final String CREDENTIAL_TYPE = "api-key";
-  /** How every key starts: ApiKeyFile.newKey() and deploy/compose/newswire-setup.sh make them so. */
+
+  /**
+   * How every key starts: ApiKeyFile.newKey() and deploy/compose/newswire-setup.sh make them so.
+   */
   static final String KEY_PREFIX = "nwk_";
 
   private final AuthConfig config;
@@ -42,7 +49,8 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
   }
 
   @Override
-  public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+  public Uni<SecurityIdentity> authenticate(
+      RoutingContext context, IdentityProviderManager identities) {
     if (config.mode() == AuthConfig.Mode.OFF) {
       return Uni.createFrom().item(ApiKeyIdentityProvider.identity("anyone", Role.ADMIN, null));
     }
@@ -50,13 +58,14 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     if (key == null) {
       return Uni.createFrom().nullItem();
     }
-    TokenAuthenticationRequest request = new TokenAuthenticationRequest(new TokenCredential(key, CREDENTIAL_TYPE));
+    TokenAuthenticationRequest request =
+        new TokenAuthenticationRequest(new TokenCredential(key, CREDENTIAL_TYPE));
     return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
   }
 
   /**
-   * The key sent, or null when there is none or, with {@code oidc} on, when the bearer value is
-   * not shaped like a key (then it is OIDC's to verify, and the 401 when it fails is OIDC's).
+   * The key sent, or null when there is none or, with {@code oidc} on, when the bearer value is not
+   * shaped like a key (then it is OIDC's to verify, and the 401 when it fails is OIDC's).
    */
   static String presented(HttpServerRequest request, boolean oidc) {
     String header = request.getHeader("Authorization");
@@ -68,7 +77,10 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     return key == null || key.isBlank() ? null : key.trim();
   }
 
-  /** Whether a bearer value is shaped like an API key, not like an OIDC token (a JWT starts {@code eyJ}). */
+  /**
+   * Whether a bearer value is shaped like an API key, not like an OIDC token (a JWT starts {@code
+   * eyJ}).
+   */
   static boolean isKey(String bearer) {
     return bearer.startsWith(KEY_PREFIX);
   }
@@ -91,7 +103,7 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
   @Override
   public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-    return Uni.createFrom().item(
-        new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
+    return Uni.createFrom()
+        .item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
   }
 }

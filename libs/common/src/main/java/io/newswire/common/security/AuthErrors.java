@@ -17,14 +17,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 401 and 403 as JSON that says what to do, like every other error of the API:
- * {@code {"error": "..."}}.
+ * 401 and 403 as JSON that says what to do, like every other error of the API: {@code {"error":
+ * "..."}}.
  */
 public class AuthErrors {
   static final String HOW =
       "send the key as 'Authorization: Bearer KEY' or 'X-API-Key: KEY'. ./newswire up keeps the CLI's key in"
           + " .newswire/data/cli-key; ./newswire keys add --name NAME --role reader|editor|admin makes others";
-  static final String HOW_OIDC = "; or send an access token of the OIDC provider as 'Authorization: Bearer TOKEN'";
+  static final String HOW_OIDC =
+      "; or send an access token of the OIDC provider as 'Authorization: Bearer TOKEN'";
 
   @Inject SecurityIdentity identity;
   @Inject AuthConfig config;
@@ -40,28 +41,43 @@ public class AuthErrors {
 
   @ServerExceptionMapper
   public Response failed(AuthenticationFailedException e, HttpHeaders headers) {
-    String reason = e.getMessage() == null || e.getMessage().isBlank() ? "the key was refused" : e.getMessage();
+    String reason =
+        e.getMessage() == null || e.getMessage().isBlank() ? "the key was refused" : e.getMessage();
     if (config.oidc().enabled() && oidcToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       // Quarkus OIDC's own message is empty or misleading (it talks of introspection); its log at
       // DEBUG has the details
-      reason = "the access token was refused: expired, not signed by the provider at quarkus.oidc.auth-server-url,"
-          + " for another audience (quarkus.oidc.token.audience) or not a JWT (the service logs why with"
-          + " quarkus.log.category.\"io.quarkus.oidc\".level=DEBUG)";
+      reason =
+          "the access token was refused: expired, not signed by the provider at quarkus.oidc.auth-server-url,"
+              + " for another audience (quarkus.oidc.token.audience) or not a JWT (the service logs why with"
+              + " quarkus.log.category.\"io.quarkus.oidc\".level=DEBUG)";
     }
     return error(401, "Not authenticated: " + reason + "; " + how() + ".");
   }
 
   private static boolean oidcToken(String authorization) {
-    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+    return authorization != null
+        && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         && !ApiKeyMechanism.isKey(authorization.substring(7).trim());
   }
 
-  /** The provider could not be reached to check a token (at start Quarkus OIDC only warns and tries again). */
+  /**
+   * The provider could not be reached to check a token (at start Quarkus OIDC only warns and tries
+   * again).
+   */
   @ServerExceptionMapper
   public Response providerDown(OIDCException e) {
-    String url = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class).orElse("?");
-    return error(503, "The OIDC provider at " + url + " (quarkus.oidc.auth-server-url) cannot be reached to check"
-        + " the token: " + e.getMessage() + ". Try again, or use an API key (they do not depend on it).");
+    String url =
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.oidc.auth-server-url", String.class)
+            .orElse("?");
+    return error(
+        503,
+        "The OIDC provider at "
+            + url
+            + " (quarkus.oidc.auth-server-url) cannot be reached to check"
+            + " the token: "
+            + e.getMessage()
+            + ". Try again, or use an API key (they do not depend on it).");
   }
 
   @ServerExceptionMapper
@@ -70,8 +86,15 @@ public class AuthErrors {
       return error(403, e.getMessage());
     }
     String needed = needed(resource);
-    return error(403, "Forbidden: this call needs the " + needed + " role and " + Access.describe(identity)
-        + ". " + Access.advice(identity, needed) + ".");
+    return error(
+        403,
+        "Forbidden: this call needs the "
+            + needed
+            + " role and "
+            + Access.describe(identity)
+            + ". "
+            + Access.advice(identity, needed)
+            + ".");
   }
 
   private static String needed(ResourceInfo resource) {
@@ -80,7 +103,9 @@ public class AuthErrors {
     if (roles == null && resource != null && resource.getResourceClass() != null) {
       roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     }
-    return roles == null || roles.value().length == 0 ? "a higher" : String.join(" or ", roles.value());
+    return roles == null || roles.value().length == 0
+        ? "a higher"
+        : String.join(" or ", roles.value());
   }
 
   private static Response error(int status, String message) {

@@ -4,20 +4,20 @@ import io.newswire.model.ApiKeyFile;
 import io.newswire.model.ApiKeyFile.Entry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * The keys this service accepts, read from {@link AuthConfig#keysFile()} and read again when the
- * file changes (looked at no more than once a second). A presented key is hashed and compared
- * with every entry in constant time, so neither the file nor the timing of a refusal tells
- * anything about a valid key. Keys and hashes are never logged, only key names.
+ * file changes (looked at no more than once a second). A presented key is hashed and compared with
+ * every entry in constant time, so neither the file nor the timing of a refusal tells anything
+ * about a valid key. Keys and hashes are never logged, only key names.
  */
 @ApplicationScoped
 public class KeyRing {
@@ -40,14 +40,17 @@ public class KeyRing {
     byte[] presented = ApiKeyFile.sha256(key).getBytes(StandardCharsets.US_ASCII);
     Entry found = null;
     for (Entry e : entries) {
-      if (MessageDigest.isEqual(presented, e.sha256().getBytes(StandardCharsets.US_ASCII)) && found == null) {
+      if (MessageDigest.isEqual(presented, e.sha256().getBytes(StandardCharsets.US_ASCII))
+          && found == null) {
         found = e;
       }
     }
     return Optional.ofNullable(found);
   }
 
-  /** Why no key can be accepted right now (missing or broken file), or null when keys are loaded. */
+  /**
+   * Why no key can be accepted right now (missing or broken file), or null when keys are loaded.
+   */
   public String problem() {
     refresh();
     return problem;
@@ -86,11 +89,17 @@ public class KeyRing {
     try {
       if (!Files.exists(file)) {
         entries = List.of();
-        problem = "no API keys: " + file + " does not exist (set newswire.auth.keys-file, or create a key"
-            + " with ./newswire keys add)";
+        problem =
+            "no API keys: "
+                + file
+                + " does not exist (set newswire.auth.keys-file, or create a key"
+                + " with ./newswire keys add)";
       } else {
         entries = List.copyOf(ApiKeyFile.read(file));
-        problem = entries.isEmpty() ? "no API keys in " + file + " (create one with ./newswire keys add)" : null;
+        problem =
+            entries.isEmpty()
+                ? "no API keys in " + file + " (create one with ./newswire keys add)"
+                : null;
       }
     } catch (IOException | IllegalArgumentException e) {
       // keep no keys rather than the old ones: a revocation that broke the file must not be undone
@@ -100,8 +109,9 @@ public class KeyRing {
     if (problem != null) {
       LOG.warn(problem);
     } else {
-      LOG.infof("API keys loaded from %s: %s", file,
-          entries.stream().map(e -> e.name() + " (" + e.role().id() + ")").toList());
+      LOG.infof(
+          "API keys loaded from %s: %s",
+          file, entries.stream().map(e -> e.name() + " (" + e.role().id() + ")").toList());
     }
   }
 }

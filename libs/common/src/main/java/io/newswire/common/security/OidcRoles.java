@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Gives an identity made from an OIDC access token the Newswire roles its provider roles grant
  * ({@link AuthConfig.Oidc#roleMap()}), ranked as a key's are: the highest role granted and every
- * role below it. The provider's own role names are dropped, so a provider role called
- * {@code admin} that is mapped to {@code reader} grants reader only.
+ * role below it. The provider's own role names are dropped, so a provider role called {@code admin}
+ * that is mapped to {@code reader} grants reader only.
  */
 @ApplicationScoped
 public class OidcRoles implements SecurityIdentityAugmentor {
@@ -30,15 +30,17 @@ public class OidcRoles implements SecurityIdentityAugmentor {
   }
 
   @Override
-  public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+  public Uni<SecurityIdentity> augment(
+      SecurityIdentity identity, AuthenticationRequestContext context) {
     if (identity.isAnonymous() || identity.getCredential(AccessTokenCredential.class) == null) {
       return Uni.createFrom().item(identity); // an API key's identity has its roles already
     }
-    QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-        .setPrincipal(identity.getPrincipal())
-        .addCredentials(identity.getCredentials())
-        .addAttributes(identity.getAttributes())
-        .addPermissionChecker(identity::checkPermission);
+    QuarkusSecurityIdentity.Builder builder =
+        QuarkusSecurityIdentity.builder()
+            .setPrincipal(identity.getPrincipal())
+            .addCredentials(identity.getCredentials())
+            .addAttributes(identity.getAttributes())
+            .addPermissionChecker(identity::checkPermission);
     Role granted = granted(identity.getRoles(), config.roleMap());
     if (granted != null) {
       builder.addAttribute(Access.ROLE_ATTRIBUTE, granted);
@@ -81,18 +83,25 @@ public class OidcRoles implements SecurityIdentityAugmentor {
     boolean tenant = setting("quarkus.oidc.tenant-enabled").map(Boolean::parseBoolean).orElse(true);
     boolean provider = setting("quarkus.oidc.auth-server-url").isPresent();
     if (config.enabled() && !(tenant && provider)) {
-      throw new IllegalStateException("newswire.auth.oidc.enabled=true needs quarkus.oidc.auth-server-url (seen: "
-          + setting("quarkus.oidc.auth-server-url").orElse("not set") + ") and quarkus.oidc.tenant-enabled=true"
-          + " (seen: " + tenant + "; a service's application.properties maps it onto newswire.auth.oidc.enabled)");
+      throw new IllegalStateException(
+          "newswire.auth.oidc.enabled=true needs quarkus.oidc.auth-server-url (seen: "
+              + setting("quarkus.oidc.auth-server-url").orElse("not set")
+              + ") and quarkus.oidc.tenant-enabled=true"
+              + " (seen: "
+              + tenant
+              + "; a service's application.properties maps it onto newswire.auth.oidc.enabled)");
     }
     if (!config.enabled() && tenant && provider) {
-      throw new IllegalStateException("quarkus.oidc.auth-server-url is set and Quarkus OIDC is on, but"
-          + " newswire.auth.oidc.enabled=false: set newswire.auth.oidc.enabled=true to accept the provider's"
-          + " tokens, or remove quarkus.oidc.tenant-enabled=true");
+      throw new IllegalStateException(
+          "quarkus.oidc.auth-server-url is set and Quarkus OIDC is on, but"
+              + " newswire.auth.oidc.enabled=false: set newswire.auth.oidc.enabled=true to accept the provider's"
+              + " tokens, or remove quarkus.oidc.tenant-enabled=true");
     }
   }
 
   private static Optional<String> setting(String name) {
-    return ConfigProvider.getConfig().getOptionalValue(name, String.class).filter(s -> !s.isBlank());
+    return ConfigProvider.getConfig()
+        .getOptionalValue(name, String.class)
+        .filter(s -> !s.isBlank());
   }
 }

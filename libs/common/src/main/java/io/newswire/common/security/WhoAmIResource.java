@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /auth/whoami} on every service: the name and role of the key or token the call carries, so a
- * screen can offer only what that role may do (the services still check every call themselves).
+ * {@code GET /auth/whoami} on every service: the name and role of the key or token the call
+ * carries, so a screen can offer only what that role may do (the services still check every call
+ * themselves).
  */
 @Path("/auth/whoami")
 public class WhoAmIResource {
@@ -28,7 +29,8 @@ public class WhoAmIResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Caller whoami() {
     Object role = identity.getAttribute(Access.ROLE_ATTRIBUTE);
-    return new Caller(identity.getPrincipal().getName(), role instanceof Role r ? r.id() : highest());
+    return new Caller(
+        identity.getPrincipal().getName(), role instanceof Role r ? r.id() : highest());
   }
 
   /** An OIDC identity carries its roles as role names only. */

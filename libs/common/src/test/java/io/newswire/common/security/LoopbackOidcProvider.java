@@ -24,14 +24,16 @@ import org.jose4j.lang.JoseException;
 
 /**
  * A tiny OpenID Connect provider on loopback: discovery, a JWKS with one RSA key made at start,
- * and, for the tests only, {@code GET /test-token?sub=NAME&roles=A,B[&expires-in=SECONDS][&signer=rogue]}
- * which returns an access token for audience {@code newswire} with the roles in
- * {@code realm_access.roles}, as Keycloak puts them. {@code signer=rogue} signs with another key
- * under the same key id: a forgery. {@code GET /test-requests} tells how often discovery and the
- * JWKS were asked for. Tokens come over HTTP because the test and this resource are loaded by
- * different class loaders and cannot share the key in memory.
+ * and, for the tests only, {@code GET
+ * /test-token?sub=NAME&roles=A,B[&expires-in=SECONDS][&signer=rogue]} which returns an access token
+ * for audience {@code newswire} with the roles in {@code realm_access.roles}, as Keycloak puts
+ * them. {@code signer=rogue} signs with another key under the same key id: a forgery. {@code GET
+ * /test-requests} tells how often discovery and the JWKS were asked for. Tokens come over HTTP
+ * because the test and this resource are loaded by different class loaders and cannot share the key
+ * in memory.
  *
- * <p>Init argument {@code enabled} ({@code true} by default) becomes {@code newswire.auth.oidc.enabled}.
+ * <p>Init argument {@code enabled} ({@code true} by default) becomes {@code
+ * newswire.auth.oidc.enabled}.
  */
 public class LoopbackOidcProvider implements QuarkusTestResourceLifecycleManager {
   static final String CLIENT_ID = "newswire";
@@ -64,8 +66,13 @@ public class LoopbackOidcProvider implements QuarkusTestResourceLifecycleManager
       server.createContext("/realms/newswire/.well-known/openid-configuration", this::discovery);
       server.createContext("/realms/newswire/protocol/openid-connect/certs", this::jwks);
       server.createContext("/test-token", this::token);
-      server.createContext("/test-requests", exchange ->
-          send(exchange, 200, "{\"discovery\":" + discoveries.get() + ",\"jwks\":" + jwksReads.get() + "}"));
+      server.createContext(
+          "/test-requests",
+          exchange ->
+              send(
+                  exchange,
+                  200,
+                  "{\"discovery\":" + discoveries.get() + ",\"jwks\":" + jwksReads.get() + "}"));
       server.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -93,9 +100,15 @@ public class LoopbackOidcProvider implements QuarkusTestResourceLifecycleManager
 
   private void discovery(HttpExchange exchange) throws IOException {
     discoveries.incrementAndGet();
-    send(exchange, 200, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer
-        + "/protocol/openid-connect/certs\",\"id_token_signing_alg_values_supported\":[\"RS256\"],"
-        + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"]}");
+    send(
+        exchange,
+        200,
+        "{\"issuer\":\""
+            + issuer
+            + "\",\"jwks_uri\":\""
+            + issuer
+            + "/protocol/openid-connect/certs\",\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+            + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"]}");
   }
 
   private void jwks(HttpExchange exchange) throws IOException {
@@ -114,8 +127,10 @@ public class LoopbackOidcProvider implements QuarkusTestResourceLifecycleManager
     claims.setIssuedAtToNow();
     claims.setExpirationTimeMinutesInTheFuture(
         Float.parseFloat(query.getOrDefault("expires-in", "300")) / 60f);
-    List<String> roles = query.getOrDefault("roles", "").isEmpty()
-        ? List.of() : Arrays.asList(query.get("roles").split(","));
+    List<String> roles =
+        query.getOrDefault("roles", "").isEmpty()
+            ? List.of()
+            : Arrays.asList(query.get("roles").split(","));
     claims.setClaim("realm_access", Map.of("roles", roles));
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
@@ -134,7 +149,8 @@ public class LoopbackOidcProvider implements QuarkusTestResourceLifecycleManager
     Map<String, String> out = new HashMap<>();
     for (String pair : raw == null ? new String[0] : raw.split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;

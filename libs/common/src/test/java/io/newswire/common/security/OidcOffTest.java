@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * refused as one, the keys work as before.
  */
 @QuarkusTest
-@QuarkusTestResource(value = LoopbackOidcProvider.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+    value = LoopbackOidcProvider.class,
+    restrictToAnnotatedClass = true,
     initArgs = @ResourceArg(name = "enabled", value = "false"))
 class OidcOffTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,15 +38,25 @@ class OidcOffTest {
   void theProviderIsNeverAskedAndATokenIsRefusedAsAKey() throws Exception {
     String token = get(provider + "/test-token?sub=carol&roles=admin");
 
-    String refused = OidcBearerTest.call(HTTP, URI.create(guarded + "/read"), "GET", "Authorization", "Bearer " + token);
+    String refused =
+        OidcBearerTest.call(
+            HTTP, URI.create(guarded + "/read"), "GET", "Authorization", "Bearer " + token);
     assertTrue(refused.startsWith("401 Not authenticated: this API key is not valid"), refused);
     assertFalse(refused.contains("OIDC"), refused);
-    assertEquals("200 test-reader [reader]", OidcBearerTest.call(
-        HTTP, URI.create(guarded + "/read"), "GET", "Authorization", "Bearer nwk_test-reader-key"));
+    assertEquals(
+        "200 test-reader [reader]",
+        OidcBearerTest.call(
+            HTTP,
+            URI.create(guarded + "/read"),
+            "GET",
+            "Authorization",
+            "Bearer nwk_test-reader-key"));
     assertEquals("{\"discovery\":0,\"jwks\":0}", get(provider + "/test-requests"));
   }
 
   private static String get(String uri) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 }

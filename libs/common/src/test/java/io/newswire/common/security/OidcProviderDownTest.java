@@ -26,9 +26,13 @@ class OidcProviderDownTest {
   public static class Unreachable implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("newswire.auth.oidc.enabled", "true",
-          "quarkus.oidc.auth-server-url", "http://127.0.0.1:" + freePort() + "/realms/newswire",
-          "quarkus.oidc.connection-timeout", "2s");
+      return Map.of(
+          "newswire.auth.oidc.enabled",
+          "true",
+          "quarkus.oidc.auth-server-url",
+          "http://127.0.0.1:" + freePort() + "/realms/newswire",
+          "quarkus.oidc.connection-timeout",
+          "2s");
     }
 
     private static int freePort() {
@@ -46,10 +50,16 @@ class OidcProviderDownTest {
 
   @Test
   void keysWorkAndATokenGets503() throws Exception {
-    assertEquals("200 test-reader [reader]",
+    assertEquals(
+        "200 test-reader [reader]",
         OidcBearerTest.call(HTTP, read, "GET", "Authorization", "Bearer nwk_test-reader-key"));
-    String refused = OidcBearerTest.call(HTTP, read, "GET", "Authorization",
-        "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl");
+    String refused =
+        OidcBearerTest.call(
+            HTTP,
+            read,
+            "GET",
+            "Authorization",
+            "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl");
     assertTrue(refused.startsWith("503 The OIDC provider at http://127.0.0.1:"), refused);
     assertTrue(refused.contains("(quarkus.oidc.auth-server-url) cannot be reached"), refused);
   }

@@ -16,10 +16,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code clean --input DIR --output FILE.json}: cleans every {@code .html}, {@code .htm} and {@code .txt} file in
- * DIR and writes {@code {"<name>": {"title", "articleBody", "published", "authors", "language", "section"}}}.
- * HTML files are read as UTF-8 (the evaluation set is stored that way whatever its pages declare); {@code .txt}
- * files are cleaned as plain text. A file that fails is reported and skipped; the exit status is 1 if any did.
+ * {@code clean --input DIR --output FILE.json}: cleans every {@code .html}, {@code .htm} and {@code
+ * .txt} file in DIR and writes {@code {"<name>": {"title", "articleBody", "published", "authors",
+ * "language", "section"}}}. HTML files are read as UTF-8 (the evaluation set is stored that way
+ * whatever its pages declare); {@code .txt} files are cleaned as plain text. A file that fails is
+ * reported and skipped; the exit status is 1 if any did.
  */
 public final class CleanCommand {
 
@@ -82,13 +83,19 @@ public final class CleanCommand {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     json.writeValue(output.toFile(), result);
-    log.printf(Locale.ROOT, "cleaned %d files in %.1f s (%d failed)%n", files.size() - failed, seconds, failed);
+    log.printf(
+        Locale.ROOT,
+        "cleaned %d files in %.1f s (%d failed)%n",
+        files.size() - failed,
+        seconds,
+        failed);
     return failed == 0 ? 0 : 1;
   }
 
   private static boolean isCleanable(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(p) && (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".txt"));
+    return Files.isRegularFile(p)
+        && (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".txt"));
   }
 
   private static void usage(String problem) {

@@ -2,12 +2,17 @@ package io.newswire.extract.html;
 
 import org.jsoup.nodes.Element;
 
-/** A run of text between two block boundaries, with the element that holds it and how much is link text. */
+/**
+ * A run of text between two block boundaries, with the element that holds it and how much is link
+ * text.
+ */
 final class Block {
   final Element owner;
   final String text;
+
   /** Non-whitespace characters, and those of them inside links. */
   final int chars;
+
   final int linkChars;
 
   Block(Element owner, String text, int chars, int linkChars) {

@@ -15,35 +15,52 @@ import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 
 /**
- * Chooses, among the blocks inside the located content, those that are article text: drops link lists,
- * captions and bylines, date lines, stock furniture lines, repeated blocks (a caption rendered twice for two
- * layouts), the headline itself (it is reported as the title), and contact or promotion lines trailing the
- * article.
+ * Chooses, among the blocks inside the located content, those that are article text: drops link
+ * lists, captions and bylines, date lines, stock furniture lines, repeated blocks (a caption
+ * rendered twice for two layouts), the headline itself (it is reported as the title), and contact
+ * or promotion lines trailing the article.
  */
 final class BlockFilter {
 
-  /** A labelled element this small is a caption or byline; a bigger one is a wrapper with an odd class. */
+  /**
+   * A labelled element this small is a caption or byline; a bigger one is a wrapper with an odd
+   * class.
+   */
   private static final int SMALL_ELEMENT_CHARS = 300;
 
-  /** A list whose items average fewer characters than this and are mostly links is a list of headlines. */
+  /**
+   * A list whose items average fewer characters than this and are mostly links is a list of
+   * headlines.
+   */
   private static final int LINK_LIST_ITEM_CHARS = 100;
+
   private static final double LINK_LIST_DENSITY = 0.3;
-  /** A furniture-labelled box holding less than this share of the article's text is an inset, not a wrapper. */
+
+  /**
+   * A furniture-labelled box holding less than this share of the article's text is an inset, not a
+   * wrapper.
+   */
   private static final double INSET_SHARE = 0.3;
-  /** A comments header ends the article only after this many paragraphs: above them it is the byline's count. */
+
+  /**
+   * A comments header ends the article only after this many paragraphs: above them it is the
+   * byline's count.
+   */
   private static final int MIN_PARAGRAPHS_BEFORE_COMMENTS = 3;
-  /** A block this long that the page shows twice is a copy of the article's paragraph, not a new one. */
+
+  /**
+   * A block this long that the page shows twice is a copy of the article's paragraph, not a new
+   * one.
+   */
   private static final int REPEATED_PARAGRAPH = 100;
-
-
 
   static List<String> paragraphs(PageScan scan, Set<Element> chosen, String title) {
     return paragraphs(scan, chosen, title, SitePage.NONE, Deadline.NONE);
   }
 
   /**
-   * @param site what the page's site repeats on its other pages: such blocks are dropped too, unless that
-   *     would leave nothing (a site whose pages really share their text)
+   * @param site what the page's site repeats on its other pages: such blocks are dropped too,
+   *     unless that would leave nothing (a site whose pages really share their text)
    */
   static List<String> paragraphs(
       PageScan scan, Set<Element> chosen, String title, SitePage site, Deadline deadline) {
@@ -52,11 +69,14 @@ final class BlockFilter {
 
   private final PageScan scan;
   private final Set<Element> chosen;
+
   /**
-   * Answers of the upward walks, per element: each element is walked over once per question, so a page of
-   * 20,000 nested boxes costs as much as a flat one (issue 11: the walks were quadratic in the depth).
+   * Answers of the upward walks, per element: each element is walked over once per question, so a
+   * page of 20,000 nested boxes costs as much as a flat one (issue 11: the walks were quadratic in
+   * the depth).
    */
   private final Map<Element, Element> containers = new IdentityHashMap<>();
+
   private final Map<Element, Boolean> minor = new IdentityHashMap<>();
   private final Map<Element, Boolean> teaser = new IdentityHashMap<>();
   private final Map<Element, Integer> articleChildren = new IdentityHashMap<>();
@@ -83,9 +103,13 @@ final class BlockFilter {
       if (paragraphsSeen >= MIN_PARAGRAPHS_BEFORE_COMMENTS && Furniture.startsComments(b.text)) {
         break;
       }
-      if (b.linkDensity() > 0.5 || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container))
-          || Furniture.isFurniture(b.text) || Furniture.isCaption(b.text) || isShortcode(b.text)
-          || DateLines.isDateLine(b.text) || inLinkList(b, container)
+      if (b.linkDensity() > 0.5
+          || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container))
+          || Furniture.isFurniture(b.text)
+          || Furniture.isCaption(b.text)
+          || isShortcode(b.text)
+          || DateLines.isDateLine(b.text)
+          || inLinkList(b, container)
           || inTeaserArticle(b.owner, container)) {
         continue;
       }
@@ -95,7 +119,8 @@ final class BlockFilter {
       if (b.chars >= REPEATED_PARAGRAPH) {
         paragraphsSeen++;
       }
-      // the same caption or teaser rendered twice in a row, once per layout; repeats further apart are content
+      // the same caption or teaser rendered twice in a row, once per layout; repeats further apart
+      // are content
       // unless a whole run of paragraphs repeats (below)
       if (b.chars >= 20 && b.text.equals(previousText)) {
         continue;
@@ -120,8 +145,8 @@ final class BlockFilter {
   }
 
   /**
-   * The headline repeated in the body: it matches the page title (which often carries a " | Site" suffix),
-   * or it is an {@code <h1>} standing before any text of the article.
+   * The headline repeated in the body: it matches the page title (which often carries a " | Site"
+   * suffix), or it is an {@code <h1>} standing before any text of the article.
    */
   private static boolean isHeadline(Block b, String titleKey, List<Block> keptSoFar) {
     if (b.owner.normalName().equals("h1") && keptSoFar.stream().noneMatch(k -> k.chars >= 100)) {
@@ -131,12 +156,14 @@ final class BlockFilter {
       return false;
     }
     String k = key(b.text);
-    return k.equals(titleKey) || (k.length() >= 20 && (titleKey.startsWith(k) || k.startsWith(titleKey)));
+    return k.equals(titleKey)
+        || (k.length() >= 20 && (titleKey.startsWith(k) || k.startsWith(titleKey)));
   }
 
   /**
-   * Drops a second copy of the article: two or more paragraphs in a row that were all kept before (a print
-   * copy, a second layout of the same story). One repeated paragraph alone is a pull quote and stays.
+   * Drops a second copy of the article: two or more paragraphs in a row that were all kept before
+   * (a print copy, a second layout of the same story). One repeated paragraph alone is a pull quote
+   * and stays.
    */
   private static void dropSecondCopy(List<Block> kept) {
     Set<String> seen = new HashSet<>();
@@ -147,7 +174,8 @@ final class BlockFilter {
     }
     List<Block> out = new ArrayList<>(kept.size());
     for (int i = 0; i < kept.size(); i++) {
-      boolean inRun = repeat[i] && ((i > 0 && repeat[i - 1]) || (i + 1 < kept.size() && repeat[i + 1]));
+      boolean inRun =
+          repeat[i] && ((i > 0 && repeat[i - 1]) || (i + 1 < kept.size() && repeat[i + 1]));
       if (!inRun) {
         out.add(kept.get(i));
       }
@@ -159,8 +187,9 @@ final class BlockFilter {
   }
 
   /**
-   * Drops the short lines after the article's last paragraph that address the reader instead of telling the
-   * story: how to reach the author, where to follow the site, who contributed, what to sign up for.
+   * Drops the short lines after the article's last paragraph that address the reader instead of
+   * telling the story: how to reach the author, where to follow the site, who contributed, what to
+   * sign up for.
    */
   private static void trimTail(List<Block> kept) {
     while (kept.size() > 1) {
@@ -174,7 +203,10 @@ final class BlockFilter {
     }
   }
 
-  /** Whether the block is an item of a list (inside the content) that is mostly short linked headlines. */
+  /**
+   * Whether the block is an item of a list (inside the content) that is mostly short linked
+   * headlines.
+   */
   private boolean inLinkList(Block b, Element container) {
     if (!b.isListItem()) {
       return false;
@@ -185,16 +217,22 @@ final class BlockFilter {
     }
     int[] st = scan.stats.get(list);
     int items = list.childrenSize();
-    return st != null && items >= 2 && (double) st[1] / st[0] > LINK_LIST_DENSITY
+    return st != null
+        && items >= 2
+        && (double) st[1] / st[0] > LINK_LIST_DENSITY
         && st[0] / items < LINK_LIST_ITEM_CHARS;
   }
 
   /**
-   * Whether the block lies in one of several {@code <article>} siblings nested inside the content: a list of
-   * other posts (each its own article) that a theme appends below the one being read.
+   * Whether the block lies in one of several {@code <article>} siblings nested inside the content:
+   * a list of other posts (each its own article) that a theme appends below the one being read.
    */
   private boolean inTeaserArticle(Element el, Element container) {
-    return anyUpTo(el, container, teaser, e -> e.normalName().equals("article") && articlesUnder(e.parent()) >= 2);
+    return anyUpTo(
+        el,
+        container,
+        teaser,
+        e -> e.normalName().equals("article") && articlesUnder(e.parent()) >= 2);
   }
 
   private int articlesUnder(Element parent) {
@@ -234,10 +272,11 @@ final class BlockFilter {
   }
 
   /**
-   * Whether {@code test} holds for {@code el} or an ancestor below {@code container}, remembering the answer
-   * for every element on the way so that no element is tested twice.
+   * Whether {@code test} holds for {@code el} or an ancestor below {@code container}, remembering
+   * the answer for every element on the way so that no element is tested twice.
    */
-  private static boolean anyUpTo(Element el, Element container, Map<Element, Boolean> memo, Predicate<Element> test) {
+  private static boolean anyUpTo(
+      Element el, Element container, Map<Element, Boolean> memo, Predicate<Element> test) {
     List<Element> path = new ArrayList<>();
     boolean found = false;
     for (Element e = el; e != null && e != container; e = e.parent()) {
@@ -257,8 +296,8 @@ final class BlockFilter {
   }
 
   /**
-   * Whether a caption/byline/tag-list hint sits between the block and its container. Hints above the
-   * container say nothing: a body class like "has-sidebar" is about the layout.
+   * Whether a caption/byline/tag-list hint sits between the block and its container. Hints above
+   * the container say nothing: a body class like "has-sidebar" is about the layout.
    */
   private boolean isMinor(Element el, Element container) {
     int[] whole = scan.stats.get(container);
@@ -271,7 +310,8 @@ final class BlockFilter {
     if (st == null) {
       return false;
     }
-    // inside the article, a furniture-labelled box that holds a small part of it is a rail or a promo, not
+    // inside the article, a furniture-labelled box that holds a small part of it is a rail or a
+    // promo, not
     // a layout wrapper, whatever its size
     boolean small = st[0] < SMALL_ELEMENT_CHARS;
     if (!small && st[0] >= containerChars * INSET_SHARE) {
@@ -279,13 +319,14 @@ final class BlockFilter {
     }
     int hints = ClassHints.of(e);
     return (small && ClassHints.has(hints, ClassHints.MINOR))
-        || (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) && !Pruner.holdsQuote(e));
+        || (ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE)
+            && !Pruner.holdsQuote(e));
   }
 
   /**
-   * Whether the block is a WordPress shortcode the theme failed to render: "[button link=…]Send us your
-   * review[/button]". Checked by hand, in one pass: the backreference a pattern needs for it backtracked
-   * quadratically on a long paragraph that starts with "[" (issue 11).
+   * Whether the block is a WordPress shortcode the theme failed to render: "[button link=…]Send us
+   * your review[/button]". Checked by hand, in one pass: the backreference a pattern needs for it
+   * backtracked quadratically on a long paragraph that starts with "[" (issue 11).
    */
   static boolean isShortcode(String text) {
     int n = text.length();
@@ -302,7 +343,8 @@ final class BlockFilter {
         return false;
       }
     }
-    // the opening tag starts with the closing tag's name, and its first ']' comes before the closing tag
+    // the opening tag starts with the closing tag's name, and its first ']' comes before the
+    // closing tag
     if (!text.regionMatches(1, text, close + 2, nameLength)) {
       return false;
     }

@@ -11,16 +11,18 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds the element that holds the article: every paragraph-sized block gives points to the elements
- * above it (fewer the further up), weighted by class/id hints, and an element's points shrink with its link
- * density. The winner may be widened to an ancestor when the runner-up candidates sit under it too (an
- * article split into several containers), and its siblings that look like more of the same join it.
+ * Finds the element that holds the article: every paragraph-sized block gives points to the
+ * elements above it (fewer the further up), weighted by class/id hints, and an element's points
+ * shrink with its link density. The winner may be widened to an ancestor when the runner-up
+ * candidates sit under it too (an article split into several containers), and its siblings that
+ * look like more of the same join it.
  */
 final class ContentLocator {
 
   private static final int MIN_PARAGRAPH_CHARS = 25;
   private static final int LEVELS = 5;
   private static final int LEGAL_CHARS = 400;
+
   /** How far above the winner same-class chunks of the article are looked for. */
   private static final int TWIN_LEVELS = 2;
 
@@ -41,8 +43,9 @@ final class ContentLocator {
   }
 
   /**
-   * The same search from the text alone, blind to class and id names: an independent candidate for when
-   * the names mislead (a "tabContent" box of 50 characters beside a 3,000-character story in a table).
+   * The same search from the text alone, blind to class and id names: an independent candidate for
+   * when the names mislead (a "tabContent" box of 50 characters beside a 3,000-character story in a
+   * table).
    */
   static Set<Element> locateByTextAlone(PageScan scan, Element body, Deadline deadline) {
     return new ContentLocator(scan, deadline, false).run(body);
@@ -87,8 +90,8 @@ final class ContentLocator {
   }
 
   /**
-   * An article cut into chunks by interleaved ads or embeds is often several elements of the same tag and
-   * class under one nearby ancestor; the ones that score as text join the winner.
+   * An article cut into chunks by interleaved ads or embeds is often several elements of the same
+   * tag and class under one nearby ancestor; the ones that score as text join the winner.
    */
   private void addTwins(Element top, double topScore, Set<Element> chosen) {
     String cls = top.className();
@@ -103,18 +106,24 @@ final class ContentLocator {
     for (Map.Entry<Element, double[]> e : scores.entrySet()) {
       deadline.tick();
       Element el = e.getKey();
-      if (el != top && e.getValue()[0] >= threshold && el.normalName().equals(top.normalName())
-          && el.className().equals(cls) && isAncestor(region, el) && !isAncestor(top, el) && !isAncestor(el, top)) {
+      if (el != top
+          && e.getValue()[0] >= threshold
+          && el.normalName().equals(top.normalName())
+          && el.className().equals(cls)
+          && isAncestor(region, el)
+          && !isAncestor(top, el)
+          && !isAncestor(el, top)) {
         chosen.add(el);
       }
     }
   }
 
   /**
-   * If three of the next best candidates share an ancestor with the winner that itself scores well, the
-   * article is split across them and the ancestor is the real container.
+   * If three of the next best candidates share an ancestor with the winner that itself scores well,
+   * the article is split across them and the ancestor is the real container.
    */
-  private Element widen(Element top, double topScore, List<Map.Entry<Element, Double>> ranked, Element body) {
+  private Element widen(
+      Element top, double topScore, List<Map.Entry<Element, Double>> ranked, Element body) {
     List<Element> alternatives = new ArrayList<>();
     for (int i = 1; i < Math.min(ranked.size(), 6); i++) {
       if (ranked.get(i).getValue() >= topScore * 0.75) {
@@ -135,21 +144,26 @@ final class ContentLocator {
       }
     }
     // a lone child adds nothing of its own: the parent is the same content with the same siblings
-    while (top.parent() != null && top.parent() != body.parent() && top.parent().childrenSize() == 1) {
+    while (top.parent() != null
+        && top.parent() != body.parent()
+        && top.parent().childrenSize() == 1) {
       top = top.parent();
     }
     return top;
   }
 
-  /** A site's legal notice is a line or two: longer text is never one, and is not lower-cased to ask. */
+  /**
+   * A site's legal notice is a line or two: longer text is never one, and is not lower-cased to
+   * ask.
+   */
   private static boolean isLegal(String text) {
     return text.length() <= LEGAL_CHARS && Furniture.isLegal(text);
   }
 
   /**
-   * A paragraph's worth: one point, one per comma, and up to three for its length. Lines split by {@code <br>}
-   * count as paragraphs of their own, as readability does, or a story set as one run of text with line
-   * breaks would weigh as one paragraph against a list of teasers.
+   * A paragraph's worth: one point, one per comma, and up to three for its length. Lines split by
+   * {@code <br>} count as paragraphs of their own, as readability does, or a story set as one run
+   * of text with line breaks would weigh as one paragraph against a list of teasers.
    */
   private static double points(Block b) {
     if (b.text.indexOf('\n') < 0) {
@@ -174,7 +188,10 @@ final class ContentLocator {
       if (sib == top) {
         continue;
       }
-      double bonus = !top.className().isEmpty() && sib.className().equals(top.className()) ? topScore * 0.2 : 0;
+      double bonus =
+          !top.className().isEmpty() && sib.className().equals(top.className())
+              ? topScore * 0.2
+              : 0;
       if (finalScore(sib) + bonus >= threshold) {
         chosen.add(sib);
       } else if (sib.normalName().equals("p")) {
@@ -204,13 +221,14 @@ final class ContentLocator {
   }
 
   private static double initialScore(Element el, boolean useHints) {
-    double s = switch (el.normalName()) {
-      case "div", "article", "main", "section" -> 5;
-      case "pre", "td", "blockquote" -> 3;
-      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
-      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-      default -> 0;
-    };
+    double s =
+        switch (el.normalName()) {
+          case "div", "article", "main", "section" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
     int hints = useHints ? ClassHints.of(el) : 0;
     if (ClassHints.has(hints, ClassHints.CONTENT)) {
       s += ClassHints.has(hints, ClassHints.ANY_NEGATIVE) ? 0 : 25;
@@ -232,7 +250,8 @@ final class ContentLocator {
 
   private static boolean endsSentence(String s) {
     String t = s.strip();
-    return t.length() > 20 && (t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u201d"));
+    return t.length() > 20
+        && (t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("\u201d"));
   }
 
   static boolean isAncestor(Element anc, Element el) {

@@ -26,7 +26,8 @@ public final class HtmlExtractor {
    * @param site the memory of the page's site, or {@link SitePage#NONE}
    * @param deadline checked between the steps and inside their loops
    */
-  public static Extraction extract(String html, String url, List<String> warnings, SitePage site, Deadline deadline) {
+  public static Extraction extract(
+      String html, String url, List<String> warnings, SitePage site, Deadline deadline) {
     Document doc = Jsoup.parse(html, url == null ? "" : url);
     deadline.check();
     PageMetadata meta = HtmlMetadataReader.read(doc);
@@ -34,13 +35,20 @@ public final class HtmlExtractor {
     Pruner.prune(body, deadline);
     PageScan scan = PageScan.of(body, deadline);
     Set<Element> chosen = ContentLocator.locate(scan, body, deadline);
-    List<String> paragraphs = SecondOpinion.review(
-        BlockFilter.paragraphs(scan, chosen, meta.title, site, deadline), scan, body, meta.title, site, deadline);
+    List<String> paragraphs =
+        SecondOpinion.review(
+            BlockFilter.paragraphs(scan, chosen, meta.title, site, deadline),
+            scan,
+            body,
+            meta.title,
+            site,
+            deadline);
     if (paragraphs.isEmpty()) {
       throw new ExtractionException("no text left after cleaning");
     }
     String text = String.join("\n\n", paragraphs);
     String language = LanguageDetection.detect(text, meta.language);
-    return new Extraction(meta.title, meta.published, meta.authors, language, meta.section, text, warnings);
+    return new Extraction(
+        meta.title, meta.published, meta.authors, language, meta.section, text, warnings);
   }
 }

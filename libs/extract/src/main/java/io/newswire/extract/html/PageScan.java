@@ -14,18 +14,52 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * One iterative walk over the pruned body that cuts its text into {@link Block}s at block-level elements and
- * records, for every element holding text, how much text and link text it holds. Everything later works from
- * these, so the DOM is walked once more only for the metadata.
+ * One iterative walk over the pruned body that cuts its text into {@link Block}s at block-level
+ * elements and records, for every element holding text, how much text and link text it holds.
+ * Everything later works from these, so the DOM is walked once more only for the metadata.
  */
 final class PageScan implements NodeVisitor {
 
   private static final Set<String> BLOCK_TAGS =
-      Set.of("p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-          "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tr", "figure",
-          "figcaption", "form", "address", "hr", "center", "fieldset", "details", "summary", "caption", "body");
+      Set.of(
+          "p",
+          "div",
+          "section",
+          "article",
+          "main",
+          "header",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dt",
+          "dd",
+          "blockquote",
+          "pre",
+          "table",
+          "tbody",
+          "thead",
+          "tr",
+          "figure",
+          "figcaption",
+          "form",
+          "address",
+          "hr",
+          "center",
+          "fieldset",
+          "details",
+          "summary",
+          "caption",
+          "body");
 
   final List<Block> blocks = new ArrayList<>();
+
   /** Element → {text chars, link chars} of its whole subtree; only elements with text appear. */
   final Map<Element, int[]> stats = new IdentityHashMap<>();
 
@@ -36,8 +70,10 @@ final class PageScan implements NodeVisitor {
   private int totalLinkChars;
   private int inLink;
   private final List<Element> owners = new ArrayList<>();
+
   /** Per open element: the text and link totals when it started. */
   private int[] marks = new int[256];
+
   private int depthUsed;
 
   private final Deadline deadline;
@@ -109,7 +145,10 @@ final class PageScan implements NodeVisitor {
     depthUsed += 2;
   }
 
-  /** Appends with runs of whitespace collapsed to one space (line breaks from {@code <br>} are kept). */
+  /**
+   * Appends with runs of whitespace collapsed to one space (line breaks from {@code <br>} are
+   * kept).
+   */
   private void appendText(String s) {
     int chars = 0;
     for (int i = 0, n = s.length(); i < n; i++) {

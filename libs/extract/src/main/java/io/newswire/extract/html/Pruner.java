@@ -9,20 +9,43 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * Removes what can never be main text, in one iterative pass (no recursion, so 10,000-deep nesting is
- * fine): scripts and other non-text elements, hidden elements, navigation/aside/footer landmarks, and
- * elements whose class or id marks them as furniture.
+ * Removes what can never be main text, in one iterative pass (no recursion, so 10,000-deep nesting
+ * is fine): scripts and other non-text elements, hidden elements, navigation/aside/footer
+ * landmarks, and elements whose class or id marks them as furniture.
  */
 final class Pruner {
 
   private static final Set<String> NEVER_TEXT =
-      Set.of("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "video",
-          "audio", "button", "input", "select", "textarea", "option", "nav", "aside", "footer", "link", "meta",
-          "map", "dialog", "menu", "figcaption");
+      Set.of(
+          "script",
+          "style",
+          "noscript",
+          "template",
+          "svg",
+          "iframe",
+          "object",
+          "embed",
+          "canvas",
+          "video",
+          "audio",
+          "button",
+          "input",
+          "select",
+          "textarea",
+          "option",
+          "nav",
+          "aside",
+          "footer",
+          "link",
+          "meta",
+          "map",
+          "dialog",
+          "menu",
+          "figcaption");
 
   /**
-   * A furniture-labelled element is still kept when it holds this share of the page's text: then the label
-   * is a layout class on a wrapper ("page-with-sidebar"), not the furniture itself.
+   * A furniture-labelled element is still kept when it holds this share of the page's text: then
+   * the label is a layout class on a wrapper ("page-with-sidebar"), not the furniture itself.
    */
   private static final double WRAPPER_SHARE = 0.6;
 
@@ -37,12 +60,13 @@ final class Pruner {
   static void prune(Element body, Deadline deadline) {
     // the page's text length is only needed for big furniture candidates; most pages never ask
     int[] pageText = {-1};
-    IntSupplier pageTextLength = () -> {
-      if (pageText[0] < 0) {
-        pageText[0] = TextStats.textLength(body);
-      }
-      return pageText[0];
-    };
+    IntSupplier pageTextLength =
+        () -> {
+          if (pageText[0] < 0) {
+            pageText[0] = TextStats.textLength(body);
+          }
+          return pageText[0];
+        };
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
@@ -73,12 +97,14 @@ final class Pruner {
   }
 
   /**
-   * Strongly labelled furniture goes unless it is a wrapper of most of the page; weaker labels ("sidebar",
-   * "widget") also name wrappers of whole articles, so those go only when short or mostly links.
+   * Strongly labelled furniture goes unless it is a wrapper of most of the page; weaker labels
+   * ("sidebar", "widget") also name wrappers of whole articles, so those go only when short or
+   * mostly links.
    */
   private static boolean isFurniture(Element el, IntSupplier pageText) {
     int hints = ClassHints.of(el);
-    if (!ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE) || ClassHints.has(hints, ClassHints.CONTENT)) {
+    if (!ClassHints.has(hints, ClassHints.STRONG | ClassHints.FURNITURE)
+        || ClassHints.has(hints, ClassHints.CONTENT)) {
       return false;
     }
     if (!ClassHints.has(hints, ClassHints.STRONG) && holdsQuote(el)) {
@@ -88,12 +114,14 @@ final class Pruner {
     if (chars >= SHORT_CHARS && chars >= pageText.getAsInt() * WRAPPER_SHARE) {
       return false;
     }
-    return ClassHints.has(hints, ClassHints.STRONG) || chars < SHORT_CHARS || TextStats.linkDensity(el) > LINK_LIST;
+    return ClassHints.has(hints, ClassHints.STRONG)
+        || chars < SHORT_CHARS
+        || TextStats.linkDensity(el) > LINK_LIST;
   }
 
   /**
-   * A "social" embed wrapping a {@code <blockquote>} is a quoted post (a tweet the article cites), which is
-   * part of the story; a bare share or follow box holds no quote.
+   * A "social" embed wrapping a {@code <blockquote>} is a quoted post (a tweet the article cites),
+   * which is part of the story; a bare share or follow box holds no quote.
    */
   static boolean holdsQuote(Element el) {
     for (Element child : el.children()) {

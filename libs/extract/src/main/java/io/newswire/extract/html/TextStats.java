@@ -14,40 +14,44 @@ final class TextStats {
   /** Non-whitespace characters under {@code el}. */
   static int textLength(Element el) {
     int[] n = {0};
-    NodeTraversor.traverse((node, depth) -> {
-      if (node instanceof TextNode t) {
-        n[0] += nonSpace(t.getWholeText());
-      }
-    }, el);
+    NodeTraversor.traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode t) {
+            n[0] += nonSpace(t.getWholeText());
+          }
+        },
+        el);
     return n[0];
   }
 
   /** Share of the non-whitespace text under {@code el} that sits inside links. */
   static double linkDensity(Element el) {
     int[] n = {0, 0};
-    NodeTraversor.traverse(new NodeVisitor() {
-      int inLink;
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          int inLink;
 
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          int len = nonSpace(t.getWholeText());
-          n[0] += len;
-          if (inLink > 0) {
-            n[1] += len;
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              int len = nonSpace(t.getWholeText());
+              n[0] += len;
+              if (inLink > 0) {
+                n[1] += len;
+              }
+            } else if (node instanceof Element e && e.normalName().equals("a")) {
+              inLink++;
+            }
           }
-        } else if (node instanceof Element e && e.normalName().equals("a")) {
-          inLink++;
-        }
-      }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e && e.normalName().equals("a")) {
-          inLink--;
-        }
-      }
-    }, el);
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.normalName().equals("a")) {
+              inLink--;
+            }
+          }
+        },
+        el);
     return n[0] == 0 ? 0 : (double) n[1] / n[0];
   }
 

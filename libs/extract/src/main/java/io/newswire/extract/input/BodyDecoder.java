@@ -1,5 +1,7 @@
 package io.newswire.extract.input;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,31 +12,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Locale;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
- * Turns fetched bytes into text. Order: byte-order mark, the charset of the {@code Content-Type} header,
- * the page's own {@code <meta charset>} / http-equiv, then UTF-8 if the bytes are valid UTF-8, else
- * windows-1252 (what browsers assume for undeclared Western pages). A declared charset the bytes do not
- * fit is not trusted blindly: the next source is tried, and a warning says what was done, so nothing is
- * mangled silently.
+ * Turns fetched bytes into text. Order: byte-order mark, the charset of the {@code Content-Type}
+ * header, the page's own {@code <meta charset>} / http-equiv, then UTF-8 if the bytes are valid
+ * UTF-8, else windows-1252 (what browsers assume for undeclared Western pages). A declared charset
+ * the bytes do not fit is not trusted blindly: the next source is tried, and a warning says what
+ * was done, so nothing is mangled silently.
  */
 public final class BodyDecoder {
 
-  /** A meta charset declaration must appear early; browsers look at the first 1024 bytes, we are lenient. */
+  /**
+   * A meta charset declaration must appear early; browsers look at the first 1024 bytes, we are
+   * lenient.
+   */
   private static final int META_SCAN_BYTES = 8192;
 
   private static final Pattern HEADER_CHARSET =
       Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern META_CHARSET =
-      Pattern.compile(
-          "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?\\s*([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
   private BodyDecoder() {}
 
   public static String decode(byte[] body, String contentTypeHeader, List<String> warnings) {
-    if (body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF) {
+    if (body.length >= 3
+        && (body[0] & 0xff) == 0xEF
+        && (body[1] & 0xff) == 0xBB
+        && (body[2] & 0xff) == 0xBF) {
       return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
     }
     if (body.length >= 2 && (body[0] & 0xff) == 0xFE && (body[1] & 0xff) == 0xFF) {
@@ -45,8 +50,10 @@ public final class BodyDecoder {
     }
     Charset header = charsetIn(HEADER_CHARSET, contentTypeHeader);
     Charset meta = charsetIn(META_CHARSET, asciiPrefix(body));
-    // Valid multi-byte UTF-8 almost never arises by chance in another encoding, while pages labelled
-    // with the wrong single-byte charset are common: trusting the label would mangle every non-ASCII letter.
+    // Valid multi-byte UTF-8 almost never arises by chance in another encoding, while pages
+    // labelled
+    // with the wrong single-byte charset are common: trusting the label would mangle every
+    // non-ASCII letter.
     String utf8 = strictDecode(body, StandardCharsets.UTF_8);
     boolean multiByte = utf8 != null && utf8.length() < body.length;
     for (Charset declared : new Charset[] {header, meta}) {
@@ -54,18 +61,26 @@ public final class BodyDecoder {
         continue;
       }
       if (multiByte && !declared.equals(StandardCharsets.UTF_8)) {
-        warnings.add("charset: declared " + declared.name() + " but the body is valid UTF-8; decoded as UTF-8");
+        warnings.add(
+            "charset: declared "
+                + declared.name()
+                + " but the body is valid UTF-8; decoded as UTF-8");
         return utf8;
       }
       String text = declared.equals(StandardCharsets.UTF_8) ? utf8 : strictDecode(body, declared);
       if (text != null) {
         if (declared == header && meta != null && !meta.equals(header)) {
-          warnings.add("charset: header says " + header.name() + ", <meta> says " + meta.name()
-              + "; used the header's");
+          warnings.add(
+              "charset: header says "
+                  + header.name()
+                  + ", <meta> says "
+                  + meta.name()
+                  + "; used the header's");
         }
         return text;
       }
-      warnings.add("charset: body is not valid " + declared.name() + " as declared; trying the next source");
+      warnings.add(
+          "charset: body is not valid " + declared.name() + " as declared; trying the next source");
     }
     if (utf8 != null) {
       return utf8;
@@ -85,7 +100,10 @@ public final class BodyDecoder {
     }
     String name = m.group(1).toLowerCase(Locale.ROOT);
     // WHATWG: pages labelled latin-1 / ascii are in practice windows-1252
-    if (name.equals("iso-8859-1") || name.equals("latin1") || name.equals("us-ascii") || name.equals("ascii")) {
+    if (name.equals("iso-8859-1")
+        || name.equals("latin1")
+        || name.equals("us-ascii")
+        || name.equals("ascii")) {
       name = "windows-1252";
     }
     try {

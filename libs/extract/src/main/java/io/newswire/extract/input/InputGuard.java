@@ -4,20 +4,22 @@ import io.newswire.extract.ExtractionException;
 import java.util.List;
 
 /**
- * Rejects input that is not text and caps what is passed on, so that one pathological page costs bounded
- * time and memory.
+ * Rejects input that is not text and caps what is passed on, so that one pathological page costs
+ * bounded time and memory.
  */
 public final class InputGuard {
 
   /** Inputs longer than this are cut here, and the result carries a {@code truncated:} warning. */
   public static final int MAX_CHARS = 5_000_000;
 
-  /** How much of the start is inspected for binary content; enough to catch any real file format. */
+  /**
+   * How much of the start is inspected for binary content; enough to catch any real file format.
+   */
   private static final int SAMPLE = 16_384;
 
   /**
-   * Control characters other than whitespace are rare in real text; a few come from sloppy CMS exports,
-   * so a small share is tolerated.
+   * Control characters other than whitespace are rare in real text; a few come from sloppy CMS
+   * exports, so a small share is tolerated.
    */
   private static final double MAX_CONTROL_SHARE = 0.02;
 

@@ -16,10 +16,14 @@ public final class Authors {
   private static String trimPunctuation(String s) {
     int start = 0;
     int end = s.length();
-    while (start < end && (isAsciiPunctuation(s.charAt(start)) || Character.isWhitespace(s.charAt(start)))) {
+    while (start < end
+        && (isAsciiPunctuation(s.charAt(start)) || Character.isWhitespace(s.charAt(start)))) {
       start++;
     }
-    while (end > start && isAsciiPunctuation(s.charAt(end - 1)) && s.charAt(end - 1) != '.' && s.charAt(end - 1) != ')') {
+    while (end > start
+        && isAsciiPunctuation(s.charAt(end - 1))
+        && s.charAt(end - 1) != '.'
+        && s.charAt(end - 1) != ')') {
       end--;
     }
     return s.substring(start, end).trim();
@@ -29,7 +33,10 @@ public final class Authors {
     return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
   }
 
-  /** The name without "By", trailing role or stray punctuation; null if it does not look like a name. */
+  /**
+   * The name without "By", trailing role or stray punctuation; null if it does not look like a
+   * name.
+   */
   public static String clean(String raw) {
     if (raw == null) {
       return null;
@@ -40,8 +47,12 @@ public final class Authors {
     }
     s = trimPunctuation(s);
     String lower = s.toLowerCase(Locale.ROOT);
-    if (s.isEmpty() || s.length() > MAX_NAME_CHARS || lower.startsWith("http") || lower.contains("@")
-        || lower.contains("facebook.com") || !Character.isLetter(s.charAt(0))) {
+    if (s.isEmpty()
+        || s.length() > MAX_NAME_CHARS
+        || lower.startsWith("http")
+        || lower.contains("@")
+        || lower.contains("facebook.com")
+        || !Character.isLetter(s.charAt(0))) {
       return null;
     }
     return s;

@@ -15,20 +15,29 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Reads the metadata a page declares: JSON-LD first (the most deliberate), then Open Graph / article / Dublin
- * Core {@code <meta>} tags, then microdata and {@code <time>} elements. Only fills what is still missing, so
- * the order of the steps is the order of trust.
+ * Reads the metadata a page declares: JSON-LD first (the most deliberate), then Open Graph /
+ * article / Dublin Core {@code <meta>} tags, then microdata and {@code <time>} elements. Only fills
+ * what is still missing, so the order of the steps is the order of trust.
  */
 public final class HtmlMetadataReader {
 
   /** Between the names of a metadata author list: "Jane Doe, John Roe and Ann Poe". */
   private static final Pattern AUTHOR_SPLIT = Pattern.compile("\\s*(?:,|;| and )\\s*");
 
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ARTICLE_TYPES =
-      Set.of("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-          "opinionnewsarticle", "report", "scholarlyarticle", "techarticle", "webpage", "liveblogposting");
+      Set.of(
+          "article",
+          "newsarticle",
+          "blogposting",
+          "reportagenewsarticle",
+          "analysisnewsarticle",
+          "opinionnewsarticle",
+          "report",
+          "scholarlyarticle",
+          "techarticle",
+          "webpage",
+          "liveblogposting");
 
   private static final int MAX_AUTHORS = 5;
 
@@ -58,8 +67,8 @@ public final class HtmlMetadataReader {
   }
 
   /**
-   * Collects every metadata-bearing element in one walk over the document (separate selector queries would
-   * walk it once each).
+   * Collects every metadata-bearing element in one walk over the document (separate selector
+   * queries would walk it once each).
    */
   private static final class Found implements NodeVisitor {
     final List<String> jsonLd = new ArrayList<>();
@@ -101,11 +110,15 @@ public final class HtmlMetadataReader {
             authors.add(el.text());
           }
         }
-        default -> { }
+        default -> {}
       }
       String itemprop = el.attr("itemprop");
       if (itemprop.equals("datePublished")) {
-        dates.add(0, el.hasAttr("datetime") ? el.attr("datetime") : el.hasAttr("content") ? el.attr("content") : el.text());
+        dates.add(
+            0,
+            el.hasAttr("datetime")
+                ? el.attr("datetime")
+                : el.hasAttr("content") ? el.attr("content") : el.text());
       } else if (itemprop.equals("author") && authors.size() < MAX_AUTHORS) {
         Element name = el.selectFirst("[itemprop=name]");
         Element from = name != null ? name : el;
@@ -116,8 +129,13 @@ public final class HtmlMetadataReader {
 
   private static void readMetaTags(List<Element> metas, PageMetadata meta) {
     for (Element m : metas) {
-      String key = (m.hasAttr("property") ? m.attr("property") : m.hasAttr("name") ? m.attr("name")
-          : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv")).toLowerCase(Locale.ROOT);
+      String key =
+          (m.hasAttr("property")
+                  ? m.attr("property")
+                  : m.hasAttr("name")
+                      ? m.attr("name")
+                      : m.hasAttr("itemprop") ? m.attr("itemprop") : m.attr("http-equiv"))
+              .toLowerCase(Locale.ROOT);
       String value = m.attr("content").trim();
       if (value.isEmpty()) {
         continue;
@@ -128,14 +146,31 @@ public final class HtmlMetadataReader {
             meta.title = value;
           }
         }
-        case "article:published_time", "datepublished", "dc.date", "dc.date.issued", "date", "pubdate",
-            "publish-date", "publish_date", "sailthru.date", "parsely-pub-date", "og:published_time",
-            "article.published", "publication_date", "dcterms.created", "dcterms.date" -> {
+        case "article:published_time",
+            "datepublished",
+            "dc.date",
+            "dc.date.issued",
+            "date",
+            "pubdate",
+            "publish-date",
+            "publish_date",
+            "sailthru.date",
+            "parsely-pub-date",
+            "og:published_time",
+            "article.published",
+            "publication_date",
+            "dcterms.created",
+            "dcterms.date" -> {
           if (meta.published == null) {
             meta.published = Dates.fromMachine(value);
           }
         }
-        case "author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl" -> {
+        case "author",
+            "article:author",
+            "dc.creator",
+            "sailthru.author",
+            "parsely-author",
+            "byl" -> {
           if (meta.authors.isEmpty()) {
             for (String name : AUTHOR_SPLIT.split(value)) {
               meta.addAuthor(name);
@@ -152,7 +187,7 @@ public final class HtmlMetadataReader {
             meta.section = value;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }

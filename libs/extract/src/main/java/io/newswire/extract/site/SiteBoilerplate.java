@@ -9,20 +9,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a site repeats on every page: per host, how many of its last pages held each (normalised) text
- * block or line. A block seen on at least {@code minPages} of them is furniture of that site (an "About
- * us" paragraph, a newsletter prompt, a footer line), whatever it says. Optional and only ever an extra:
- * a site's first pages come out as clean as without it.
+ * What a site repeats on every page: per host, how many of its last pages held each (normalised)
+ * text block or line. A block seen on at least {@code minPages} of them is furniture of that site
+ * (an "About us" paragraph, a newsletter prompt, a footer line), whatever it says. Optional and
+ * only ever an extra: a site's first pages come out as clean as without it.
  *
- * <p>Bounded: at most {@code maxHosts} hosts (the least recently used is forgotten), {@code pagesPerHost}
- * pages per host (the oldest is forgotten) and {@link #MAX_BLOCKS_PER_PAGE} blocks per page. Thread-safe:
- * pages of one host may be extracted concurrently; each host's memory is updated under its own lock.
+ * <p>Bounded: at most {@code maxHosts} hosts (the least recently used is forgotten), {@code
+ * pagesPerHost} pages per host (the oldest is forgotten) and {@link #MAX_BLOCKS_PER_PAGE} blocks
+ * per page. Thread-safe: pages of one host may be extracted concurrently; each host's memory is
+ * updated under its own lock.
  */
 public final class SiteBoilerplate {
 
-  /** Blocks of a page beyond this many are not remembered (a bound on memory, not on extraction). */
+  /**
+   * Blocks of a page beyond this many are not remembered (a bound on memory, not on extraction).
+   */
   public static final int MAX_BLOCKS_PER_PAGE = 200;
-  /** Blocks longer than this are not remembered: only lines and short paragraphs recur as furniture. */
+
+  /**
+   * Blocks longer than this are not remembered: only lines and short paragraphs recur as furniture.
+   */
   public static final int MAX_BLOCK_CHARS = 1000;
 
   private final int pagesPerHost;
@@ -37,21 +43,28 @@ public final class SiteBoilerplate {
   /**
    * @param maxHosts hosts remembered; past it the least recently used host is forgotten
    * @param pagesPerHost pages remembered per host; past it the oldest page's blocks stop counting
-   * @param minPages on how many distinct remembered pages a block must appear to count as furniture (≥ 2)
+   * @param minPages on how many distinct remembered pages a block must appear to count as furniture
+   *     (≥ 2)
    */
   public SiteBoilerplate(int maxHosts, int pagesPerHost, int minPages) {
     if (maxHosts < 1 || pagesPerHost < 2 || minPages < 2 || minPages > pagesPerHost) {
-      throw new IllegalArgumentException("need maxHosts >= 1 and 2 <= minPages <= pagesPerHost, got maxHosts="
-          + maxHosts + ", pagesPerHost=" + pagesPerHost + ", minPages=" + minPages);
+      throw new IllegalArgumentException(
+          "need maxHosts >= 1 and 2 <= minPages <= pagesPerHost, got maxHosts="
+              + maxHosts
+              + ", pagesPerHost="
+              + pagesPerHost
+              + ", minPages="
+              + minPages);
     }
     this.pagesPerHost = pagesPerHost;
     this.minPages = minPages;
-    this.hosts = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, HostMemory> eldest) {
-        return size() > maxHosts;
-      }
-    };
+    this.hosts =
+        new LinkedHashMap<>(64, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, HostMemory> eldest) {
+            return size() > maxHosts;
+          }
+        };
   }
 
   /**
@@ -80,8 +93,8 @@ public final class SiteBoilerplate {
   }
 
   /**
-   * Hash of a block's letters and digits, lower-cased (64-bit FNV-1a), so that spacing, punctuation and
-   * case do not hide a repeat.
+   * Hash of a block's letters and digits, lower-cased (64-bit FNV-1a), so that spacing, punctuation
+   * and case do not hide a repeat.
    */
   public static long hash(String text) {
     long h = 0xcbf29ce484222325L;

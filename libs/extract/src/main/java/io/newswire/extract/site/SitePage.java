@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * One page's view of its site's memory: tells which blocks the site repeats, and collects the page's own
- * blocks for later pages. Used by one extraction on one thread.
+ * One page's view of its site's memory: tells which blocks the site repeats, and collects the
+ * page's own blocks for later pages. Used by one extraction on one thread.
  */
 public final class SitePage {
 
@@ -18,7 +18,11 @@ public final class SitePage {
   private final Set<Long> furniture;
   private final Set<Long> seen = new HashSet<>();
 
-  SitePage(SiteBoilerplate owner, SiteBoilerplate.HostMemory memory, String pageKey, Set<Long> furniture) {
+  SitePage(
+      SiteBoilerplate owner,
+      SiteBoilerplate.HostMemory memory,
+      String pageKey,
+      Set<Long> furniture) {
     this.owner = owner;
     this.memory = memory;
     this.pageKey = pageKey;
@@ -32,7 +36,8 @@ public final class SitePage {
 
   /** Notes a block of this page (any block, article text or not: repetition decides later). */
   public void see(String text) {
-    if (owner != null && text.length() <= SiteBoilerplate.MAX_BLOCK_CHARS
+    if (owner != null
+        && text.length() <= SiteBoilerplate.MAX_BLOCK_CHARS
         && seen.size() < SiteBoilerplate.MAX_BLOCKS_PER_PAGE) {
       long h = SiteBoilerplate.hash(text);
       if (h != 0) {

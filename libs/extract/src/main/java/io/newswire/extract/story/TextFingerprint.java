@@ -5,18 +5,23 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A MinHash signature of an article's text (issue 13, "each story once"): the minimum, under each of
- * {@value #HASHES} hash functions, of the hashes of its word shingles ({@value #SHINGLE} words in a row, lower
- * case, letters and digits only). Two signatures agree in a share of their positions that estimates the
- * Jaccard overlap of the two texts' shingle sets (±0.045 at one standard deviation for 128 hashes), so
- * the same report inside two sites' furniture, or cut short by a syndicating site, stays close while
- * different reports on one event share few five-word runs. Linear in the text; no pattern is run on it.
+ * A MinHash signature of an article's text (issue 13, "each story once"): the minimum, under each
+ * of {@value #HASHES} hash functions, of the hashes of its word shingles ({@value #SHINGLE} words
+ * in a row, lower case, letters and digits only). Two signatures agree in a share of their
+ * positions that estimates the Jaccard overlap of the two texts' shingle sets (±0.045 at one
+ * standard deviation for 128 hashes), so the same report inside two sites' furniture, or cut short
+ * by a syndicating site, stays close while different reports on one event share few five-word runs.
+ * Linear in the text; no pattern is run on it.
  */
 public final class TextFingerprint {
 
   public static final int HASHES = 128;
   static final int SHINGLE = 5;
-  /** Texts with fewer words than a few shingles are not fingerprinted: any two would look alike or apart by chance. */
+
+  /**
+   * Texts with fewer words than a few shingles are not fingerprinted: any two would look alike or
+   * apart by chance.
+   */
   static final int MIN_WORDS = 20;
 
   private static final long[] SEEDS = new long[HASHES];
@@ -30,7 +35,11 @@ public final class TextFingerprint {
   }
 
   private final long[] minima;
-  /** How many shingles the text has: with the overlap, how much of the shorter text the longer one holds. */
+
+  /**
+   * How many shingles the text has: with the overlap, how much of the shorter text the longer one
+   * holds.
+   */
   private final int shingles;
 
   private TextFingerprint(long[] minima, int shingles) {
@@ -63,10 +72,10 @@ public final class TextFingerprint {
   }
 
   /**
-   * The estimated share of the shorter text's shingles that the longer one holds too, 0 to 1: a syndicated copy
-   * cut to its first half is wholly contained in the original (containment 1) though it shares only half of
-   * the original's shingles (Jaccard 0.5). From the Jaccard estimate J and the sizes a and b:
-   * |A ∩ B| = J (a + b) / (1 + J).
+   * The estimated share of the shorter text's shingles that the longer one holds too, 0 to 1: a
+   * syndicated copy cut to its first half is wholly contained in the original (containment 1)
+   * though it shares only half of the original's shingles (Jaccard 0.5). From the Jaccard estimate
+   * J and the sizes a and b: |A ∩ B| = J (a + b) / (1 + J).
    */
   public double containment(TextFingerprint other) {
     double j = similarity(other);
@@ -96,7 +105,8 @@ public final class TextFingerprint {
 
   public static TextFingerprint of(long[] minima, int shingles) {
     if (minima.length != HASHES) {
-      throw new IllegalArgumentException("a fingerprint has " + HASHES + " values, not " + minima.length);
+      throw new IllegalArgumentException(
+          "a fingerprint has " + HASHES + " values, not " + minima.length);
     }
     return new TextFingerprint(minima.clone(), shingles);
   }

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Recognises the stock lines of page furniture that sites share: "Read more", "Share this", newsletter
- * prompts, image credits, calls to action. Used on HTML blocks and on plain-text lines alike. Only short
- * lines are judged, so a paragraph that merely contains such words is never dropped.
+ * Recognises the stock lines of page furniture that sites share: "Read more", "Share this",
+ * newsletter prompts, image credits, calls to action. Used on HTML blocks and on plain-text lines
+ * alike. Only short lines are judged, so a paragraph that merely contains such words is never
+ * dropped.
  */
 public final class Furniture {
 
@@ -15,87 +16,276 @@ public final class Furniture {
   private static final int MAX_WORDS = 16;
 
   private static final Set<String> WHOLE_LINES =
-      Set.of("read more", "read more stories", "continue reading", "share", "share this", "share this article",
-          "share this story", "share this post", "share on facebook", "share on twitter", "tweet", "email",
-          "e-mail", "print", "advertisement", "advertising", "ad", "related", "related articles",
-          "related stories", "related posts", "related content", "related news", "related topics",
-          "you may also like", "you might also like", "recommended", "recommended for you", "more from",
-          "most popular", "most read", "trending", "trending now", "subscribe", "subscribe now", "sign up",
-          "log in", "login", "sign in", "register", "comments", "comment", "leave a comment", "view all",
-          "see all", "see more", "show more", "load more", "back to top", "skip to content",
-          "skip to main content", "follow us", "connect with us", "latest", "latest news", "latest stories",
-          "latest articles", "latest posts", "top stories", "tags", "topics", "loading", "click here",
-          "next article", "previous article", "next post", "previous post", "newsletter", "menu", "search",
-          "close", "home", "share via", "copy link", "link copied", "listen", "listen to this article",
-          "follow", "more", "en", "top", "next", "previous", "back", "caption", "photo", "image", "video",
-          "gallery", "enlarge this image", "toggle caption", "hide caption", "expand", "advert", "sponsored",
-          "sponsored links", "sponsored content", "text size", "font size", "anzeige", "werbung", "publicidad",
-          "publicité", "pubblicità", "publicidade", "iklan", "reklama", "реклама");
+      Set.of(
+          "read more",
+          "read more stories",
+          "continue reading",
+          "share",
+          "share this",
+          "share this article",
+          "share this story",
+          "share this post",
+          "share on facebook",
+          "share on twitter",
+          "tweet",
+          "email",
+          "e-mail",
+          "print",
+          "advertisement",
+          "advertising",
+          "ad",
+          "related",
+          "related articles",
+          "related stories",
+          "related posts",
+          "related content",
+          "related news",
+          "related topics",
+          "you may also like",
+          "you might also like",
+          "recommended",
+          "recommended for you",
+          "more from",
+          "most popular",
+          "most read",
+          "trending",
+          "trending now",
+          "subscribe",
+          "subscribe now",
+          "sign up",
+          "log in",
+          "login",
+          "sign in",
+          "register",
+          "comments",
+          "comment",
+          "leave a comment",
+          "view all",
+          "see all",
+          "see more",
+          "show more",
+          "load more",
+          "back to top",
+          "skip to content",
+          "skip to main content",
+          "follow us",
+          "connect with us",
+          "latest",
+          "latest news",
+          "latest stories",
+          "latest articles",
+          "latest posts",
+          "top stories",
+          "tags",
+          "topics",
+          "loading",
+          "click here",
+          "next article",
+          "previous article",
+          "next post",
+          "previous post",
+          "newsletter",
+          "menu",
+          "search",
+          "close",
+          "home",
+          "share via",
+          "copy link",
+          "link copied",
+          "listen",
+          "listen to this article",
+          "follow",
+          "more",
+          "en",
+          "top",
+          "next",
+          "previous",
+          "back",
+          "caption",
+          "photo",
+          "image",
+          "video",
+          "gallery",
+          "enlarge this image",
+          "toggle caption",
+          "hide caption",
+          "expand",
+          "advert",
+          "sponsored",
+          "sponsored links",
+          "sponsored content",
+          "text size",
+          "font size",
+          "anzeige",
+          "werbung",
+          "publicidad",
+          "publicité",
+          "pubblicità",
+          "publicidade",
+          "iklan",
+          "reklama",
+          "реклама");
 
   private static final String[] PREFIXES = {
-    "image source", "image credit", "image:", "photo:", "photo credit", "photograph:", "picture:",
-    "credit:", "source: getty", "getty images", "read more:", "read more about", "related:", "also read",
-    "see also:", "subscribe to our", "subscribe to the", "sign up for", "sign up to", "follow us on",
-    "share on", "share this", "copyright ©", "copyright (c)", "©", "(c) ", "all rights reserved",
-    "click here to", "you have been successfully", "you've been successfully", "thank you for subscribing",
-    "thanks for subscribing", "we respect your privacy", "by signing up", "download the app", "get the app",
-    "listen to this", "this article was originally published", "tags:", "topics:", "filed under", "posted in",
-    "this slideshow requires", "please enable javascript", "you need to enable javascript", "javascript is required",
+    "image source",
+    "image credit",
+    "image:",
+    "photo:",
+    "photo credit",
+    "photograph:",
+    "picture:",
+    "credit:",
+    "source: getty",
+    "getty images",
+    "read more:",
+    "read more about",
+    "related:",
+    "also read",
+    "see also:",
+    "subscribe to our",
+    "subscribe to the",
+    "sign up for",
+    "sign up to",
+    "follow us on",
+    "share on",
+    "share this",
+    "copyright ©",
+    "copyright (c)",
+    "©",
+    "(c) ",
+    "all rights reserved",
+    "click here to",
+    "you have been successfully",
+    "you've been successfully",
+    "thank you for subscribing",
+    "thanks for subscribing",
+    "we respect your privacy",
+    "by signing up",
+    "download the app",
+    "get the app",
+    "listen to this",
+    "this article was originally published",
+    "tags:",
+    "topics:",
+    "filed under",
+    "posted in",
+    "this slideshow requires",
+    "please enable javascript",
+    "you need to enable javascript",
+    "javascript is required",
   };
 
   /** Calls to action start with one of these verbs and promise one of the words below. */
   private static final String[] CTA_VERBS = {
-    "request", "subscribe", "sign up", "register", "download", "click", "join", "try", "get", "book", "order",
-    "start your", "claim",
+    "request",
+    "subscribe",
+    "sign up",
+    "register",
+    "download",
+    "click",
+    "join",
+    "try",
+    "get",
+    "book",
+    "order",
+    "start your",
+    "claim",
   };
-  private static final String[] CTA_PROMISES = {" free", " trial", " here", " now", " today", " newsletter"};
+
+  private static final String[] CTA_PROMISES = {
+    " free", " trial", " here", " now", " today", " newsletter"
+  };
 
   private static final String[] ARTICLE_END_MARKERS = {
-    "continue reading", "read more", "related", "latest", "more from", "more stories", "you may also like",
-    "you might also like", "recommended", "most popular", "most read", "read next", "up next",
-    "subscribe to our newsletter", "sign up for our newsletter", "you have been successfully subscribed",
-    "leave a comment", "leave a reply", "comments", "you may like", "you might like", "previous post",
-    "next post", "older post", "newer post", "previous article", "next article", "post a comment",
-    "add a comment", "add new comment", "join the discussion", "show comments", "view comments",
+    "continue reading",
+    "read more",
+    "related",
+    "latest",
+    "more from",
+    "more stories",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "most popular",
+    "most read",
+    "read next",
+    "up next",
+    "subscribe to our newsletter",
+    "sign up for our newsletter",
+    "you have been successfully subscribed",
+    "leave a comment",
+    "leave a reply",
+    "comments",
+    "you may like",
+    "you might like",
+    "previous post",
+    "next post",
+    "older post",
+    "newer post",
+    "previous article",
+    "next article",
+    "post a comment",
+    "add a comment",
+    "add new comment",
+    "join the discussion",
+    "show comments",
+    "view comments",
   };
 
   /** "32M ago", "1 hour ago", "Updated 2 days ago": the stamp under a teaser of another article. */
-  private static final Pattern RELATIVE_STAMP = Pattern.compile(
-      "(?:updated |posted |published )?(?:an?|\\d{1,3}) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
-          + "|w|wks?|weeks?|months?|years?) ago", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RELATIVE_STAMP =
+      Pattern.compile(
+          "(?:updated |posted |published )?(?:an?|\\d{1,3}) ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?"
+              + "|w|wks?|weeks?|months?|years?) ago",
+          Pattern.CASE_INSENSITIVE);
 
   /**
-   * A comment's header ("joetoronto says:", "Posted by: Ann | Mar 26, 2007 2:00:18 PM"), its action links
-   * ("Reply", "Permalink") or the heading above the comments ("34 responses to ...", "Comments (87)"). A
-   * bare "52 comments" is not one: pages show that count beside the byline, above the article.
+   * A comment's header ("joetoronto says:", "Posted by: Ann | Mar 26, 2007 2:00:18 PM"), its action
+   * links ("Reply", "Permalink") or the heading above the comments ("34 responses to ...",
+   * "Comments (87)"). A bare "52 comments" is not one: pages show that count beside the byline,
+   * above the article.
    */
-  private static final Pattern COMMENTS_START = Pattern.compile(
-      "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
-          + "|reply|permalink|report abuse|trackback url.*"
-          + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
-          + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
-          + "comment|reply|thought)s? (?:to|on) .*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMMENTS_START =
+      Pattern.compile(
+          "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
+              + "|reply|permalink|report abuse|trackback url.*"
+              + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
+              + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
+              + "comment|reply|thought)s? (?:to|on) .*",
+          Pattern.CASE_INSENSITIVE);
 
-  /** "Comments (87)", "Comments: 87": a count, which sites show beside the byline as well as above the comments. */
-  private static final Pattern COMMENT_COUNT = Pattern.compile(
-      "(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)", Pattern.CASE_INSENSITIVE);
+  /**
+   * "Comments (87)", "Comments: 87": a count, which sites show beside the byline as well as above
+   * the comments.
+   */
+  private static final Pattern COMMENT_COUNT =
+      Pattern.compile(
+          "(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)",
+          Pattern.CASE_INSENSITIVE);
 
-  /** A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo: Reuters". */
-  private static final Pattern CREDIT_END = Pattern.compile(
-      ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * A caption ends by crediting its picture: "Protesters wore masks (Image: GETTY)", "… Photo:
+   * Reuters".
+   */
+  private static final Pattern CREDIT_END =
+      Pattern.compile(
+          ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
+          Pattern.CASE_INSENSITIVE);
 
   /** "Image 1 of 5", "1 of 6", "1 - 5 of 36": a gallery's or a list's counter. */
-  private static final Pattern COUNTER = Pattern.compile(
-      "(?:image|photo|picture|slide|item)?\\s*\\d{1,4}\\s*(?:[-\u2013]\\s*\\d{1,4}\\s*)?(?:of|/)\\s*\\d{1,4}",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern COUNTER =
+      Pattern.compile(
+          "(?:image|photo|picture|slide|item)?\\s*\\d{1,4}\\s*(?:[-\u2013]\\s*\\d{1,4}\\s*)?(?:of|/)\\s*\\d{1,4}",
+          Pattern.CASE_INSENSITIVE);
 
   private Furniture() {}
 
   /** Whether the line is a picture caption that names its credit at the end. */
   public static boolean isCaption(String line) {
     String s = line.strip();
-    return s.length() <= 300 && (s.endsWith(")") || s.endsWith("]")) && CREDIT_END.matcher(s).matches();
+    return s.length() <= 300
+        && (s.endsWith(")") || s.endsWith("]"))
+        && CREDIT_END.matcher(s).matches();
   }
 
   /** Whether the line is only a relative time stamp, as under the teasers of a "latest" list. */
@@ -110,7 +300,10 @@ public final class Furniture {
     return s.length() <= 200 && COMMENTS_START.matcher(s).matches();
   }
 
-  /** Whether the line is only a count of comments, which may stand above the report as well as below it. */
+  /**
+   * Whether the line is only a count of comments, which may stand above the report as well as below
+   * it.
+   */
   public static boolean isCommentCount(String line) {
     return COMMENT_COUNT.matcher(line.strip()).matches();
   }
@@ -125,7 +318,9 @@ public final class Furniture {
     }
     String lower = s.toLowerCase(Locale.ROOT);
     String bare = trimPunctuation(lower);
-    if (WHOLE_LINES.contains(bare) || isRelativeStamp(s) || (s.length() <= 24 && COUNTER.matcher(s).matches())) {
+    if (WHOLE_LINES.contains(bare)
+        || isRelativeStamp(s)
+        || (s.length() <= 24 && COUNTER.matcher(s).matches())) {
       return true;
     }
     for (String p : PREFIXES) {
@@ -145,29 +340,37 @@ public final class Furniture {
     return false;
   }
 
-  /** A copyright or rights notice, of any length: "© PONARS Eurasia 2021. The statements made ...". */
+  /**
+   * A copyright or rights notice, of any length: "© PONARS Eurasia 2021. The statements made ...".
+   */
   public static boolean isNotice(String line) {
     String lower = line.strip().toLowerCase(Locale.ROOT);
-    return lower.startsWith("\u00a9") || lower.startsWith("copyright \u00a9") || lower.startsWith("copyright (c)")
-        || lower.startsWith("(c) ") || (lower.startsWith("copyright ") && lower.contains("all rights reserved"));
+    return lower.startsWith("\u00a9")
+        || lower.startsWith("copyright \u00a9")
+        || lower.startsWith("copyright (c)")
+        || lower.startsWith("(c) ")
+        || (lower.startsWith("copyright ") && lower.contains("all rights reserved"));
   }
 
   /**
-   * A legal notice of the site, not of the story: a copyright line, or a line pointing at the site's terms or
-   * privacy policy. It reads as prose, so the locator must not count it as such.
+   * A legal notice of the site, not of the story: a copyright line, or a line pointing at the
+   * site's terms or privacy policy. It reads as prose, so the locator must not count it as such.
    */
   public static boolean isLegal(String line) {
     if (isNotice(line)) {
       return true;
     }
     String lower = line.toLowerCase(Locale.ROOT);
-    return lower.contains("all rights reserved") || lower.contains("terms of use") || lower.contains("terms of service")
-        || lower.contains("terms and conditions") || lower.contains("privacy policy");
+    return lower.contains("all rights reserved")
+        || lower.contains("terms of use")
+        || lower.contains("terms of service")
+        || lower.contains("terms and conditions")
+        || lower.contains("privacy policy");
   }
 
   /**
-   * A marker after which a page shows other articles, not more of this one: "Continue reading", "Related
-   * articles", "Latest news", "More from …", a newsletter sign-up.
+   * A marker after which a page shows other articles, not more of this one: "Continue reading",
+   * "Related articles", "Latest news", "More from …", a newsletter sign-up.
    */
   public static boolean endsArticle(String line) {
     String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));

@@ -1,29 +1,44 @@
 package io.newswire.extract.text;
 
+import com.google.re2j.Pattern;
 import io.newswire.extract.meta.Authors;
 import io.newswire.extract.meta.Dates;
 import java.util.ArrayList;
 import java.util.List;
-import com.google.re2j.Pattern;
 
 /**
- * Reads the header lines above a report's body the way a person would: a line that is only a date is the
- * publication date, "By …" or a line of names under the title are the authors, the longest remaining line
- * (preferring one the page repeats) is the title, and a short line above the title is the section label.
+ * Reads the header lines above a report's body the way a person would: a line that is only a date
+ * is the publication date, "By …" or a line of names under the title are the authors, the longest
+ * remaining line (preferring one the page repeats) is the title, and a short line above the title
+ * is the section label.
  */
 final class HeaderReader {
 
-  /** A date line is mostly date: "09 October 2020", "September 2021", "August 3 – August 9, 2020". */
+  /**
+   * A date line is mostly date: "09 October 2020", "September 2021", "August 3 – August 9, 2020".
+   */
   private static final int MAX_DATE_LINE_WORDS = 8;
 
-  private static final String NAME = "\\p{Lu}[\\p{L}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.'\u2019-]*){1,3}";
+  private static final String NAME =
+      "\\p{Lu}[\\p{L}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.'\u2019-]*){1,3}";
   private static final Pattern BYLINE =
-      Pattern.compile("(?i:by)\\s*:?\\s+(" + NAME + ")(?:\\s*(?:,|and|&)\\s*(" + NAME + "))*\\s*[\u00b9\u00b2\u00b3*]*");
+      Pattern.compile(
+          "(?i:by)\\s*:?\\s+("
+              + NAME
+              + ")(?:\\s*(?:,|and|&)\\s*("
+              + NAME
+              + "))*\\s*[\u00b9\u00b2\u00b3*]*");
   private static final Pattern NAME_LINE =
-      Pattern.compile(NAME + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*(?:\\s*(?:,|and|&)\\s*" + NAME
-          + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*)*");
+      Pattern.compile(
+          NAME
+              + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*(?:\\s*(?:,|and|&)\\s*"
+              + NAME
+              + "[\u00b9\u00b2\u00b3\u2070-\u2079*]*)*");
+
   /** Footnote marks after a name: "Jane Doe¹", "John Roe*". */
-  private static final Pattern MARKS_AT_END = Pattern.compile("[\u00b9\u00b2\u00b3\u2070-\u2079*]+$");
+  private static final Pattern MARKS_AT_END =
+      Pattern.compile("[\u00b9\u00b2\u00b3\u2070-\u2079*]+$");
+
   private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|\\band\\b|&)\\s*");
 
   String title;
@@ -58,7 +73,11 @@ final class HeaderReader {
         }
         continue;
       }
-      if (titleAt >= 0 && i > titleAt && authors.isEmpty() && l.words <= 12 && NAME_LINE.matcher(l.text).matches()
+      if (titleAt >= 0
+          && i > titleAt
+          && authors.isEmpty()
+          && l.words <= 12
+          && NAME_LINE.matcher(l.text).matches()
           && !l.endsSentence()) {
         addNames(l.text);
         l.byline = true;
@@ -92,7 +111,8 @@ final class HeaderReader {
   private static boolean repeated(List<Line> header, String text) {
     int n = 0;
     for (Line l : header) {
-      if (l.text.equals(text) || (l.text.startsWith(text) && l.text.length() < text.length() + 40)) {
+      if (l.text.equals(text)
+          || (l.text.startsWith(text) && l.text.length() < text.length() + 40)) {
         n++;
       }
     }

@@ -8,11 +8,14 @@ package io.newswire.extract.text;
 public final class LeadTitle {
   /** Longest title made, in characters, before the ellipsis. */
   public static final int MAX_CHARS = 120;
+
   private static final int MIN_SENTENCE_CHARS = 20;
 
   private LeadTitle() {}
 
-  /** @return the lead sentence of {@code text}, or null when the text has no words */
+  /**
+   * @return the lead sentence of {@code text}, or null when the text has no words
+   */
   public static String of(String text) {
     if (text == null) {
       return null;
@@ -27,7 +30,9 @@ public final class LeadTitle {
       return sentence;
     }
     int cut = sentence.lastIndexOf(' ', MAX_CHARS);
-    return (cut > MAX_CHARS / 2 ? sentence.substring(0, cut) : sentence.substring(0, MAX_CHARS)).strip() + "…";
+    return (cut > MAX_CHARS / 2 ? sentence.substring(0, cut) : sentence.substring(0, MAX_CHARS))
+            .strip()
+        + "…";
   }
 
   /** The first line with letters in it, without list bullets. */
@@ -47,7 +52,10 @@ public final class LeadTitle {
       char c = line.charAt(i);
       if ((c == '.' || c == '!' || c == '?') && line.charAt(i + 1) == ' ') {
         // "U.S. officials": a one-letter word before the dot is an initial, not a sentence end
-        if (c == '.' && i >= 2 && !Character.isLetter(line.charAt(i - 2)) && Character.isLetter(line.charAt(i - 1))) {
+        if (c == '.'
+            && i >= 2
+            && !Character.isLetter(line.charAt(i - 2))
+            && Character.isLetter(line.charAt(i - 1))) {
           continue;
         }
         return c == '.' ? i : i + 1;

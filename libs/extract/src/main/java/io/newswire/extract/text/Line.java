@@ -7,8 +7,10 @@ final class Line {
 
   final String text;
   final int words;
+
   /** A blank line separated it from the previous line. */
   final boolean startsBlock;
+
   boolean furniture;
   boolean byline;
 
@@ -19,16 +21,18 @@ final class Line {
   }
 
   /**
-   * Whitespace-separated words; for scripts written without spaces (Japanese, Chinese) every few characters
-   * count as a word, so their paragraphs weigh like European ones.
+   * Whitespace-separated words; for scripts written without spaces (Japanese, Chinese) every few
+   * characters count as a word, so their paragraphs weigh like European ones.
    */
   private static int wordCount(String s) {
     int spaced = Furniture.words(s);
     int ideographic = 0;
     for (int i = 0; i < s.length(); i++) {
       Character.UnicodeScript sc = Character.UnicodeScript.of(s.charAt(i));
-      if (sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
-          || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.THAI) {
+      if (sc == Character.UnicodeScript.HAN
+          || sc == Character.UnicodeScript.HIRAGANA
+          || sc == Character.UnicodeScript.KATAKANA
+          || sc == Character.UnicodeScript.THAI) {
         ideographic++;
       }
     }
@@ -40,11 +44,20 @@ final class Line {
       return false;
     }
     char c = text.charAt(text.length() - 1);
-    return c == '.' || c == '!' || c == '?' || c == '"' || c == '\u201d' || c == ')' || c == ':' || c == '\u3002'
+    return c == '.'
+        || c == '!'
+        || c == '?'
+        || c == '"'
+        || c == '\u201d'
+        || c == ')'
+        || c == ':'
+        || c == '\u3002'
         || c == ';';
   }
 
-  /** Headline style: most longer words capitalised ("Relations Between Moscow and Minsk After ..."). */
+  /**
+   * Headline style: most longer words capitalised ("Relations Between Moscow and Minsk After ...").
+   */
   boolean isTitleCase() {
     int longWords = 0;
     int capitalised = 0;
@@ -60,9 +73,9 @@ final class Line {
   }
 
   /**
-   * A row of links copied as one line, "Home | News | Sport" or "Ascom | Hospitals Ascom | Senior care": two or
-   * more separators between short items. A sentence uses a vertical bar rarely and never between every few
-   * words.
+   * A row of links copied as one line, "Home | News | Sport" or "Ascom | Hospitals Ascom | Senior
+   * care": two or more separators between short items. A sentence uses a vertical bar rarely and
+   * never between every few words.
    */
   boolean isSeparatedList() {
     int items = 1;

@@ -3,8 +3,8 @@ package io.newswire.extract.text;
 import com.google.re2j.Pattern;
 
 /**
- * Removes what a copy from a PDF or a markdown conversion leaves in the text: link syntax {@code [text](url)}
- * → {@code text}, emphasis markers, backslash escapes.
+ * Removes what a copy from a PDF or a markdown conversion leaves in the text: link syntax {@code
+ * [text](url)} → {@code text}, emphasis markers, backslash escapes.
  */
 final class MarkupResidue {
 

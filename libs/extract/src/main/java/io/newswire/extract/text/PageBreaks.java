@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Joins paragraphs that a page break split in two: one that stops mid-sentence followed by one that starts
- * in lower case. Footnotes that the break put between the halves are moved after the joined paragraph.
+ * Joins paragraphs that a page break split in two: one that stops mid-sentence followed by one that
+ * starts in lower case. Footnotes that the break put between the halves are moved after the joined
+ * paragraph.
  */
 final class PageBreaks {
 

@@ -10,33 +10,45 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Main text of a plain-text report (a page copied out of a browser or a PDF, furniture included). The body is
- * the stretch of lines with the most prose: each line scores by its length, short and furniture lines cost a
- * little, and the best-scoring contiguous run wins, so menus above and footers below fall away while short
- * lines inside the article (subheadings, one-line paragraphs) stay. Lines above the body are read for title,
- * date, authors and section.
+ * Main text of a plain-text report (a page copied out of a browser or a PDF, furniture included).
+ * The body is the stretch of lines with the most prose: each line scores by its length, short and
+ * furniture lines cost a little, and the best-scoring contiguous run wins, so menus above and
+ * footers below fall away while short lines inside the article (subheadings, one-line paragraphs)
+ * stay. Lines above the body are read for title, date, authors and section.
  */
 public final class PlainTextExtractor {
 
   /** A line this long is prose. */
   private static final int PROSE_WORDS = 12;
-  /** Before a "Continue reading"-style marker ends the report, this many prose lines must have been seen. */
+
+  /**
+   * Before a "Continue reading"-style marker ends the report, this many prose lines must have been
+   * seen.
+   */
   private static final int MIN_PROSE_BEFORE_TAIL = 3;
+
   /** Comments follow even a one-paragraph report; a bare count of them ends it only after three. */
   private static final int MIN_PROSE_BEFORE_COMMENTS = 1;
+
   /** This many short non-sentence lines in a row are a block of links, not text. */
   private static final int LINK_RUN = 3;
+
   /** A box of links inside the report holds at most this many lines after its heading. */
   private static final int INLINE_BOX_LINES = 5;
+
   private static final int REPEATS = 2;
   private static final double MAX_REPEATED_SHARE = 0.2;
+
   /** Share of the body's prose words after which a block of links ends the report. */
   private static final double LATE_SHARE = 0.7;
+
   /** Score of a relative time stamp line; a teaser's summary rarely runs past this many words. */
   private static final int STAMP_COST = 30;
+
   /**
-   * A line cut short with an ellipsis under this many words is a teaser's summary (headline, dateline and
-   * the first sentence run together reach 50); longer ones are paragraphs that trail off.
+   * A line cut short with an ellipsis under this many words is a teaser's summary (headline,
+   * dateline and the first sentence run together reach 50); longer ones are paragraphs that trail
+   * off.
    */
   private static final int TEASER_WORDS = 60;
 
@@ -47,20 +59,26 @@ public final class PlainTextExtractor {
   }
 
   /**
-   * @param site the memory of the report's site: lines it repeats on other pages are furniture, unless that
-   *     leaves nothing
+   * @param site the memory of the report's site: lines it repeats on other pages are furniture,
+   *     unless that leaves nothing
    */
-  public static Extraction extract(String input, List<String> warnings, SitePage site, Deadline deadline) {
+  public static Extraction extract(
+      String input, List<String> warnings, SitePage site, Deadline deadline) {
     List<Line> lines = lines(input, deadline);
     HeaderReader header = new HeaderReader();
     for (Line l : lines) {
       deadline.tick();
       site.see(l.text);
-      l.furniture = Furniture.isFurniture(l.text) || Furniture.isNotice(l.text) || Furniture.isCaption(l.text)
-          || l.isSeparatedList() || site.isFurniture(l.text);
+      l.furniture =
+          Furniture.isFurniture(l.text)
+              || Furniture.isNotice(l.text)
+              || Furniture.isCaption(l.text)
+              || l.isSeparatedList()
+              || site.isFurniture(l.text);
       l.byline = header.readByline(l);
     }
-    // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where the
+    // a "Latest …" heading in a sidebar above the report must not cut it: markers count from where
+    // the
     // best run over the whole text starts
     markRepeats(lines);
     int end = tailCut(lines, bestRun(lines, lines.size())[0], deadline);
@@ -73,7 +91,9 @@ public final class PlainTextExtractor {
     String titleKey = header.title == null ? null : header.title.toLowerCase(Locale.ROOT);
     for (int i = body[0]; i < body[1]; i++) {
       Line l = lines.get(i);
-      if (l.furniture || l.byline || menu[i - body[0]]
+      if (l.furniture
+          || l.byline
+          || menu[i - body[0]]
           || (titleKey != null && l.text.toLowerCase(Locale.ROOT).equals(titleKey))
           || (l.words <= 8 && HeaderReader.isDateLine(l) && i < body[0] + 3)) {
         continue;
@@ -81,7 +101,8 @@ public final class PlainTextExtractor {
       paragraphs.add(l.text);
     }
     // the lines closing the report that address the reader: how to reach the author, who they are
-    while (paragraphs.size() > 1 && paragraphs.get(paragraphs.size() - 1).length() < 400
+    while (paragraphs.size() > 1
+        && paragraphs.get(paragraphs.size() - 1).length() < 400
         && TailLines.isContactOrPromo(paragraphs.get(paragraphs.size() - 1))) {
       paragraphs.remove(paragraphs.size() - 1);
     }
@@ -93,18 +114,25 @@ public final class PlainTextExtractor {
       throw new ExtractionException("no text left after cleaning");
     }
     String text = String.join("\n\n", paragraphs);
-    return new Extraction(header.title, header.published, header.authors, LanguageDetection.detect(text, null),
-        header.section, text, warnings);
+    return new Extraction(
+        header.title,
+        header.published,
+        header.authors,
+        LanguageDetection.detect(text, null),
+        header.section,
+        text,
+        warnings);
   }
 
   /**
-   * The best run can start with the report's own heading (title, date, author lines) when nothing precedes
-   * it; those lines are header, up to the first line that reads as a sentence.
+   * The best run can start with the report's own heading (title, date, author lines) when nothing
+   * precedes it; those lines are header, up to the first line that reads as a sentence.
    */
   private static int skipHeading(List<Line> lines, int start, int end) {
     for (int i = start; i < end; i++) {
       Line l = lines.get(i);
-      if (!l.furniture && ((l.endsSentence() && l.words >= 8) || (l.words >= PROSE_WORDS && !l.isTitleCase()))) {
+      if (!l.furniture
+          && ((l.endsSentence() && l.words >= 8) || (l.words >= PROSE_WORDS && !l.isTitleCase()))) {
         return i;
       }
     }
@@ -113,8 +141,9 @@ public final class PlainTextExtractor {
 
   /**
    * Marks, inside the body, runs of {@value #LINK_RUN} or more consecutive short lines that are not
-   * sentences: a browser copy turns a block of links (other headlines, tags, share buttons) into such a run,
-   * while an article's own headings and one-line paragraphs come alone or end in punctuation.
+   * sentences: a browser copy turns a block of links (other headlines, tags, share buttons) into
+   * such a run, while an article's own headings and one-line paragraphs come alone or end in
+   * punctuation.
    */
   private static boolean[] linkRuns(List<Line> lines, int start, int end) {
     boolean[] out = new boolean[end - start];
@@ -136,8 +165,9 @@ public final class PlainTextExtractor {
   }
 
   /**
-   * A block of links after most of the report's prose is where the page turns to other articles (share
-   * buttons, "Related", teasers with summaries long enough to look like text): the body ends there.
+   * A block of links after most of the report's prose is where the page turns to other articles
+   * (share buttons, "Related", teasers with summaries long enough to look like text): the body ends
+   * there.
    */
   private static int cutAtLateLinkRun(List<Line> lines, int start, int end, boolean[] menu) {
     int total = 0;
@@ -162,8 +192,8 @@ public final class PlainTextExtractor {
   }
 
   /**
-   * A long line the page shows {@value #REPEATS} or more times is a caption under every slide of a gallery,
-   * or a teaser shown in two layouts; a report does not repeat its paragraphs.
+   * A long line the page shows {@value #REPEATS} or more times is a caption under every slide of a
+   * gallery, or a teaser shown in two layouts; a report does not repeat its paragraphs.
    */
   private static void markRepeats(List<Line> lines) {
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
@@ -180,7 +210,8 @@ public final class PlainTextExtractor {
         repeated += counts.get(l.text) >= REPEATS ? l.words : 0;
       }
     }
-    // a page made largely of repeated lines (a menu plan, a table of recurring items) is repeating its content
+    // a page made largely of repeated lines (a menu plan, a table of recurring items) is repeating
+    // its content
     if (repeated > prose * MAX_REPEATED_SHARE) {
       return;
     }
@@ -212,21 +243,28 @@ public final class PlainTextExtractor {
   }
 
   /**
-   * Index where the report ends because a marker like "Continue reading" or "Related articles" starts the
-   * furniture after it; what follows such a marker is other articles' teasers, not this report.
+   * Index where the report ends because a marker like "Continue reading" or "Related articles"
+   * starts the furniture after it; what follows such a marker is other articles' teasers, not this
+   * report.
    */
   private static int tailCut(List<Line> lines, int from, Deadline deadline) {
     int prose = 0;
     for (int i = from; i < lines.size(); i++) {
       deadline.tick();
       Line l = lines.get(i);
-      // a comment's header can be as long as a line of prose ("Ann on March 30, 2015 at 4:36 am said:")
+      // a comment's header can be as long as a line of prose ("Ann on March 30, 2015 at 4:36 am
+      // said:")
       if (Furniture.startsComments(l.text)
-          && prose >= (Furniture.isCommentCount(l.text) ? MIN_PROSE_BEFORE_TAIL : MIN_PROSE_BEFORE_COMMENTS)) {
+          && prose
+              >= (Furniture.isCommentCount(l.text)
+                  ? MIN_PROSE_BEFORE_TAIL
+                  : MIN_PROSE_BEFORE_COMMENTS)) {
         return i;
       } else if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
-      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.endsArticle(l.text) && !isInlineBox(lines, i, prose, deadline)) {
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL
+          && Furniture.endsArticle(l.text)
+          && !isInlineBox(lines, i, prose, deadline)) {
         return i;
       }
     }
@@ -234,9 +272,10 @@ public final class PlainTextExtractor {
   }
 
   /**
-   * Whether the marker at {@code at} heads a box of a few links inside the report ("Related articles", two
-   * headlines, then the report goes on): prose resumes within a few lines and more of it follows than
-   * came before. Teasers after the report are followed by less of it, or by more links first.
+   * Whether the marker at {@code at} heads a box of a few links inside the report ("Related
+   * articles", two headlines, then the report goes on): prose resumes within a few lines and more
+   * of it follows than came before. Teasers after the report are followed by less of it, or by more
+   * links first.
    */
   private static boolean isInlineBox(List<Line> lines, int at, int proseBefore, Deadline deadline) {
     int resumes = -1;
@@ -264,7 +303,9 @@ public final class PlainTextExtractor {
     return proseAfter > proseBefore;
   }
 
-  /** The contiguous run of lines in {@code [0, end)} with the highest prose score, as {start, end}. */
+  /**
+   * The contiguous run of lines in {@code [0, end)} with the highest prose score, as {start, end}.
+   */
   private static int[] bestRun(List<Line> lines, int end) {
     int bestStart = 0;
     int bestEnd = 0;
@@ -296,7 +337,8 @@ public final class PlainTextExtractor {
       return -4;
     }
     if (l.words <= 6 && !l.endsSentence() && HeaderReader.isDateLine(l)) {
-      // a bare date line inside the text is the stamp of a teaser; the report's own date sits above it. A
+      // a bare date line inside the text is the stamp of a teaser; the report's own date sits above
+      // it. A
       // stamp above its teaser's summary outweighs that summary too, however long
       Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
       return -Math.max(STAMP_COST, next == null || next.furniture ? 0 : next.words + 1);

@@ -1,37 +1,57 @@
 package io.newswire.extract.text;
 
-import java.util.Locale;
 import com.google.re2j.Pattern;
+import java.util.Locale;
 
 /**
- * Recognises the lines that close an article by addressing the reader rather than telling the story: how
- * to reach the author ("Email … at x@y.com or follow him @handle"), where to follow the site, a reporting
- * credit ("… contributed to this report"), an invitation to join or sign up. Only used on the article's
- * last short blocks, where such lines sit.
+ * Recognises the lines that close an article by addressing the reader rather than telling the
+ * story: how to reach the author ("Email … at x@y.com or follow him @handle"), where to follow the
+ * site, a reporting credit ("… contributed to this report"), an invitation to join or sign up. Only
+ * used on the article's last short blocks, where such lines sit.
  */
 public final class TailLines {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
-  private static final Pattern PROFILE_LINK = Pattern.compile(
-      "(?:https?://)?(?:www\\.)?(?:twitter|facebook|instagram|linkedin|x)\\.com/\\S+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PROFILE_LINK =
+      Pattern.compile(
+          "(?:https?://)?(?:www\\.)?(?:twitter|facebook|instagram|linkedin|x)\\.com/\\S+",
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern HANDLE = Pattern.compile("(?:^|\\s|\\()@\\w{2,}");
-  private static final String[] NETWORKS = {"twitter", "facebook", "instagram", "linkedin", "youtube"};
+  private static final String[] NETWORKS = {
+    "twitter", "facebook", "instagram", "linkedin", "youtube"
+  };
   private static final String[] PHRASES = {
-    "contributed to this report", "contributed reporting", "contributed to this story", "follow us",
-    "sign up", "subscribe", "newsletter", "join our", "have a tip", "news tip", "additional reporting by",
-    "click here", "tell us what you think", "let us know what you think", "what do you think",
+    "contributed to this report",
+    "contributed reporting",
+    "contributed to this story",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "join our",
+    "have a tip",
+    "news tip",
+    "additional reporting by",
+    "click here",
+    "tell us what you think",
+    "let us know what you think",
+    "what do you think",
   };
 
-  private static final Pattern BIO = Pattern.compile(
-      "(?:\\b(?:is|was) (?:a|an|the)\\b|\\bwrites\\b|'s (?:new |latest )?book\\b)"
-          + ".*\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor|publisher|blogger)s?\\b"
-          + "|\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor)s?\\b"
-          + ".*\\b(?:writes|covers)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern BIO =
+      Pattern.compile(
+          "(?:\\b(?:is|was) (?:a|an|the)\\b|\\bwrites\\b|'s (?:new |latest )?book\\b)"
+              + ".*\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor|publisher|blogger)s?\\b"
+              + "|\\b(?:writer|author|journalist|editor|reporter|correspondent|columnist|contributor)s?\\b"
+              + ".*\\b(?:writes|covers)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private TailLines() {}
 
-  /** "Jane Doe is a senior writer at …", "Pulitzer Prize-winning journalist X writes a daily blog …". */
+  /**
+   * "Jane Doe is a senior writer at …", "Pulitzer Prize-winning journalist X writes a daily blog
+   * …".
+   */
   public static boolean isAuthorBio(String text) {
     return text.length() <= 400 && BIO.matcher(text).find();
   }
@@ -41,7 +61,9 @@ public final class TailLines {
       return true;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    if (EMAIL.matcher(text).find() || HANDLE.matcher(text).find() || PROFILE_LINK.matcher(text.strip()).matches()) {
+    if (EMAIL.matcher(text).find()
+        || HANDLE.matcher(text).find()
+        || PROFILE_LINK.matcher(text.strip()).matches()) {
       return true;
     }
     if (lower.contains("follow")) {

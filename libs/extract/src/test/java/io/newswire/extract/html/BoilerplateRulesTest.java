@@ -9,18 +9,21 @@ import io.newswire.extract.text.TailLines;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 3: the generic furniture rules — date stamps, lines that close an article, captions, teaser posts,
- * quoted posts, an article split into chunks — each on the kind of line or layout it is meant for, and on
- * article text it must leave alone.
+ * Issue 3: the generic furniture rules — date stamps, lines that close an article, captions, teaser
+ * posts, quoted posts, an article split into chunks — each on the kind of line or layout it is
+ * meant for, and on article text it must leave alone.
  */
 class BoilerplateRulesTest {
 
-  private static final String P1 = "The committee met on Tuesday to review the budget proposal, and after a long "
-      + "debate its members agreed to send the draft back to the ministry for changes.";
-  private static final String P2 = "Officials said the revised version would be ready in the spring, once the "
-      + "regional offices have sent their figures and the auditors have checked them.";
-  private static final String P3 = "Opposition members said they would vote against any draft that cut school "
-      + "funding, and several of them asked for a public hearing before the final vote.";
+  private static final String P1 =
+      "The committee met on Tuesday to review the budget proposal, and after a long "
+          + "debate its members agreed to send the draft back to the ministry for changes.";
+  private static final String P2 =
+      "Officials said the revised version would be ready in the spring, once the "
+          + "regional offices have sent their figures and the auditors have checked them.";
+  private static final String P3 =
+      "Opposition members said they would vote against any draft that cut school "
+          + "funding, and several of them asked for a public hearing before the final vote.";
 
   @Test
   void dateStampLinesGoButSentencesAndQuotedPostsWithDatesStay() {
@@ -28,18 +31,26 @@ class BoilerplateRulesTest {
     assertTrue(DateLines.isDateLine("segunda-feira, 22 de janeiro de 2018 às 0:13"));
     assertTrue(DateLines.isDateLine("By Justine Coleman - 11/18/19 11:04 PM EST"));
     assertFalse(DateLines.isDateLine("— Mike Beauvais (@MikeBeauvais) November 18, 2019"));
-    assertFalse(DateLines.isDateLine("The council voted on November 18, 2019 to close the old bridge."));
+    assertFalse(
+        DateLines.isDateLine("The council voted on November 18, 2019 to close the old bridge."));
   }
 
   @Test
   void linesThatAddressTheReaderAreRecognised() {
-    assertTrue(TailLines.isContactOrPromo("Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik."));
-    assertTrue(TailLines.isContactOrPromo("Associated Press writers Alan Fram and Zeke Miller contributed to this report."));
-    assertTrue(TailLines.isAuthorBio("Jeff Foust is the editor and publisher of The Space Review."));
+    assertTrue(
+        TailLines.isContactOrPromo(
+            "Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik."));
+    assertTrue(
+        TailLines.isContactOrPromo(
+            "Associated Press writers Alan Fram and Zeke Miller contributed to this report."));
+    assertTrue(
+        TailLines.isAuthorBio("Jeff Foust is the editor and publisher of The Space Review."));
     assertFalse(TailLines.isContactOrPromo(P1));
     assertTrue(Furniture.isRelativeStamp("32M ago"));
     assertTrue(Furniture.isRelativeStamp("Updated 2 hours ago"));
-    assertTrue(Furniture.isCaption("Protesters have worn masks to protect their identities (Image: GETTY )"));
+    assertTrue(
+        Furniture.isCaption(
+            "Protesters have worn masks to protect their identities (Image: GETTY )"));
     assertFalse(Furniture.isCaption("The plan (which the council approved) goes ahead."));
     assertTrue(Furniture.startsComments("34 responses to \u201cWe needed to win this game\u201d"));
     assertTrue(Furniture.startsComments("joetoronto says:"));
@@ -48,13 +59,20 @@ class BoilerplateRulesTest {
 
   @Test
   void teaserPostsNestedAsArticlesAreDroppedAndTheHeadlineIsNotText() {
-    String html = "<html><head><title>Budget sent back | Example News</title></head><body><main>"
-        + "<article class=\"post\"><h1>Budget sent back</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
-        + "<h3>You may like</h3>"
-        + "<article class=\"post\"><p>" + P3 + "</p></article>"
-        + "<article class=\"post\"><p>Another teaser that describes a different story at length, with enough words "
-        + "to look like a paragraph of text, and a comma or two, as teasers do.</p></article>"
-        + "</article></main></body></html>";
+    String html =
+        "<html><head><title>Budget sent back | Example News</title></head><body><main>"
+            + "<article class=\"post\"><h1>Budget sent back</h1><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p>"
+            + "<h3>You may like</h3>"
+            + "<article class=\"post\"><p>"
+            + P3
+            + "</p></article>"
+            + "<article class=\"post\"><p>Another teaser that describes a different story at length, with enough words "
+            + "to look like a paragraph of text, and a comma or two, as teasers do.</p></article>"
+            + "</article></main></body></html>";
     String text = new Extractor().extract(html, "text/html", null).text();
     assertTrue(text.contains("committee met") && text.contains("revised version"), text);
     assertFalse(text.contains("Opposition members") || text.contains("Another teaser"), text);
@@ -63,10 +81,15 @@ class BoilerplateRulesTest {
 
   @Test
   void aQuotedPostInASocialEmbedIsPartOfTheStory() {
-    String html = "<html><body><article><p>" + P1 + "</p>"
-        + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and the state "
-        + "spent half a million on it</p>\u2014 A Reader (@reader) November 18, 2019</blockquote></div>"
-        + "<p>" + P2 + "</p><div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div></article></body></html>";
+    String html =
+        "<html><body><article><p>"
+            + P1
+            + "</p>"
+            + "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this is real and the state "
+            + "spent half a million on it</p>\u2014 A Reader (@reader) November 18, 2019</blockquote></div>"
+            + "<p>"
+            + P2
+            + "</p><div class=\"social-share\"><a href=\"#\">Share on Facebook</a></div></article></body></html>";
     String text = new Extractor().extract(html, "text/html", null).text();
     assertTrue(text.contains("Yes this is real"), text);
     assertFalse(text.contains("Share on Facebook"), text);
@@ -74,12 +97,19 @@ class BoilerplateRulesTest {
 
   @Test
   void anArticleCutIntoChunksByAdsIsReadWhole() {
-    String chunk = "<div class=\"grid\"><div class=\"body__container\"><p>%s</p><p>%s</p></div>"
-        + "<div class=\"ad-rail\"><a href=\"/x\">Advertisement</a></div></div>";
-    String html = "<html><body><article><div class=\"chunks\">"
-        + String.format(chunk, P1, P2) + String.format(chunk, P3, P3.replace("Opposition", "Union"))
-        + "</div></article></body></html>";
+    String chunk =
+        "<div class=\"grid\"><div class=\"body__container\"><p>%s</p><p>%s</p></div>"
+            + "<div class=\"ad-rail\"><a href=\"/x\">Advertisement</a></div></div>";
+    String html =
+        "<html><body><article><div class=\"chunks\">"
+            + String.format(chunk, P1, P2)
+            + String.format(chunk, P3, P3.replace("Opposition", "Union"))
+            + "</div></article></body></html>";
     String text = new Extractor().extract(html, "text/html", null).text();
-    assertTrue(text.contains("committee met") && text.contains("Opposition members") && text.contains("Union"), text);
+    assertTrue(
+        text.contains("committee met")
+            && text.contains("Opposition members")
+            && text.contains("Union"),
+        text);
   }
 }

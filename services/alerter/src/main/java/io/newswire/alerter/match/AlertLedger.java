@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The ids of alerts already published (read back from newswire.alerts at start and as they
- * arrive), so a replayed or re-fetched article never alerts twice for one rule, and the most recent
- * alerts for {@code alerts tail}.
+ * The ids of alerts already published (read back from newswire.alerts at start and as they arrive),
+ * so a replayed or re-fetched article never alerts twice for one rule, and the most recent alerts
+ * for {@code alerts tail}.
  *
  * <p>Bounded, since the alerts topic keeps every alert: the ledger remembers the last {@code
  * capacity} alert ids ({@code newswire.alerter.ledger-capacity}), each as a 64-bit fingerprint (the
@@ -46,9 +46,10 @@ public final class AlertLedger {
   public record Entry(long sequence, Alert alert) {}
 
   /**
-   * What one rule raised, as read from newswire.alerts since this instance started (the whole topic, which it
-   * reads from the beginning): its alerts, the later copies added to them, and when it last matched. One per
-   * rule that ever alerted, deleted rules included: a few dozen bytes each.
+   * What one rule raised, as read from newswire.alerts since this instance started (the whole
+   * topic, which it reads from the beginning): its alerts, the later copies added to them, and when
+   * it last matched. One per rule that ever alerted, deleted rules included: a few dozen bytes
+   * each.
    */
   public record Tally(long alerts, long copies, Instant last) {
     static final Tally NONE = new Tally(0, 0, null);
@@ -67,8 +68,11 @@ public final class AlertLedger {
    */
   public AlertLedger(int recentCapacity, int capacity) {
     if (capacity < 1 || capacity > FingerprintTable.MAX_CAPACITY) {
-      throw new IllegalArgumentException("newswire.alerter.ledger-capacity must be between 1 and "
-          + FingerprintTable.MAX_CAPACITY + ", not " + capacity);
+      throw new IllegalArgumentException(
+          "newswire.alerter.ledger-capacity must be between 1 and "
+              + FingerprintTable.MAX_CAPACITY
+              + ", not "
+              + capacity);
     }
     this.recentCapacity = recentCapacity;
     this.published = new FingerprintTable(capacity);
@@ -84,8 +88,9 @@ public final class AlertLedger {
   }
 
   /**
-   * What a published record stands for: its id, and the rule's alert on its article, so that the copy that
-   * raised a story's alert is never added to it as a copy when it is replayed ({@link AlertMatcher}).
+   * What a published record stands for: its id, and the rule's alert on its article, so that the
+   * copy that raised a story's alert is never added to it as a copy when it is replayed ({@link
+   * AlertMatcher}).
    */
   public static List<String> keysOf(Alert alert) {
     return List.of(alert.alertId(), DocumentIds.forAlert(alert.ruleId(), alert.articleId()));
@@ -130,7 +135,8 @@ public final class AlertLedger {
 
   static long fingerprint(String alertId) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(alertId.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(alertId.getBytes(StandardCharsets.UTF_8));
       return ByteBuffer.wrap(digest).getLong();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The new alerts of one article: each matching rule once per story (issue 13), skipping alerts already
- * published. The alert of a rule on a story has the id {@link DocumentIds#forAlert} of the rule and the story,
- * whichever copy raised it, so for the story's first article it is the id alerts had before stories. A later
- * copy matching a rule that already alerted on its story yields a copy record instead ({@link Alert#copyOf}),
- * keyed by rule and copy, so a replayed copy adds its source once.
+ * The new alerts of one article: each matching rule once per story (issue 13), skipping alerts
+ * already published. The alert of a rule on a story has the id {@link DocumentIds#forAlert} of the
+ * rule and the story, whichever copy raised it, so for the story's first article it is the id
+ * alerts had before stories. A later copy matching a rule that already alerted on its story yields
+ * a copy record instead ({@link Alert#copyOf}), keyed by rule and copy, so a replayed copy adds its
+ * source once.
  */
 public final class AlertMatcher {
   private final RuleBook rules;
@@ -27,8 +28,8 @@ public final class AlertMatcher {
   }
 
   /**
-   * @param pending ledger keys ({@link AlertLedger#keysOf}) of records produced earlier in the same uncommitted
-   *     batch, also taken as published
+   * @param pending ledger keys ({@link AlertLedger#keysOf}) of records produced earlier in the same
+   *     uncommitted batch, also taken as published
    */
   public List<Alert> alerts(CleanArticle article, List<String> pending) {
     List<Alert> out = new ArrayList<>();

@@ -2,8 +2,8 @@ package io.newswire.alerter.match;
 
 import io.newswire.alerter.rules.RuleQueryParser;
 import io.newswire.model.CleanArticle;
-import io.newswire.model.Rule;
 import io.newswire.model.NameKeys;
+import io.newswire.model.Rule;
 import io.newswire.model.StemmedFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,12 +28,15 @@ import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.Query;
 
 /**
- * The standing rules in a Lucene Monitor: each article is indexed in memory once and only the
- * rules whose terms occur in it are run (the presearcher), which keeps matching fast with tens of
+ * The standing rules in a Lucene Monitor: each article is indexed in memory once and only the rules
+ * whose terms occur in it are run (the presearcher), which keeps matching fast with tens of
  * thousands of rules.
  */
 public final class RuleBook implements AutoCloseable {
-  /** The name keys are only ever looked up whole, as the template indexes them: no positions, no norms. */
+  /**
+   * The name keys are only ever looked up whole, as the template indexes them: no positions, no
+   * norms.
+   */
   private static final FieldType NAMES_FIELD = namesField();
 
   private static FieldType namesField() {
@@ -85,8 +88,8 @@ public final class RuleBook implements AutoCloseable {
   }
 
   /**
-   * Adds or replaces many rules with one update of the Monitor's index, much faster than one by
-   * one (10,000 rules: seconds instead of a minute), which is how a restarted alerter reloads.
+   * Adds or replaces many rules with one update of the Monitor's index, much faster than one by one
+   * (10,000 rules: seconds instead of a minute), which is how a restarted alerter reloads.
    *
    * @return the rules that could not be parsed, with the reason, left out
    */
@@ -104,8 +107,10 @@ public final class RuleBook implements AutoCloseable {
       }
     }
     try {
-      // in slices: the Monitor builds the term index of one call in memory at once, and a rule spans seven
-      // fields (exact and stemmed), so 10,000 rules at once take over a gigabyte before settling at 60 MB
+      // in slices: the Monitor builds the term index of one call in memory at once, and a rule
+      // spans seven
+      // fields (exact and stemmed), so 10,000 rules at once take over a gigabyte before settling at
+      // 60 MB
       for (int from = 0; from < parsed.size(); from += REGISTER_SLICE) {
         monitor.register(parsed.subList(from, Math.min(parsed.size(), from + REGISTER_SLICE)));
       }
@@ -150,12 +155,16 @@ public final class RuleBook implements AutoCloseable {
     doc.add(new TextField("text", nullToEmpty(article.text()), Field.Store.NO));
     String stemmed = StemmedFields.fieldFor(article.language());
     if (stemmed != null) {
-      // two values, as the indexer writes them: the analyzer's position gap keeps phrases within one
+      // two values, as the indexer writes them: the analyzer's position gap keeps phrases within
+      // one
       doc.add(new TextField(stemmed, nullToEmpty(article.title()), Field.Store.NO));
       doc.add(new TextField(stemmed, nullToEmpty(article.text()), Field.Store.NO));
     }
-    doc.add(new Field(NameKeys.FIELD, NameKeys.field(article.language(), article.title(), article.text()),
-        NAMES_FIELD));
+    doc.add(
+        new Field(
+            NameKeys.FIELD,
+            NameKeys.field(article.language(), article.title(), article.text()),
+            NAMES_FIELD));
     MatchingQueries<QueryMatch> matches;
     try {
       matches = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);

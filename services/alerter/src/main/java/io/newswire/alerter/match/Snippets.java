@@ -72,8 +72,11 @@ public final class Snippets {
       if (token.start() < from || token.end() > to || !wanted(wanted, token, body)) {
         continue;
       }
-      snippet.append(escape(body.substring(at, token.start())))
-          .append("<em>").append(escape(body.substring(token.start(), token.end()))).append("</em>");
+      snippet
+          .append(escape(body.substring(at, token.start())))
+          .append("<em>")
+          .append(escape(body.substring(token.start(), token.end())))
+          .append("</em>");
       at = token.end();
     }
     snippet.append(escape(body.substring(at, to)));
@@ -83,7 +86,10 @@ public final class Snippets {
     return new Highlight(List.copyOf(found), snippet.toString().replace('\n', ' '));
   }
 
-  /** A token the rule asks for: as analysed, or by the key of its spelling when the rule widened a name. */
+  /**
+   * A token the rule asks for: as analysed, or by the key of its spelling when the rule widened a
+   * name.
+   */
   private static boolean wanted(Set<String> wanted, Token token, String text) {
     if (wanted.contains(token.term())) {
       return true;

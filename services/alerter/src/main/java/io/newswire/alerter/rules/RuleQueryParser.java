@@ -21,16 +21,17 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 
 /**
- * Parses a rule so that it means what the same text means as a search of the index
- * ({@code query_string} over {@code title} and {@code text}, {@code default_operator: AND},
- * Elasticsearch's {@code standard} analyzer):
+ * Parses a rule so that it means what the same text means as a search of the index ({@code
+ * query_string} over {@code title} and {@code text}, {@code default_operator: AND}, Elasticsearch's
+ * {@code standard} analyzer):
  *
  * <ul>
  *   <li>every word is required unless the rule says {@code OR};
- *   <li>a hyphenated or multi-token term requires all its tokens, as Elasticsearch does with
- *       {@code AND} (the classic parser ORs them with its default operator);
+ *   <li>a hyphenated or multi-token term requires all its tokens, as Elasticsearch does with {@code
+ *       AND} (the classic parser ORs them with its default operator);
  *   <li>a clause that analyses to nothing (only punctuation, or stop words if the analyzer ever
- *       drops some) is an error, where the classic parser would silently drop it and widen the rule;
+ *       drops some) is an error, where the classic parser would silently drop it and widen the
+ *       rule;
  *   <li>a regular expression with capital letters is an error: the index holds lower-cased words,
  *       Elasticsearch matches the expression as written (so {@code /Mosc.w/} finds nothing there)
  *       while this parser would lower-case it, so the two would disagree.
@@ -38,8 +39,8 @@ import org.apache.lucene.search.Query;
  */
 public final class RuleQueryParser {
   /**
-   * The fields a rule and a search look at, as indexed by the indexer's template: the exact forms in
-   * {@code title} and {@code text}, and the stemmed field of each language that has one.
+   * The fields a rule and a search look at, as indexed by the indexer's template: the exact forms
+   * in {@code title} and {@code text}, and the stemmed field of each language that has one.
    */
   public static final String[] FIELDS = fields();
 
@@ -60,8 +61,8 @@ public final class RuleQueryParser {
 
   /**
    * Same as the index: Elasticsearch's {@code standard} analyzer (no stop words, lower-cased) for
-   * {@code title} and {@code text}, the template's stemming analyzer for each {@code stem_<language>}, and
-   * {@code whitespace} for the name keys in {@code names}.
+   * {@code title} and {@code text}, the template's stemming analyzer for each {@code
+   * stem_<language>}, and {@code whitespace} for the name keys in {@code names}.
    */
   public static Analyzer analyzer() {
     Map<String, Analyzer> stemmed = new HashMap<>();
@@ -79,7 +80,8 @@ public final class RuleQueryParser {
   }
 
   /**
-   * The rule with its names widened to their other spellings ({@link NameVariants}), as a search does it.
+   * The rule with its names widened to their other spellings ({@link NameVariants}), as a search
+   * does it.
    *
    * @throws InvalidRuleException naming what to change
    */
@@ -88,7 +90,8 @@ public final class RuleQueryParser {
   }
 
   /**
-   * @param variants whether names also match their other spellings; false for a rule marked {@code exact}
+   * @param variants whether names also match their other spellings; false for a rule marked {@code
+   *     exact}
    * @throws InvalidRuleException naming what to change
    */
   public Query parse(String rule, boolean variants) {
@@ -97,8 +100,12 @@ public final class RuleQueryParser {
     }
     int nesting = nesting(rule);
     if (nesting > MAX_NESTING) {
-      throw new InvalidRuleException("The rule's query nests " + nesting + " levels of parentheses; at most "
-          + MAX_NESTING + " are allowed");
+      throw new InvalidRuleException(
+          "The rule's query nests "
+              + nesting
+              + " levels of parentheses; at most "
+              + MAX_NESTING
+              + " are allowed");
     }
     Query query = parseAsWritten(rule);
     NameVariants.Expanded expanded = NameVariants.expand(rule);
@@ -106,7 +113,8 @@ public final class RuleQueryParser {
       // parsed as written first, so that an error points into what the analyst wrote
       query = parseAsWritten(expanded.query());
     }
-    if (query == null || query instanceof MatchNoDocsQuery
+    if (query == null
+        || query instanceof MatchNoDocsQuery
         || query instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
       throw new InvalidRuleException("Query '" + rule + "' has no searchable words");
     }
@@ -118,7 +126,8 @@ public final class RuleQueryParser {
     try {
       return parser.parse(rule);
     } catch (ParseException e) {
-      throw new InvalidRuleException("Cannot parse query '" + rule + "': " + firstLine(e.getMessage()));
+      throw new InvalidRuleException(
+          "Cannot parse query '" + rule + "': " + firstLine(e.getMessage()));
     } catch (BooleanQuery.TooManyClauses e) {
       throw new InvalidRuleException("Query '" + rule + "' expands to too many terms");
     } catch (ClauseException e) {
@@ -151,7 +160,10 @@ public final class RuleQueryParser {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  /** A clause the rule cannot keep; thrown from inside the parser, which only declares {@link ParseException}. */
+  /**
+   * A clause the rule cannot keep; thrown from inside the parser, which only declares {@link
+   * ParseException}.
+   */
   private static final class ClauseException extends RuntimeException {
     ClauseException(String message) {
       super(message);
@@ -169,8 +181,8 @@ public final class RuleQueryParser {
     /**
      * Without a field, the term is analysed per field and the per-field queries ORed, so all the
      * tokens of a term must occur in one field (Elasticsearch's {@code best_fields}). The stock
-     * multi-field parser regroups tokens across fields and ORs them, which widens a hyphenated
-     * term such as {@code Nagorno-Karabakh} to either half.
+     * multi-field parser regroups tokens across fields and ORs them, which widens a hyphenated term
+     * such as {@code Nagorno-Karabakh} to either half.
      */
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted)
@@ -199,9 +211,13 @@ public final class RuleQueryParser {
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
       if (!termStr.equals(termStr.toLowerCase(java.util.Locale.ROOT))) {
-        throw new ClauseException("the regular expression /" + termStr + "/ has capital letters, but words are"
-            + " indexed in lower case and a search would not match it; write /"
-            + termStr.toLowerCase(java.util.Locale.ROOT) + "/");
+        throw new ClauseException(
+            "the regular expression /"
+                + termStr
+                + "/ has capital letters, but words are"
+                + " indexed in lower case and a search would not match it; write /"
+                + termStr.toLowerCase(java.util.Locale.ROOT)
+                + "/");
       }
       return super.getRegexpQuery(field, termStr);
     }

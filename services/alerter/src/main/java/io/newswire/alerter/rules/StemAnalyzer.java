@@ -12,13 +12,14 @@ import org.apache.lucene.analysis.ru.RussianLightStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analysis of one {@code stem_<language>} field, built as the index template's {@code newswire_stem_*}
- * analyzers are (standard tokenizer, lower case, then Elasticsearch's {@code stemmer} filter for the language):
- * {@code english} is Lucene's {@link PorterStemFilter}, {@code light_russian}, {@code light_german},
- * {@code light_french} and {@code light_spanish} its light stemmers, code that is the same in Elasticsearch
- * 7.10's Lucene 8 and the alerter's Lucene 9. Wildcards, fuzzy terms and regular expressions are only lower-cased,
- * as Elasticsearch normalises them; the title and the text of one article are 100 positions apart, Elasticsearch's
- * default gap between the values of a field.
+ * The analysis of one {@code stem_<language>} field, built as the index template's {@code
+ * newswire_stem_*} analyzers are (standard tokenizer, lower case, then Elasticsearch's {@code
+ * stemmer} filter for the language): {@code english} is Lucene's {@link PorterStemFilter}, {@code
+ * light_russian}, {@code light_german}, {@code light_french} and {@code light_spanish} its light
+ * stemmers, code that is the same in Elasticsearch 7.10's Lucene 8 and the alerter's Lucene 9.
+ * Wildcards, fuzzy terms and regular expressions are only lower-cased, as Elasticsearch normalises
+ * them; the title and the text of one article are 100 positions apart, Elasticsearch's default gap
+ * between the values of a field.
  */
 final class StemAnalyzer extends Analyzer {
   private static final int POSITION_GAP = 100;

@@ -20,11 +20,11 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * POSTs one alert to a rule's webhook as JSON (the {@link Alert} record, as on newswire.alerts),
- * signed with the rule's secret ({@link WebhookSignature}), retrying connection failures,
- * {@code 429} and {@code 5xx} with exponential backoff and jitter. Other statuses are final: the
- * receiver said no. Redirects are not followed (a receiver that moved is a rule to update), and
- * every connection goes only to addresses the guard checked in the same look-up ({@link
- * PinnedDns}), so a webhook cannot be pointed at a private address by DNS either.
+ * signed with the rule's secret ({@link WebhookSignature}), retrying connection failures, {@code
+ * 429} and {@code 5xx} with exponential backoff and jitter. Other statuses are final: the receiver
+ * said no. Redirects are not followed (a receiver that moved is a rule to update), and every
+ * connection goes only to addresses the guard checked in the same look-up ({@link PinnedDns}), so a
+ * webhook cannot be pointed at a private address by DNS either.
  */
 public final class WebhookDelivery implements AutoCloseable {
   private final CloseableHttpClient http;
@@ -37,26 +37,29 @@ public final class WebhookDelivery implements AutoCloseable {
     this.attempts = attempts;
     this.backoff = backoff;
     Timeout connect = Timeout.ofMilliseconds(timeout.toMillis());
-    this.http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(new PinnedDns(targets.guard()))
-            .setMaxConnPerRoute(4)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectTimeout(connect)
-            .setResponseTimeout(Timeout.ofSeconds(10))
-            .setRedirectsEnabled(false)
-            .build())
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .build();
+    this.http =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new PinnedDns(targets.guard()))
+                    .setMaxConnPerRoute(4)
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectTimeout(connect)
+                    .setResponseTimeout(Timeout.ofSeconds(10))
+                    .setRedirectsEnabled(false)
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .build();
   }
 
   /**
-   * @throws WebhookException after the last attempt or a final answer, with the reason; the
-   *     webhook appears in it redacted
+   * @throws WebhookException after the last attempt or a final answer, with the reason; the webhook
+   *     appears in it redacted
    */
   public void deliver(Rule rule, Alert alert) throws InterruptedException {
     String shown = WebhookTargets.redact(rule.webhook());
@@ -75,18 +78,28 @@ public final class WebhookDelivery implements AutoCloseable {
       if (rule.webhookSecret() != null && !rule.webhookSecret().isBlank()) {
         long timestamp = System.currentTimeMillis() / 1000;
         post.setHeader(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
-        post.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(rule.webhookSecret(), timestamp, body));
+        post.setHeader(
+            WebhookSignature.SIGNATURE_HEADER,
+            WebhookSignature.sign(rule.webhookSecret(), timestamp, body));
       }
       post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
       try {
-        int status = http.execute(post, response -> {
-          EntityUtils.consume(response.getEntity());
-          return response.getCode();
-        });
+        int status =
+            http.execute(
+                post,
+                response -> {
+                  EntityUtils.consume(response.getEntity());
+                  return response.getCode();
+                });
         if (status >= 200 && status < 300) {
           return;
         }
-        last = "HTTP " + status + (status >= 300 && status < 400 ? " (redirects are not followed: set the final URL)" : "");
+        last =
+            "HTTP "
+                + status
+                + (status >= 300 && status < 400
+                    ? " (redirects are not followed: set the final URL)"
+                    : "");
         if (status != 429 && status < 500) {
           break;
         }
@@ -94,16 +107,24 @@ public final class WebhookDelivery implements AutoCloseable {
         last = WebhookTargets.redactMessage(e.refusal().getMessage(), rule.webhook());
         break;
       } catch (IOException e) {
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": "
-            + WebhookTargets.redactMessage(e.getMessage(), rule.webhook()));
+        last =
+            e.getClass().getSimpleName()
+                + (e.getMessage() == null
+                    ? ""
+                    : ": " + WebhookTargets.redactMessage(e.getMessage(), rule.webhook()));
       }
       if (attempt < attempts) {
         long base = backoff.toMillis() << (attempt - 1);
         Thread.sleep(ThreadLocalRandom.current().nextLong(base / 2, base + 1));
       }
     }
-    throw new WebhookException("Failed to deliver alert to " + shown + " after " + attempts
-        + " attempt(s) or a final answer: " + last);
+    throw new WebhookException(
+        "Failed to deliver alert to "
+            + shown
+            + " after "
+            + attempts
+            + " attempt(s) or a final answer: "
+            + last);
   }
 
   @Override

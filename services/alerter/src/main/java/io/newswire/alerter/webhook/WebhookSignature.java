@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The signature of a webhook delivery, as GitHub and Stripe sign theirs: HMAC-SHA256 with the
  * rule's secret over {@code TIMESTAMP.BODY}, sent as {@code X-Newswire-Signature: sha256=HEX}
  * beside {@code X-Newswire-Timestamp: TIMESTAMP} (Unix seconds). A receiver recomputes it over the
- * raw body, compares in constant time, and rejects old timestamps, so a captured delivery cannot
- * be replayed later.
+ * raw body, compares in constant time, and rejects old timestamps, so a captured delivery cannot be
+ * replayed later.
  */
 public final class WebhookSignature {
   public static final String SIGNATURE_HEADER = "X-Newswire-Signature";
@@ -29,7 +29,9 @@ public final class WebhookSignature {
     return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp + "." + body} under {@code secret}. */
+  /**
+   * {@code sha256=} and the hex HMAC-SHA256 of {@code timestamp + "." + body} under {@code secret}.
+   */
   public static String sign(String secret, long timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -17,7 +17,8 @@ class AlertLedgerTest {
   private static final int RECORDED = 200_000;
 
   private static String alertId(int i) {
-    return DocumentIds.forAlert("rule-" + (i % 7), DocumentIds.forUrl("https://example.org/report/" + i));
+    return DocumentIds.forAlert(
+        "rule-" + (i % 7), DocumentIds.forUrl("https://example.org/report/" + i));
   }
 
   @Test
@@ -32,9 +33,11 @@ class AlertLedgerTest {
         assertEquals(Math.min(i + 1, CAPACITY), ledger.size());
       }
     }
-    assertEquals(CAPACITY, ledger.size(), "20 times the capacity recorded, the size stays at the cap");
+    assertEquals(
+        CAPACITY, ledger.size(), "20 times the capacity recorded, the size stays at the cap");
     for (int i = RECORDED - CAPACITY; i < RECORDED; i++) {
-      assertTrue(ledger.published(alertId(i)), "one of the newest " + CAPACITY + " forgotten: " + i);
+      assertTrue(
+          ledger.published(alertId(i)), "one of the newest " + CAPACITY + " forgotten: " + i);
     }
     int remembered = 0;
     for (int i = 0; i < RECORDED - CAPACITY; i++) {
@@ -49,7 +52,8 @@ class AlertLedgerTest {
     AlertLedger ledger = new AlertLedger(10, 100);
     Instant t = Instant.parse("2026-12-01T10:00:00Z");
     ledger.record(alert("a1", "nato", null, t.plusSeconds(60)));
-    ledger.record(alert("a2", "nato", null, t)); // read back out of order: the latest stays the latest
+    ledger.record(
+        alert("a2", "nato", null, t)); // read back out of order: the latest stays the latest
     ledger.record(alert("c1", "nato", "a1", t.plusSeconds(30)));
     ledger.record(alert("b1", "minsk", null, t.plusSeconds(5)));
     assertEquals(new AlertLedger.Tally(2, 1, t.plusSeconds(60)), ledger.tally("nato"));
@@ -58,8 +62,20 @@ class AlertLedgerTest {
   }
 
   private static Alert alert(String id, String rule, String copyOf, Instant at) {
-    return new Alert(2, id, rule, rule, "article-" + id, "t", "https://example.org/" + id, List.of(), "s", at,
-        "src", "story-" + id, copyOf);
+    return new Alert(
+        2,
+        id,
+        rule,
+        rule,
+        "article-" + id,
+        "t",
+        "https://example.org/" + id,
+        List.of(),
+        "s",
+        at,
+        "src",
+        "story-" + id,
+        copyOf);
   }
 
   @Test

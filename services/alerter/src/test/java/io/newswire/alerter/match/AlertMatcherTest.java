@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 13: a rule alerts once per story; a later copy adds its source to that alert. */
 class AlertMatcherTest {
-  private static final String TEXT = "NATO ministers met in Brussels on Tuesday to discuss the road map.";
+  private static final String TEXT =
+      "NATO ministers met in Brussels on Tuesday to discuss the road map.";
 
   private RuleBook rules;
   private AlertLedger ledger;
@@ -30,8 +31,11 @@ class AlertMatcherTest {
   void setUp() {
     rules = new RuleBook();
     // as the alerter reads rules from newswire.rules
-    rules.put(Json.read("{\"schemaVersion\":1,\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}"
-        .getBytes(StandardCharsets.UTF_8), Rule.class));
+    rules.put(
+        Json.read(
+            "{\"schemaVersion\":1,\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}"
+                .getBytes(StandardCharsets.UTF_8),
+            Rule.class));
     ledger = new AlertLedger(100, 1000);
     matcher = new AlertMatcher(rules, ledger);
   }
@@ -45,7 +49,8 @@ class AlertMatcherTest {
   void aLaterCopyRaisesNoSecondAlertButAddsItsSource() {
     Alert first = single(article("a", "a", "example.org"));
     assertNull(first.copyOf());
-    assertEquals(DocumentIds.forAlert("nato", "a"), first.alertId(), "the id alerts had before stories");
+    assertEquals(
+        DocumentIds.forAlert("nato", "a"), first.alertId(), "the id alerts had before stories");
     assertTrue(WebhookDispatcher.delivered(first));
     ledger.record(first);
 
@@ -56,7 +61,8 @@ class AlertMatcherTest {
     assertFalse(WebhookDispatcher.delivered(copy), "no webhook for a copy");
     ledger.record(copy);
 
-    assertEquals(List.of(), matcher.alerts(article("a", "a", "example.org"), List.of()), "replayed first");
+    assertEquals(
+        List.of(), matcher.alerts(article("a", "a", "example.org"), List.of()), "replayed first");
     assertEquals(List.of(), matcher.alerts(article("b", "a", "wire"), List.of()), "replayed copy");
   }
 
@@ -75,7 +81,10 @@ class AlertMatcherTest {
     assertNull(alert.copyOf());
     assertEquals(DocumentIds.forAlert("nato", "s"), alert.alertId());
     ledger.record(alert);
-    assertEquals(List.of(), matcher.alerts(article("b", "s", "wire"), List.of()), "replayed, not its own copy");
+    assertEquals(
+        List.of(),
+        matcher.alerts(article("b", "s", "wire"), List.of()),
+        "replayed, not its own copy");
     assertEquals(alert.alertId(), single(article("c", "s", "other")).copyOf());
   }
 
@@ -90,8 +99,21 @@ class AlertMatcherTest {
   }
 
   private static CleanArticle article(String id, String storyId, String source) {
-    return new CleanArticle(1, id, "https://" + source + "/" + id, source, "Ministers meet", null, List.of(),
-        "en", null, TEXT, DocumentIds.hash(TEXT), "x", null, null)
+    return new CleanArticle(
+            1,
+            id,
+            "https://" + source + "/" + id,
+            source,
+            "Ministers meet",
+            null,
+            List.of(),
+            "en",
+            null,
+            TEXT,
+            DocumentIds.hash(TEXT),
+            "x",
+            null,
+            null)
         .inStory(storyId, id.equals(storyId) ? null : storyId);
   }
 }

@@ -12,10 +12,22 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RuleBookTest {
-  private static final CleanArticle ARTICLE = new CleanArticle(1, "a1", "https://example.org/a", "test",
-      "Moscow and Minsk after 2020", "2021-09", List.of(), "en", null,
-      "Sergei Lavrov met his counterpart in Minsk.\n\nThe Nagorno-Karabakh ceasefire was discussed at length.",
-      "h", "x", Instant.EPOCH, Instant.EPOCH);
+  private static final CleanArticle ARTICLE =
+      new CleanArticle(
+          1,
+          "a1",
+          "https://example.org/a",
+          "test",
+          "Moscow and Minsk after 2020",
+          "2021-09",
+          List.of(),
+          "en",
+          null,
+          "Sergei Lavrov met his counterpart in Minsk.\n\nThe Nagorno-Karabakh ceasefire was discussed at length.",
+          "h",
+          "x",
+          Instant.EPOCH,
+          Instant.EPOCH);
 
   private static Rule rule(String id, String query) {
     return new Rule(1, id, id, query, null, null, Instant.EPOCH, false);
@@ -45,9 +57,14 @@ class RuleBookTest {
   @Test
   void loadsManyRulesAtOnceAndReportsTheInvalidOnes() throws Exception {
     try (RuleBook book = new RuleBook()) {
-      var invalid = book.putAll(List.of(rule("word", "Lavrov"), rule("bad", "title:(unclosed"),
-          rule("phrase", "\"Nagorno-Karabakh ceasefire\"")));
-      assertEquals(Set.of("bad"), invalid.keySet().stream().map(Rule::id).collect(Collectors.toSet()));
+      var invalid =
+          book.putAll(
+              List.of(
+                  rule("word", "Lavrov"),
+                  rule("bad", "title:(unclosed"),
+                  rule("phrase", "\"Nagorno-Karabakh ceasefire\"")));
+      assertEquals(
+          Set.of("bad"), invalid.keySet().stream().map(Rule::id).collect(Collectors.toSet()));
       assertEquals(Set.of("word", "phrase"), matches(book));
       assertEquals(2, book.size());
     }
@@ -74,7 +91,8 @@ class RuleBookTest {
       assertEquals(List.of("lavrov", "minsk"), alerts.get(0).matchedTerms());
       assertTrue(alerts.get(0).snippet().contains("<em>Lavrov</em>"), alerts.get(0).snippet());
       ledger.markPublished(List.of(alerts.get(0).alertId()));
-      assertEquals(List.of(), matcher.alerts(ARTICLE, List.of()), "a replayed article does not alert twice");
+      assertEquals(
+          List.of(), matcher.alerts(ARTICLE, List.of()), "a replayed article does not alert twice");
     }
   }
 }

@@ -21,7 +21,8 @@ class RuleQueryParserTest {
 
   /** A term that every field's analysis leaves as it is, over every field a rule looks at. */
   private static String everywhere(String term) {
-    return String.join(" ", java.util.Arrays.stream(RuleQueryParser.FIELDS).map(f -> f + ":" + term).toList());
+    return String.join(
+        " ", java.util.Arrays.stream(RuleQueryParser.FIELDS).map(f -> f + ":" + term).toList());
   }
 
   /** Issue 13: a word also matches its other forms in the stemmed field of each language. */
@@ -36,11 +37,16 @@ class RuleQueryParserTest {
 
   @Test
   void everyWordIsRequiredUnlessTheRuleSaysOr() {
-    assertEquals("+(" + everywhere("lavrov") + ") +(" + everywhere("minsk") + ")", exact("Lavrov Minsk"));
-    assertEquals("(" + everywhere("lavrov") + ") (" + everywhere("minsk") + ")", exact("Lavrov OR Minsk"));
+    assertEquals(
+        "+(" + everywhere("lavrov") + ") +(" + everywhere("minsk") + ")", exact("Lavrov Minsk"));
+    assertEquals(
+        "(" + everywhere("lavrov") + ") (" + everywhere("minsk") + ")", exact("Lavrov OR Minsk"));
   }
 
-  /** Issue 13: a name also matches the key of its spellings; quoted, or in an exact rule, only as written. */
+  /**
+   * Issue 13: a name also matches the key of its spellings; quoted, or in an exact rule, only as
+   * written.
+   */
   @Test
   void aNameAlsoMatchesItsOtherSpellingsUnlessQuotedOrExact() {
     String both = parsed("Lukashenko \"Minsk\"");
@@ -53,23 +59,31 @@ class RuleQueryParserTest {
 
   @Test
   void hyphenatedTermRequiresAllItsTokensInOneFieldAsElasticsearchDoes() {
-    assertEquals("(+title:nagorno +title:karabakh) (+text:nagorno +text:karabakh)"
-        + " (+stem_en:nagorno +stem_en:karabakh) (+stem_ru:nagorno +stem_ru:karabakh)"
-        + " (+stem_de:nagorno +stem_de:karabakh) (+stem_fr:nagorno +stem_fr:karabakh)"
-        + " (+stem_es:nagorn +stem_es:karabakh)", parsed("Nagorno-Karabakh"));
+    assertEquals(
+        "(+title:nagorno +title:karabakh) (+text:nagorno +text:karabakh)"
+            + " (+stem_en:nagorno +stem_en:karabakh) (+stem_ru:nagorno +stem_ru:karabakh)"
+            + " (+stem_de:nagorno +stem_de:karabakh) (+stem_fr:nagorno +stem_fr:karabakh)"
+            + " (+stem_es:nagorn +stem_es:karabakh)",
+        parsed("Nagorno-Karabakh"));
   }
 
   @Test
   void fieldRestrictionPhrasesExclusionsAndProximity() {
     assertEquals("title:nato", parsed("title:NATO"), "a field keeps the term as written");
-    assertEquals("title:\"foreign ministry\" text:\"foreign ministry\" stem_en:\"foreign ministri\""
-        + " stem_ru:\"foreign ministry\" stem_de:\"foreign ministry\" stem_fr:\"foreign ministry\""
-        + " stem_es:\"foreign ministry\"", parsed("\"Foreign Ministry\""));
-    assertEquals("+(title:russia text:russia stem_en:russia stem_ru:russia stem_de:russia stem_fr:rusia"
-        + " stem_es:russi) -(title:belarus text:belarus stem_en:belaru stem_ru:belarus stem_de:belarus"
-        + " stem_fr:belaru stem_es:belarus)", exact("Russia -Belarus"));
-    assertTrue(parsed("\"Lavrov Armenia\"~5").startsWith(
-        "title:\"lavrov armenia\"~5 text:\"lavrov armenia\"~5 stem_en:\"lavrov armenia\"~5"));
+    assertEquals(
+        "title:\"foreign ministry\" text:\"foreign ministry\" stem_en:\"foreign ministri\""
+            + " stem_ru:\"foreign ministry\" stem_de:\"foreign ministry\" stem_fr:\"foreign ministry\""
+            + " stem_es:\"foreign ministry\"",
+        parsed("\"Foreign Ministry\""));
+    assertEquals(
+        "+(title:russia text:russia stem_en:russia stem_ru:russia stem_de:russia stem_fr:rusia"
+            + " stem_es:russi) -(title:belarus text:belarus stem_en:belaru stem_ru:belarus stem_de:belarus"
+            + " stem_fr:belaru stem_es:belarus)",
+        exact("Russia -Belarus"));
+    assertTrue(
+        parsed("\"Lavrov Armenia\"~5")
+            .startsWith(
+                "title:\"lavrov armenia\"~5 text:\"lavrov armenia\"~5 stem_en:\"lavrov armenia\"~5"));
   }
 
   @Test
@@ -93,14 +107,22 @@ class RuleQueryParserTest {
     assertThrows(InvalidRuleException.class, () -> parser.parse("*ski"));
   }
 
-  /** Issue 12: 5,000 levels overflowed the parser's stack, at creation and in the alerter reading newswire.rules. */
+  /**
+   * Issue 12: 5,000 levels overflowed the parser's stack, at creation and in the alerter reading
+   * newswire.rules.
+   */
   @Test
   void aRuleNestedDeeperThanTheLimitIsRefusedNotAStackOverflow() {
     String deep = "(w OR ".repeat(5_000) + "nato" + ")".repeat(5_000);
     var e = assertThrows(InvalidRuleException.class, () -> parser.parse(deep));
-    assertEquals("The rule's query nests 5000 levels of parentheses; at most 64 are allowed", e.getMessage());
+    assertEquals(
+        "The rule's query nests 5000 levels of parentheses; at most 64 are allowed",
+        e.getMessage());
 
-    String atTheLimit = "(w OR ".repeat(RuleQueryParser.MAX_NESTING) + "nato" + ")".repeat(RuleQueryParser.MAX_NESTING);
+    String atTheLimit =
+        "(w OR ".repeat(RuleQueryParser.MAX_NESTING)
+            + "nato"
+            + ")".repeat(RuleQueryParser.MAX_NESTING);
     parser.parse(atTheLimit);
     parser.parse("\"" + "(".repeat(100) + " Lavrov\" Minsk"); // parentheses in a phrase do not nest
   }

@@ -4,7 +4,10 @@ import io.newswire.extract.story.TextFingerprint;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 
-/** A fingerprint as newswire.stories holds it: its MinHash values as URL-safe base64 of big-endian bytes. */
+/**
+ * A fingerprint as newswire.stories holds it: its MinHash values as URL-safe base64 of big-endian
+ * bytes.
+ */
 final class Signatures {
   private Signatures() {}
 
@@ -19,7 +22,8 @@ final class Signatures {
 
   /**
    * @return null for a text too short to fingerprint (no signature)
-   * @throws IllegalArgumentException when {@code signature} is not {@value TextFingerprint#HASHES} values
+   * @throws IllegalArgumentException when {@code signature} is not {@value TextFingerprint#HASHES}
+   *     values
    */
   static TextFingerprint decode(String signature, int shingles) {
     if (signature == null) {
@@ -27,8 +31,8 @@ final class Signatures {
     }
     byte[] bytes = Base64.getUrlDecoder().decode(signature);
     if (bytes.length != TextFingerprint.HASHES * Long.BYTES) {
-      throw new IllegalArgumentException("a signature has " + TextFingerprint.HASHES * Long.BYTES
-          + " bytes, not " + bytes.length);
+      throw new IllegalArgumentException(
+          "a signature has " + TextFingerprint.HASHES * Long.BYTES + " bytes, not " + bytes.length);
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     long[] minima = new long[TextFingerprint.HASHES];

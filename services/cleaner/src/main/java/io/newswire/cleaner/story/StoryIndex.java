@@ -14,21 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The recent articles' fingerprints, to put each new article in the story of an earlier one it copies (issue
- * 13): the same text ({@code contentHash}), or a text whose fingerprint the earlier one's contains at least
- * {@code threshold} of ({@link TextFingerprint#containment}). Candidates come from a locality-sensitive index
- * of {@value #BANDS} bands of {@value #ROWS} MinHash values each: two texts that agree in any whole band are
- * compared, which finds a pair of Jaccard overlap 0.3 (a copy a third of the original's length) with
- * probability 0.998 and 0.5 (a half) with certainty, while an unrelated article is compared with hardly any.
+ * The recent articles' fingerprints, to put each new article in the story of an earlier one it
+ * copies (issue 13): the same text ({@code contentHash}), or a text whose fingerprint the earlier
+ * one's contains at least {@code threshold} of ({@link TextFingerprint#containment}). Candidates
+ * come from a locality-sensitive index of {@value #BANDS} bands of {@value #ROWS} MinHash values
+ * each: two texts that agree in any whole band are compared, which finds a pair of Jaccard overlap
+ * 0.3 (a copy a third of the original's length) with probability 0.998 and 0.5 (a half) with
+ * certainty, while an unrelated article is compared with hardly any.
  *
- * <p>Bounded: the newest {@code capacity} articles (about 3 KB each), none older than {@code window}; the
- * oldest go first. An article id seen before keeps its story, so a re-cleaned article never becomes a copy of
- * itself. Thread-safe: the cleaner places a batch's articles from several threads while its follower restores
- * other instances' records.
+ * <p>Bounded: the newest {@code capacity} articles (about 3 KB each), none older than {@code
+ * window}; the oldest go first. An article id seen before keeps its story, so a re-cleaned article
+ * never becomes a copy of itself. Thread-safe: the cleaner places a batch's articles from several
+ * threads while its follower restores other instances' records.
  */
 public final class StoryIndex {
   static final int ROWS = 2;
   static final int BANDS = TextFingerprint.HASHES / ROWS;
+
   /** Keeps the band index within {@link FingerprintTable#MAX_CAPACITY}. */
   public static final int MAX_CAPACITY = 4_000_000;
 
@@ -38,19 +40,31 @@ public final class StoryIndex {
   private final int capacity;
   private final Duration window;
   private final Clock clock;
-  /** Articles in the order they were remembered; a replaced one leaves a null until the ring passes it. */
+
+  /**
+   * Articles in the order they were remembered; a replaced one leaves a null until the ring passes
+   * it.
+   */
   private final Entry[] ring;
+
   private int oldest;
   private int used;
   private final Map<String, Integer> byId = new HashMap<>();
   private final Map<String, Integer> byHash = new HashMap<>();
-  /** Band key to the ring position of the latest article with that band; checked on use, as it may be stale. */
+
+  /**
+   * Band key to the ring position of the latest article with that band; checked on use, as it may
+   * be stale.
+   */
   private final FingerprintTable bands;
 
   public StoryIndex(double threshold, int capacity, Duration window, Clock clock) {
     if (capacity < 1 || capacity > MAX_CAPACITY) {
       throw new IllegalArgumentException(
-          "newswire.cleaner.story-capacity must be between 1 and " + MAX_CAPACITY + ", not " + capacity);
+          "newswire.cleaner.story-capacity must be between 1 and "
+              + MAX_CAPACITY
+              + ", not "
+              + capacity);
     }
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException(
@@ -64,9 +78,15 @@ public final class StoryIndex {
     this.bands = new FingerprintTable(capacity * BANDS);
   }
 
-  /** Places a cleaned article in its story and remembers it: the record to publish on newswire.stories. */
+  /**
+   * Places a cleaned article in its story and remembers it: the record to publish on
+   * newswire.stories.
+   */
   public StoryFingerprint place(CleanArticle article) {
-    return place(article.id(), article.contentHash(), TextFingerprint.of(article.text())); // outside the lock
+    return place(
+        article.id(),
+        article.contentHash(),
+        TextFingerprint.of(article.text())); // outside the lock
   }
 
   synchronized StoryFingerprint place(String id, String contentHash, TextFingerprint fingerprint) {
@@ -88,16 +108,23 @@ public final class StoryIndex {
         duplicateOf = earlier.record().id();
       }
     }
-    StoryFingerprint record = new StoryFingerprint(SchemaVersions.STORY_FINGERPRINT, id, storyId, duplicateOf,
-        contentHash, fingerprint == null ? null : Signatures.encode(fingerprint),
-        fingerprint == null ? 0 : fingerprint.shingles(), now);
+    StoryFingerprint record =
+        new StoryFingerprint(
+            SchemaVersions.STORY_FINGERPRINT,
+            id,
+            storyId,
+            duplicateOf,
+            contentHash,
+            fingerprint == null ? null : Signatures.encode(fingerprint),
+            fingerprint == null ? 0 : fingerprint.shingles(),
+            now);
     remember(new Entry(record, fingerprint));
     return record;
   }
 
   /**
-   * Remembers a record read from newswire.stories (this instance's own or another's), unless it is older than
-   * the window or than what is remembered for its article.
+   * Remembers a record read from newswire.stories (this instance's own or another's), unless it is
+   * older than the window or than what is remembered for its article.
    *
    * @throws IllegalArgumentException when its signature cannot be read
    */
@@ -105,7 +132,8 @@ public final class StoryIndex {
     Instant now = clock.instant();
     expire(now);
     Entry known = live(byId.get(record.id()), now);
-    if (record.at() == null || record.at().isBefore(now.minus(window))
+    if (record.at() == null
+        || record.at().isBefore(now.minus(window))
         || (known != null && !known.record().at().isBefore(record.at()))) {
       return;
     }

@@ -19,10 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13, "each story once": which cleaned articles the cleaner takes for copies of earlier ones. */
+/**
+ * Issue 13, "each story once": which cleaned articles the cleaner takes for copies of earlier ones.
+ */
 class StoryIndexTest {
-  /** Seed reports 000, 003 and 004: Belarus and Nagorno-Karabakh, by different authors; related, not copies. */
+  /**
+   * Seed reports 000, 003 and 004: Belarus and Nagorno-Karabakh, by different authors; related, not
+   * copies.
+   */
   private static final String REPORT = fixture("000_fd365139ecb07d38");
+
   private static final String OTHER_REPORT = fixture("004_39f97dcc2323362a");
   private static final String THIRD_REPORT = fixture("003_6140f8882c5450fe");
 
@@ -32,8 +38,13 @@ class StoryIndexTest {
   @Test
   void theSameReportInAnotherSitesFurnitureJoinsTheFirstOnesStory() {
     place(index, "a", REPORT);
-    StoryFingerprint copy = place(index, "b",
-        "Home | World | Europe. Share this article. " + REPORT + " Subscribe to our newsletter for more.");
+    StoryFingerprint copy =
+        place(
+            index,
+            "b",
+            "Home | World | Europe. Share this article. "
+                + REPORT
+                + " Subscribe to our newsletter for more.");
     assertEquals("a", copy.storyId());
     assertEquals("a", copy.duplicateOf());
   }

@@ -23,9 +23,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code GET /alerts}: the alerter's recent alerts, newest first, with the copies of each story under its
- * alert. {@code GET /alerts/stream} is the same feed live, as server-sent events ({@link AlertStream}); the
- * page's script adds them to the top as they come, and without it a reload shows them.
+ * {@code GET /alerts}: the alerter's recent alerts, newest first, with the copies of each story
+ * under its alert. {@code GET /alerts/stream} is the same feed live, as server-sent events ({@link
+ * AlertStream}); the page's script adds them to the top as they come, and without it a reload shows
+ * them.
  */
 @Path("/alerts")
 public class AlertsResource {
@@ -52,25 +53,33 @@ public class AlertsResource {
       return SignInRequired.toSignin("/alerts");
     }
     if (!reply.ok()) {
-      return show(502, AlertsView.failed("The alerter cannot list the alerts now: " + reply.error()));
+      return show(
+          502, AlertsView.failed("The alerter cannot list the alerts now: " + reply.error()));
     }
     try {
       return show(200, AlertsView.of(json.convertValue(reply.body(), ENTRIES)));
     } catch (IllegalArgumentException e) {
-      return show(502, AlertsView.failed("The alerter's answer is not a list of alerts (" + e.getMessage()
-          + "): are the console and the alerter the same version, and newswire.console.alerter-url the alerter?"));
+      return show(
+          502,
+          AlertsView.failed(
+              "The alerter's answer is not a list of alerts ("
+                  + e.getMessage()
+                  + "): are the console and the alerter the same version, and newswire.console.alerter-url the alerter?"));
     }
   }
 
   /**
-   * The alerts after {@code after} (the page's last sequence), or after {@code Last-Event-ID} when the browser
-   * reconnects; with neither, the alerts from now on.
+   * The alerts after {@code after} (the page's last sequence), or after {@code Last-Event-ID} when
+   * the browser reconnects; with neither, the alerts from now on.
    */
   @GET
   @Path("/stream")
   @Produces(MediaType.SERVER_SENT_EVENTS)
-  public Multi<OutboundSseEvent> stream(@CookieParam(KeyCookie.NAME) String key, @QueryParam("after") String after,
-      @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+  public Multi<OutboundSseEvent> stream(
+      @CookieParam(KeyCookie.NAME) String key,
+      @QueryParam("after") String after,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @Context Sse sse) {
     long from = AlertStream.position(lastEventId != null ? lastEventId : after);
     return new AlertStream(alerter, json, sse, key, from).events();
   }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the alerts page shows: the recent alerts newest first, each with its copies under it, and {@code last},
- * the sequence the live feed goes on from. {@code error} is why the alerter could not list them (empty if none).
+ * What the alerts page shows: the recent alerts newest first, each with its copies under it, and
+ * {@code last}, the sequence the live feed goes on from. {@code error} is why the alerter could not
+ * list them (empty if none).
  */
 public record AlertsView(List<AlertView> alerts, long last, String error) {
 
@@ -17,8 +18,8 @@ public record AlertsView(List<AlertView> alerts, long last, String error) {
   }
 
   /**
-   * {@code entries} oldest first, as the alerter lists them. A copy whose alert is no longer among the recent
-   * ones is shown as an alert of its own, so it is not lost.
+   * {@code entries} oldest first, as the alerter lists them. A copy whose alert is no longer among
+   * the recent ones is shown as an alert of its own, so it is not lost.
    */
   public static AlertsView of(List<Entry> entries) {
     Map<String, AlertView> alerts = new LinkedHashMap<>();

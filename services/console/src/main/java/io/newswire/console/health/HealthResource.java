@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code GET /health}: whether each service is ready, its lag and last minute, from their readiness checks; 200
- * when all are ready, 503 otherwise, so a probe can watch the page too.
+ * {@code GET /health}: whether each service is ready, its lag and last minute, from their readiness
+ * checks; 200 when all are ready, 503 otherwise, so a probe can watch the page too.
  */
 @Path("/health")
 @Produces(MediaType.TEXT_HTML)

@@ -4,9 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the rule form holds: a new rule ({@code id} empty) or a change to the rule with {@code id}; kept as
- * typed when the alerter refuses it, so the user corrects the query rather than typing it again.
- * {@code error} is the alerter's, shown by the query field; empty when none.
+ * What the rule form holds: a new rule ({@code id} empty) or a change to the rule with {@code id};
+ * kept as typed when the alerter refuses it, so the user corrects the query rather than typing it
+ * again. {@code error} is the alerter's, shown by the query field; empty when none.
  */
 public record RuleForm(String id, String name, String query, boolean exact, String error) {
   public static final RuleForm EMPTY = new RuleForm("", "", "", false, "");
@@ -34,7 +34,9 @@ public record RuleForm(String id, String name, String query, boolean exact, Stri
 
   /** Where the form posts: {@code /rules} for a new rule, the rule's own path for a change. */
   public String action() {
-    return editing() ? "/rules/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") : "/rules";
+    return editing()
+        ? "/rules/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")
+        : "/rules";
   }
 
   public RuleForm failed(String why) {

@@ -28,8 +28,8 @@ public class ArticleResource {
 
   @GET
   @Path("/{id}")
-  public Response article(@CookieParam(KeyCookie.NAME) String key, @PathParam("id") String id,
-      @Context UriInfo uri) {
+  public Response article(
+      @CookieParam(KeyCookie.NAME) String key, @PathParam("id") String id, @Context UriInfo uri) {
     Reply reply;
     try {
       reply = indexer.article(key, id);

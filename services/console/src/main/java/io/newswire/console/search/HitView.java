@@ -8,23 +8,44 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * One result as the search page shows it: its title opens the cleaned article ({@code article}, the console's
- * own page), {@code link} is the original; every field but {@code snippet} is escaped by the template.
+ * One result as the search page shows it: its title opens the cleaned article ({@code article}, the
+ * console's own page), {@code link} is the original; every field but {@code snippet} is escaped by
+ * the template.
  */
-public record HitView(String title, String article, Link link, String source, String language, String published,
-    String date, RawString snippet, List<CopyView> copies) {
+public record HitView(
+    String title,
+    String article,
+    Link link,
+    String source,
+    String language,
+    String published,
+    String date,
+    RawString snippet,
+    List<CopyView> copies) {
   /** Another report of the hit's story: "also in: source". */
   public record CopyView(String source, Link link) {}
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
   public static HitView of(Found.Hit hit) {
-    List<CopyView> copies = hit.copies() == null ? List.of()
-        : hit.copies().stream().map(c -> new CopyView(orUnknown(c.source()), Link.of(c.url()))).toList();
+    List<CopyView> copies =
+        hit.copies() == null
+            ? List.of()
+            : hit.copies().stream()
+                .map(c -> new CopyView(orUnknown(c.source()), Link.of(c.url())))
+                .toList();
     String title = hit.title() == null || hit.title().isBlank() ? "(untitled)" : hit.title();
-    return new HitView(title, ArticleView.href(hit.id()), Link.of(hit.url()), orUnknown(hit.source()),
-        hit.language() == null ? "" : hit.language(), hit.published(), date(hit.published()),
-        Snippet.html(hit.snippet()), copies);
+    return new HitView(
+        title,
+        ArticleView.href(hit.id()),
+        Link.of(hit.url()),
+        orUnknown(hit.source()),
+        hit.language() == null ? "" : hit.language(),
+        hit.published(),
+        date(hit.published()),
+        Snippet.html(hit.snippet()),
+        copies);
   }
 
   private static String orUnknown(String source) {

@@ -3,9 +3,15 @@ package io.newswire.console.search;
 import java.net.URI;
 import java.util.Locale;
 
-/** An address from an article, as a page shows it: a link only when it is one a reader can safely follow. */
+/**
+ * An address from an article, as a page shows it: a link only when it is one a reader can safely
+ * follow.
+ */
 public record Link(String href, String text) {
-  /** {@code href} is null unless the scheme is http, https or file; {@code javascript:} and the like stay text. */
+  /**
+   * {@code href} is null unless the scheme is http, https or file; {@code javascript:} and the like
+   * stay text.
+   */
   public static Link of(String url) {
     if (url == null || url.isBlank()) {
       return new Link(null, "");

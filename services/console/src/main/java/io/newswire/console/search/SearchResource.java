@@ -20,9 +20,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The landing page: {@code GET /?q=...&page=N&all=&exact=&sort=&source=&language=&since=&until=} searches
- * straight away ({@link SearchState}), with the meaning the indexer's {@code /search} gives each (one hit per
- * story or every copy; names in their other spellings or only as written; best or newest first; filters).
+ * The landing page: {@code GET /?q=...&page=N&all=&exact=&sort=&source=&language=&since=&until=}
+ * searches straight away ({@link SearchState}), with the meaning the indexer's {@code /search}
+ * gives each (one hit per story or every copy; names in their other spellings or only as written;
+ * best or newest first; filters).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -36,12 +37,20 @@ public class SearchResource {
   }
 
   @GET
-  public Response search(@CookieParam(KeyCookie.NAME) String key, @QueryParam("q") String q,
-      @QueryParam("page") @DefaultValue("1") int page, @QueryParam("all") @DefaultValue("false") boolean all,
-      @QueryParam("exact") @DefaultValue("false") boolean exact, @QueryParam("sort") String sort,
-      @QueryParam("source") List<String> sources, @QueryParam("language") List<String> languages,
-      @QueryParam("since") String since, @QueryParam("until") String until, @Context UriInfo uri) {
-    SearchState state = new SearchState(q, page, all, exact, sort, sources, languages, since, until);
+  public Response search(
+      @CookieParam(KeyCookie.NAME) String key,
+      @QueryParam("q") String q,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("all") @DefaultValue("false") boolean all,
+      @QueryParam("exact") @DefaultValue("false") boolean exact,
+      @QueryParam("sort") String sort,
+      @QueryParam("source") List<String> sources,
+      @QueryParam("language") List<String> languages,
+      @QueryParam("since") String since,
+      @QueryParam("until") String until,
+      @Context UriInfo uri) {
+    SearchState state =
+        new SearchState(q, page, all, exact, sort, sources, languages, since, until);
     if (state.query().isEmpty()) {
       return page(200, SearchView.empty(state));
     }
@@ -63,8 +72,13 @@ public class SearchResource {
     try {
       return page(200, SearchView.of(state, json.treeToValue(reply.body(), Found.class)));
     } catch (IOException e) {
-      return page(502, SearchView.failed(state, "The indexer's answer is not a search result (" + e.getMessage()
-          + "): are the console and the indexer the same version, and newswire.console.indexer-url the indexer?"));
+      return page(
+          502,
+          SearchView.failed(
+              state,
+              "The indexer's answer is not a search result ("
+                  + e.getMessage()
+                  + "): are the console and the indexer the same version, and newswire.console.indexer-url the indexer?"));
     }
   }
 

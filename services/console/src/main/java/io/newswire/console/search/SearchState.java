@@ -8,13 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a search page shows, as its address carries it, so a link to it can be shared and reloaded:
- * {@code /?q=Lavrov&page=2&all=true&exact=true&sort=newest&source=seed&language=en&since=2024-01-01}.
- * {@code source} and {@code language} repeat (any of them); {@code since} and {@code until} are days of
- * publication, both included.
+ * Everything a search page shows, as its address carries it, so a link to it can be shared and
+ * reloaded: {@code
+ * /?q=Lavrov&page=2&all=true&exact=true&sort=newest&source=seed&language=en&since=2024-01-01}.
+ * {@code source} and {@code language} repeat (any of them); {@code since} and {@code until} are
+ * days of publication, both included.
  */
-public record SearchState(String query, int page, boolean all, boolean exact, String sort, List<String> sources,
-    List<String> languages, String since, String until) {
+public record SearchState(
+    String query,
+    int page,
+    boolean all,
+    boolean exact,
+    String sort,
+    List<String> sources,
+    List<String> languages,
+    String since,
+    String until) {
   public static final int PER_PAGE = 10;
   public static final String NEWEST = "newest";
   public static final String RELEVANCE = "relevance";
@@ -52,14 +61,19 @@ public record SearchState(String query, int page, boolean all, boolean exact, St
     return address(other, sort, sources, languages, since, until);
   }
 
-  /** The first page of this search with {@code value} of {@code field} added as a filter, or removed if it is one. */
+  /**
+   * The first page of this search with {@code value} of {@code field} added as a filter, or removed
+   * if it is one.
+   */
   public String toggle(String field, String value) {
     boolean source = field.equals("source");
     List<String> values = new ArrayList<>(source ? sources : languages);
     if (!values.remove(value)) {
       values.add(value);
     }
-    return source ? address(1, sort, values, languages, since, until) : address(1, sort, sources, values, since, until);
+    return source
+        ? address(1, sort, values, languages, since, until)
+        : address(1, sort, sources, values, since, until);
   }
 
   /** Whether {@code value} of {@code field} is one of the filters. */
@@ -78,8 +92,8 @@ public record SearchState(String query, int page, boolean all, boolean exact, St
   }
 
   /**
-   * The indexer's {@code /search} parameters for this page (everything but the query, the page's slice and
-   * the size, which the caller adds).
+   * The indexer's {@code /search} parameters for this page (everything but the query, the page's
+   * slice and the size, which the caller adds).
    */
   public String indexerFilters() {
     StringBuilder out = new StringBuilder("&exact=").append(exact).append("&all=").append(all);
@@ -95,8 +109,13 @@ public record SearchState(String query, int page, boolean all, boolean exact, St
     return out.toString();
   }
 
-  private String address(int other, String order, List<String> withSources, List<String> withLanguages,
-      String from, String to) {
+  private String address(
+      int other,
+      String order,
+      List<String> withSources,
+      List<String> withLanguages,
+      String from,
+      String to) {
     StringBuilder out = new StringBuilder("/?q=").append(encode(query));
     if (other > 1) {
       out.append("&page=").append(other);
@@ -126,11 +145,19 @@ public record SearchState(String query, int page, boolean all, boolean exact, St
   }
 
   private static List<String> clean(List<String> values) {
-    return values == null ? List.of()
-        : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).distinct().toList();
+    return values == null
+        ? List.of()
+        : values.stream()
+            .filter(v -> v != null && !v.isBlank())
+            .map(String::trim)
+            .distinct()
+            .toList();
   }
 
-  /** A day as a date input sends it ({@code 2024-03-14}); anything else is dropped rather than sent on. */
+  /**
+   * A day as a date input sends it ({@code 2024-03-14}); anything else is dropped rather than sent
+   * on.
+   */
   private static String day(String value) {
     if (value == null || value.isBlank()) {
       return "";

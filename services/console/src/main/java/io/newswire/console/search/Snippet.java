@@ -4,17 +4,22 @@ import io.quarkus.qute.RawString;
 import java.util.Map;
 
 /**
- * A search hit's snippet as HTML. The indexer's snippets are Elasticsearch highlights with no HTML encoder
- * (they are plain text with {@code <em>} marks), so an article's own {@code <}, {@code >} and {@code &} come
- * through raw. Everything is escaped, then only the marks are let back in, balanced: an unclosed
- * {@code <em>} would otherwise run on into the rest of the page, since browsers reopen it in later blocks.
+ * A search hit's snippet as HTML. The indexer's snippets are Elasticsearch highlights with no HTML
+ * encoder (they are plain text with {@code <em>} marks), so an article's own {@code <}, {@code >}
+ * and {@code &} come through raw. Everything is escaped, then only the marks are let back in,
+ * balanced: an unclosed {@code <em>} would otherwise run on into the rest of the page, since
+ * browsers reopen it in later blocks.
  */
 public final class Snippet {
   private static final String OPEN = "<em>";
   private static final String CLOSE = "</em>";
-  /** The entities the alerter writes, and those an escaper commonly does; any other {@code &} is text. */
-  private static final Map<String, Character> ENTITIES = Map.of("&amp;", '&', "&lt;", '<', "&gt;", '>',
-      "&quot;", '"', "&#39;", '\'');
+
+  /**
+   * The entities the alerter writes, and those an escaper commonly does; any other {@code &} is
+   * text.
+   */
+  private static final Map<String, Character> ENTITIES =
+      Map.of("&amp;", '&', "&lt;", '<', "&gt;", '>', "&quot;", '"', "&#39;", '\'');
 
   private Snippet() {}
 
@@ -23,10 +28,10 @@ public final class Snippet {
   }
 
   /**
-   * An alert's snippet as HTML. The alerter escapes an article's {@code &}, {@code <} and {@code >} itself
-   * before it adds the marks (Snippets in services/alerter), so its entities are read as the characters they
-   * stand for and escaped once here, not twice; an article's own {@code &lt;em&gt;} stays text, and
-   * anything else is escaped as in {@link #html}.
+   * An alert's snippet as HTML. The alerter escapes an article's {@code &}, {@code <} and {@code >}
+   * itself before it adds the marks (Snippets in services/alerter), so its entities are read as the
+   * characters they stand for and escaped once here, not twice; an article's own {@code &lt;em&gt;}
+   * stays text, and anything else is escaped as in {@link #html}.
    */
   public static RawString fromEscaped(String snippet) {
     return marked(snippet, true);

@@ -6,9 +6,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where to go after signing in. Only a path on this console is followed: {@code ?next=https://evil.example}
- * or {@code //evil.example} in a sign-in link someone sends would otherwise make the console an open
- * redirect right after the user typed their key.
+ * Where to go after signing in. Only a path on this console is followed: {@code
+ * ?next=https://evil.example} or {@code //evil.example} in a sign-in link someone sends would
+ * otherwise make the console an open redirect right after the user typed their key.
  */
 public final class NextPath {
   public static final String HOME = "/";
@@ -43,6 +43,8 @@ public final class NextPath {
   /** The sign-in page's address that comes back to {@code next} afterwards. */
   public static String signinFor(String next) {
     String safe = safe(next);
-    return HOME.equals(safe) ? "/signin" : "/signin?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
+    return HOME.equals(safe)
+        ? "/signin"
+        : "/signin?next=" + URLEncoder.encode(safe, StandardCharsets.UTF_8);
   }
 }

@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses (403) a form posted from another site. The {@link KeyCookie} is SameSite=Strict, so such a post
- * already arrives signed out; checking the {@code Origin} browsers send with every POST also covers an
- * older browser and a sibling site on the same registrable domain, which SameSite counts as the same site.
- * A request without {@code Origin} (curl, a test client) passes: only browsers send it, and they always do
- * on a cross-site POST. The console's own origin is the one the request was addressed to; behind a proxy
- * that rewrites {@code Host}, set {@code quarkus.http.proxy.proxy-address-forwarding} so it stays so.
+ * Refuses (403) a form posted from another site. The {@link KeyCookie} is SameSite=Strict, so such
+ * a post already arrives signed out; checking the {@code Origin} browsers send with every POST also
+ * covers an older browser and a sibling site on the same registrable domain, which SameSite counts
+ * as the same site. A request without {@code Origin} (curl, a test client) passes: only browsers
+ * send it, and they always do on a cross-site POST. The console's own origin is the one the request
+ * was addressed to; behind a proxy that rewrites {@code Host}, set {@code
+ * quarkus.http.proxy.proxy-address-forwarding} so it stays so.
  */
 public class SameOrigin {
   @ServerRequestFilter(preMatching = true)
@@ -26,12 +27,18 @@ public class SameOrigin {
     if (origin == null || origin.equalsIgnoreCase(own(request.getUriInfo().getBaseUri()))) {
       return Optional.empty();
     }
-    return Optional.of(Response.status(403).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
-        .entity("Refused: this form was posted from " + origin + ", not from the console itself.").build());
+    return Optional.of(
+        Response.status(403)
+            .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+            .entity(
+                "Refused: this form was posted from " + origin + ", not from the console itself.")
+            .build());
   }
 
   /** {@code scheme://host[:port]}, as a browser writes an {@code Origin}. */
   static String own(URI base) {
-    return base.getScheme().toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority().toLowerCase(Locale.ROOT);
+    return base.getScheme().toLowerCase(Locale.ROOT)
+        + "://"
+        + base.getRawAuthority().toLowerCase(Locale.ROOT);
   }
 }

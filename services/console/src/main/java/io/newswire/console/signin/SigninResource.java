@@ -17,10 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /**
- * Signing in with an API key. {@code GET /signin?key=...} is the link {@code ./newswire up} prints (as
- * Jupyter prints its token URL); the form posts the key instead, so a typed key stays out of the browser's
- * history. Either way a good key becomes the {@link KeyCookie} and the browser is sent on (303), leaving no
- * key in the address bar.
+ * Signing in with an API key. {@code GET /signin?key=...} is the link {@code ./newswire up} prints
+ * (as Jupyter prints its token URL); the form posts the key instead, so a typed key stays out of
+ * the browser's history. Either way a good key becomes the {@link KeyCookie} and the browser is
+ * sent on (303), leaving no key in the address bar.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -49,14 +49,20 @@ public class SigninResource {
   @POST
   @Path("signout")
   public Response signOut() {
-    return Response.status(303).header(HttpHeaders.LOCATION, "/signin").cookie(KeyCookie.cleared()).build();
+    return Response.status(303)
+        .header(HttpHeaders.LOCATION, "/signin")
+        .cookie(KeyCookie.cleared())
+        .build();
   }
 
   /** Asks the indexer for one hit with the key: the cheapest call that needs the reader role. */
   private Response signIn(String key, String next) {
     if (!KeyCookie.looksLikeKey(key)) {
-      return page(400, "That is not an API key. Paste the key ./newswire keys add printed, or open the"
-          + " Console address ./newswire up printed.", next);
+      return page(
+          400,
+          "That is not an API key. Paste the key ./newswire keys add printed, or open the"
+              + " Console address ./newswire up printed.",
+          next);
     }
     Reply reply;
     try {
@@ -65,13 +71,21 @@ public class SigninResource {
       return page(503, "Cannot check the key: " + e.getMessage(), next);
     }
     if (reply.refused()) {
-      return page(401, "The indexer does not accept this key (" + reply.status() + "): it may be revoked or"
-          + " lack the reader role. Make one with ./newswire keys add NAME reader.", next);
+      return page(
+          401,
+          "The indexer does not accept this key ("
+              + reply.status()
+              + "): it may be revoked or"
+              + " lack the reader role. Make one with ./newswire keys add NAME reader.",
+          next);
     }
     if (!reply.ok()) {
       return page(503, "Cannot check the key: " + reply.error(), next);
     }
-    return Response.status(303).header(HttpHeaders.LOCATION, NextPath.safe(next)).cookie(KeyCookie.of(key, secureCookie)).build();
+    return Response.status(303)
+        .header(HttpHeaders.LOCATION, NextPath.safe(next))
+        .cookie(KeyCookie.of(key, secureCookie))
+        .build();
   }
 
   private static Response page(int status, String error, String next) {

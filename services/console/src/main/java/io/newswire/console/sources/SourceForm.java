@@ -3,11 +3,17 @@ package io.newswire.console.sources;
 import java.util.Set;
 
 /**
- * What the add-source form holds: kept as typed when the fetcher refuses it, so the user corrects one field
- * rather than typing them all again. {@code error} is the fetcher's and {@code field} the one it names
- * (name, type, url, path or interval); both are empty when nothing was refused.
+ * What the add-source form holds: kept as typed when the fetcher refuses it, so the user corrects
+ * one field rather than typing them all again. {@code error} is the fetcher's and {@code field} the
+ * one it names (name, type, url, path or interval); both are empty when nothing was refused.
  */
-public record SourceForm(String name, String type, String url, String path, String interval, String field,
+public record SourceForm(
+    String name,
+    String type,
+    String url,
+    String path,
+    String interval,
+    String field,
     String error) {
   public static final SourceForm EMPTY = new SourceForm("", "feed", "", "", "", "", "");
   private static final Set<String> FIELDS = Set.of("name", "type", "url", "path", "interval");
@@ -22,7 +28,10 @@ public record SourceForm(String name, String type, String url, String path, Stri
     error = error == null ? "" : error;
   }
 
-  /** This form refused for {@code why}; {@code field} may be empty or one the form lacks, for a general reason. */
+  /**
+   * This form refused for {@code why}; {@code field} may be empty or one the form lacks, for a
+   * general reason.
+   */
   public SourceForm failed(String field, String why) {
     return new SourceForm(name, type, url, path, interval, field, why);
   }
@@ -33,8 +42,8 @@ public record SourceForm(String name, String type, String url, String path, Stri
   }
 
   /**
-   * A reason that names no field of the form (a role the key lacks, the fetcher not answering), shown by the
-   * button.
+   * A reason that names no field of the form (a role the key lacks, the fetcher not answering),
+   * shown by the button.
    */
   public String formError() {
     return FIELDS.contains(field) ? "" : error;

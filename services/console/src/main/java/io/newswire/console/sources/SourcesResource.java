@@ -22,10 +22,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code /sources}: every source the fetcher knows with what it did, a form that adds one (what {@code
- * ./newswire sources add} sends), and a remove button per source. A change that succeeds is answered 303 back
- * to {@code GET /sources} (post-redirect-get); one the fetcher refuses shows the page again with its reason by
- * the field it names and what was typed kept.
+ * {@code /sources}: every source the fetcher knows with what it did, a form that adds one (what
+ * {@code ./newswire sources add} sends), and a remove button per source. A change that succeeds is
+ * answered 303 back to {@code GET /sources} (post-redirect-get); one the fetcher refuses shows the
+ * page again with its reason by the field it names and what was typed kept.
  */
 @Path("/sources")
 @Produces(MediaType.TEXT_HTML)
@@ -47,13 +47,19 @@ public class SourcesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response add(@CookieParam(KeyCookie.NAME) String key, @FormParam("name") String name,
-      @FormParam("type") String type, @FormParam("url") String url, @FormParam("path") String path,
+  public Response add(
+      @CookieParam(KeyCookie.NAME) String key,
+      @FormParam("name") String name,
+      @FormParam("type") String type,
+      @FormParam("url") String url,
+      @FormParam("path") String path,
       @FormParam("interval") String interval) {
     SourceForm form = new SourceForm(name, type, url, path, interval, "", "");
     Reply reply;
     try {
-      reply = fetcher.addSource(key, form.name(), form.type(), form.url(), form.path(), form.interval());
+      reply =
+          fetcher.addSource(
+              key, form.name(), form.type(), form.url(), form.path(), form.interval());
     } catch (IOException e) {
       return page(key, 503, form.failed("", e.getMessage()), "");
     }
@@ -61,9 +67,14 @@ public class SourcesResource {
       return SignInRequired.toSignin("/sources");
     }
     if (!reply.ok()) {
-      // 400: a field is wrong; 409: the name is taken; 403: the fetcher names the role the key lacks
-      int status = reply.status() == 400 || reply.status() == 403 || reply.status() == 409 ? reply.status() : 502;
-      return page(key, status, form.failed(reply.body().path("field").asText(""), reply.error()), "");
+      // 400: a field is wrong; 409: the name is taken; 403: the fetcher names the role the key
+      // lacks
+      int status =
+          reply.status() == 400 || reply.status() == 403 || reply.status() == 409
+              ? reply.status()
+              : 502;
+      return page(
+          key, status, form.failed(reply.body().path("field").asText(""), reply.error()), "");
     }
     return backToSources();
   }
@@ -81,7 +92,10 @@ public class SourcesResource {
       return SignInRequired.toSignin("/sources");
     }
     if (!reply.ok()) {
-      return page(key, reply.status() == 403 || reply.status() == 404 ? reply.status() : 502, SourceForm.EMPTY,
+      return page(
+          key,
+          reply.status() == 403 || reply.status() == 404 ? reply.status() : 502,
+          SourceForm.EMPTY,
           "Cannot remove the source: " + reply.error());
     }
     return backToSources();
@@ -91,7 +105,10 @@ public class SourcesResource {
     return Response.status(303).header(HttpHeaders.LOCATION, "/sources").build();
   }
 
-  /** The sources page with {@code form}; the sources are listed afresh, as another user may have changed them. */
+  /**
+   * The sources page with {@code form}; the sources are listed afresh, as another user may have
+   * changed them.
+   */
   private Response page(String key, int status, SourceForm form, String error) {
     Reply reply;
     try {
@@ -103,20 +120,33 @@ public class SourcesResource {
       return SignInRequired.toSignin("/sources");
     }
     if (!reply.ok()) {
-      return show(status == 200 ? 502 : status, List.of(), form,
+      return show(
+          status == 200 ? 502 : status,
+          List.of(),
+          form,
           join(error, "The fetcher cannot list the sources now: " + reply.error()));
     }
     try {
-      List<SourceRow> rows = json.convertValue(reply.body(), SOURCES).stream().map(SourceRow::of).toList();
+      List<SourceRow> rows =
+          json.convertValue(reply.body(), SOURCES).stream().map(SourceRow::of).toList();
       return show(status, rows, form, error);
     } catch (IllegalArgumentException e) {
-      return show(502, List.of(), form, join(error, "The fetcher's answer is not a list of sources (" + e.getMessage()
-          + "): are the console and the fetcher the same version, and newswire.console.fetcher-url the fetcher?"));
+      return show(
+          502,
+          List.of(),
+          form,
+          join(
+              error,
+              "The fetcher's answer is not a list of sources ("
+                  + e.getMessage()
+                  + "): are the console and the fetcher the same version, and newswire.console.fetcher-url the fetcher?"));
     }
   }
 
   private static Response show(int status, List<SourceRow> rows, SourceForm form, String error) {
-    return Response.status(status).entity(Pages.sources(new SourcesView(rows, form, error))).build();
+    return Response.status(status)
+        .entity(Pages.sources(new SourcesView(rows, form, error)))
+        .build();
   }
 
   private static String join(String first, String second) {

@@ -8,13 +8,15 @@ import org.junit.jupiter.api.Test;
 class SnippetTest {
   @Test
   void marksStayAndEverythingElseIsEscaped() {
-    assertEquals("a &lt; b &amp;&amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <em>Lavrov</em>",
+    assertEquals(
+        "a &lt; b &amp;&amp; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <em>Lavrov</em>",
         html("a < b && <script>alert(\"x\")</script> <em>Lavrov</em>"));
   }
 
   @Test
   void marksWithAttributesOrOtherCaseAreText() {
-    assertEquals("&lt;em onmouseover=x&gt;a&lt;/em &gt; &lt;EM&gt;b",
+    assertEquals(
+        "&lt;em onmouseover=x&gt;a&lt;/em &gt; &lt;EM&gt;b",
         html("<em onmouseover=x>a</em > <EM>b"));
   }
 
@@ -27,9 +29,13 @@ class SnippetTest {
 
   @Test
   void anAlertsEscapedSnippetIsEscapedOnceAndItsTextualMarksStayText() {
-    assertEquals("a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &amp;x",
-        Snippet.fromEscaped("a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &x").getValue());
-    assertEquals("&lt;script&gt;alert(1)&lt;/script&gt; <em>a</em>",
+    assertEquals(
+        "a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &amp;x",
+        Snippet.fromEscaped(
+                "a &lt; b &amp;&amp; &lt;em&gt;x&lt;/em&gt; <em>Lavrov</em> &amp;amp; &x")
+            .getValue());
+    assertEquals(
+        "&lt;script&gt;alert(1)&lt;/script&gt; <em>a</em>",
         Snippet.fromEscaped("<script>alert(1)</script> <em>a").getValue());
   }
 

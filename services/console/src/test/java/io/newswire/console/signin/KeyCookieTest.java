@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The sign-in cookie: Secure when the console is served through TLS, HttpOnly and SameSite=Strict always. */
+/**
+ * The sign-in cookie: Secure when the console is served through TLS, HttpOnly and SameSite=Strict
+ * always.
+ */
 class KeyCookieTest {
   @Test
   void secureOnlyWhenAskedAndAlwaysOutOfScriptsReach() {

@@ -13,9 +13,21 @@ class NextPathTest {
 
   @Test
   void anythingThatCouldLeaveTheConsoleGoesHome() {
-    for (String next : new String[] {null, "", "https://evil.example/", "//evil.example", "/\\evil.example",
-        "\\\\evil.example", "/\t/evil.example", "/\n/evil.example", "javascript:alert(1)", "evil.example/x",
-        "/" + "a".repeat(2000), "/%zz bad"}) {
+    for (String next :
+        new String[] {
+          null,
+          "",
+          "https://evil.example/",
+          "//evil.example",
+          "/\\evil.example",
+          "\\\\evil.example",
+          "/\t/evil.example",
+          "/\n/evil.example",
+          "javascript:alert(1)",
+          "evil.example/x",
+          "/" + "a".repeat(2000),
+          "/%zz bad"
+        }) {
       assertEquals("/", NextPath.safe(next), String.valueOf(next));
     }
   }

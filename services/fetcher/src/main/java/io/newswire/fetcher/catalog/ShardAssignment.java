@@ -37,11 +37,21 @@ public final class ShardAssignment implements AutoCloseable {
   private volatile boolean joined;
   private Thread thread;
 
-  public ShardAssignment(KafkaClients kafka, String topic, String groupId, String clientId, Duration sessionTimeout, Consumer<Set<Integer>> onChange) {
+  public ShardAssignment(
+      KafkaClients kafka,
+      String topic,
+      String groupId,
+      String clientId,
+      Duration sessionTimeout,
+      Consumer<Set<Integer>> onChange) {
     Map<String, Object> config = kafka.consumer(groupId, clientId);
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    config.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
     config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
-    config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 5));
+    config.put(
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+        (int) Math.max(500, sessionTimeout.toMillis() / 5));
     this.topic = topic;
     this.consumer = new KafkaConsumer<>(config);
     this.onChange = onChange;
@@ -105,16 +115,21 @@ public final class ShardAssignment implements AutoCloseable {
     }
     Set<Integer> now;
     synchronized (this) {
-      partitions.forEach(p -> {
-        if (added) {
-          owned.add(p.partition());
-        } else {
-          owned.remove(p.partition());
-        }
-      });
+      partitions.forEach(
+          p -> {
+            if (added) {
+              owned.add(p.partition());
+            } else {
+              owned.remove(p.partition());
+            }
+          });
       now = Set.copyOf(owned);
     }
-    LOG.infof("source shards: %s %s, own %s", added ? "got" : "gave up", partitions.stream().map(TopicPartition::partition).toList(), new TreeSet<>(now));
+    LOG.infof(
+        "source shards: %s %s, own %s",
+        added ? "got" : "gave up",
+        partitions.stream().map(TopicPartition::partition).toList(),
+        new TreeSet<>(now));
     onChange.accept(now);
   }
 

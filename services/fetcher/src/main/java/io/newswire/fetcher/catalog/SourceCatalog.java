@@ -55,7 +55,9 @@ public final class SourceCatalog implements AutoCloseable {
     return topic;
   }
 
-  /** The shard of a source: its host (lower case), or {@code folder:<name>} for a watched folder. */
+  /**
+   * The shard of a source: its host (lower case), or {@code folder:<name>} for a watched folder.
+   */
   public static String shard(SourceDefinition d) {
     String host = d.host();
     return host == null ? "folder:" + d.name() : host.toLowerCase(Locale.ROOT);
@@ -86,7 +88,12 @@ public final class SourceCatalog implements AutoCloseable {
   static Entry read(String key, int partition, byte[] value) {
     Source s = Json.read(value, Source.class);
     SourceDefinition d =
-        new SourceDefinition(s.name(), SourceType.parse(s.type()), s.path(), s.url(), SourcesFile.duration(s.interval()));
+        new SourceDefinition(
+            s.name(),
+            SourceType.parse(s.type()),
+            s.path(),
+            s.url(),
+            SourcesFile.duration(s.interval()));
     Origin origin = "file".equalsIgnoreCase(s.origin()) ? Origin.FILE : Origin.API;
     return new Entry(key, partition, d, origin);
   }
@@ -97,7 +104,11 @@ public final class SourceCatalog implements AutoCloseable {
     try {
       if (!follower.awaitCaughtUp(LOAD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         throw new IllegalStateException(
-            "Could not read " + topic + " to its end within " + LOAD_TIMEOUT_SECONDS + " s; is kafka.bootstrap.servers right?");
+            "Could not read "
+                + topic
+                + " to its end within "
+                + LOAD_TIMEOUT_SECONDS
+                + " s; is kafka.bootstrap.servers right?");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -118,9 +129,12 @@ public final class SourceCatalog implements AutoCloseable {
         continue;
       }
       try {
-        changed |= r.value() == null ? forget(r.key()) : remember(read(r.key(), r.partition(), r.value()));
+        changed |=
+            r.value() == null ? forget(r.key()) : remember(read(r.key(), r.partition(), r.value()));
       } catch (RuntimeException e) {
-        LOG.warnf("sources: ignored %s-%d@%d (key %s): %s", r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
+        LOG.warnf(
+            "sources: ignored %s-%d@%d (key %s): %s",
+            r.topic(), r.partition(), r.offset(), r.key(), e.getMessage());
       }
     }
     if (changed) {

@@ -41,7 +41,9 @@ public final class SourcePublisher {
     for (SourceDefinition d : fromFile) {
       names.add(d.name());
       Optional<Entry> current = catalog.byName(d.name());
-      if (current.isEmpty() || current.get().origin() != Origin.FILE || !current.get().definition().equals(d)) {
+      if (current.isEmpty()
+          || current.get().origin() != Origin.FILE
+          || !current.get().definition().equals(d)) {
         put(d, Origin.FILE);
         written++;
       }
@@ -91,7 +93,14 @@ public final class SourcePublisher {
       throw new IllegalStateException("Interrupted while writing to " + catalog.topic(), e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "Could not write source " + record.key() + " to " + catalog.topic() + " within " + ACK_TIMEOUT_SECONDS + " s", e);
+          "Could not write source "
+              + record.key()
+              + " to "
+              + catalog.topic()
+              + " within "
+              + ACK_TIMEOUT_SECONDS
+              + " s",
+          e);
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.newswire.fetcher.content;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Decides the charset of fetched bytes: byte-order mark, then the declared charset (HTTP header),
@@ -18,7 +18,8 @@ public final class Charsets {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private static final int SNIFF_BYTES = 4096;
   private static final Pattern META_CHARSET =
-      Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_:.\\-]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern XML_ENCODING =
       Pattern.compile("^<\\?xml[^>]+encoding\\s*=\\s*[\"']([A-Za-z0-9_.\\-]+)[\"']");
 
@@ -30,10 +31,12 @@ public final class Charsets {
       return new Decoded(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), "UTF-8");
     }
     if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+      return new Decoded(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE");
     }
     if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+      return new Decoded(
+          new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE");
     }
     Charset charset = supported(declared);
     if (charset == null) {
@@ -47,7 +50,8 @@ public final class Charsets {
       // declared UTF-8 but is not: windows-1252 keeps every byte visible instead of U+FFFD
       charset = WINDOWS_1252;
     }
-    if (charset.name().equalsIgnoreCase("ISO-8859-1") || charset.name().equalsIgnoreCase("US-ASCII")) {
+    if (charset.name().equalsIgnoreCase("ISO-8859-1")
+        || charset.name().equalsIgnoreCase("US-ASCII")) {
       // as browsers do (WHATWG encoding standard): these labels mean windows-1252
       charset = WINDOWS_1252;
     }
@@ -82,7 +86,8 @@ public final class Charsets {
   }
 
   private static Charset sniffDeclaration(byte[] bytes) {
-    String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     Matcher xml = XML_ENCODING.matcher(head);
     if (xml.find()) {
       return supported(xml.group(1));

@@ -32,8 +32,10 @@ public final class BoundedBodies {
   }
 
   /** Wraps {@code raw} so that reading it undoes {@code contentEncoding}. */
-  public static InputStream decoding(InputStream raw, String contentEncoding, String url) throws FetchException, IOException {
-    String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+  public static InputStream decoding(InputStream raw, String contentEncoding, String url)
+      throws FetchException, IOException {
+    String encoding =
+        contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
     if (encoding.isEmpty() || encoding.equals("identity") || encoding.equals("none")) {
       return raw;
     }
@@ -65,7 +67,13 @@ public final class BoundedBodies {
       default:
         throw new FetchException(
             FetchException.Reason.ENCODING,
-            "unsupported Content-Encoding '" + declared + "' from " + url + " (we ask for " + ACCEPT_ENCODING + ")");
+            "unsupported Content-Encoding '"
+                + declared
+                + "' from "
+                + url
+                + " (we ask for "
+                + ACCEPT_ENCODING
+                + ")");
     }
   }
 
@@ -121,7 +129,9 @@ public final class BoundedBodies {
       try {
         return super.read(b, off, len);
       } catch (IOException e) {
-        throw raw.failed || truncated(e) || e instanceof BrokenEncoding ? e : new BrokenEncoding(encoding, e);
+        throw raw.failed || truncated(e) || e instanceof BrokenEncoding
+            ? e
+            : new BrokenEncoding(encoding, e);
       }
     }
   }
@@ -132,7 +142,8 @@ public final class BoundedBodies {
    */
   private static boolean truncated(IOException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof EOFException || (t.getMessage() != null && t.getMessage().contains("end of input"))) {
+      if (t instanceof EOFException
+          || (t.getMessage() != null && t.getMessage().contains("end of input"))) {
         return true;
       }
     }
@@ -144,7 +155,8 @@ public final class BoundedBodies {
    *
    * @throws FetchException {@code TOO_LARGE} naming the limit and its setting
    */
-  public static byte[] read(InputStream in, long maxBytes, String url) throws IOException, FetchException {
+  public static byte[] read(InputStream in, long maxBytes, String url)
+      throws IOException, FetchException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     byte[] buffer = new byte[8192];
     long total = 0;
@@ -154,7 +166,11 @@ public final class BoundedBodies {
       if (total > maxBytes) {
         throw new FetchException(
             FetchException.Reason.TOO_LARGE,
-            "body of " + url + " exceeds newswire.fetcher.max-body-bytes=" + maxBytes + " (decoded bytes; stopped reading)");
+            "body of "
+                + url
+                + " exceeds newswire.fetcher.max-body-bytes="
+                + maxBytes
+                + " (decoded bytes; stopped reading)");
       }
       out.write(buffer, 0, n);
     }
@@ -162,14 +178,18 @@ public final class BoundedBodies {
   }
 
   /** Gunzips {@code bytes} if they start with the gzip magic number, within the same limit. */
-  public static byte[] gunzipIfGzipped(byte[] bytes, long maxBytes, String url) throws FetchException {
+  public static byte[] gunzipIfGzipped(byte[] bytes, long maxBytes, String url)
+      throws FetchException {
     if (bytes.length < 2 || (bytes[0] & 0xFF) != 0x1F || (bytes[1] & 0xFF) != 0x8B) {
       return bytes;
     }
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
       return read(in, maxBytes, url);
     } catch (IOException e) {
-      throw new FetchException(FetchException.Reason.ENCODING, "broken gzip data from " + url + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.ENCODING,
+          "broken gzip data from " + url + ": " + e.getMessage(),
+          e);
     }
   }
 }

@@ -28,15 +28,16 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * GETs a URL within the configured limits: every hop's address checked by the {@link
- * AddressGuard}, and connections opened only to the addresses it checked ({@link PinnedDns}: the
- * reason this is Apache HttpClient's classic client, which takes a DNS resolver, and not the
- * JDK's, which resolves again on its own); redirects followed here, each hop checked; decoded body
- * size capped; connect/read/total timeouts; accepted content types. HTTP/1.1 only.
+ * GETs a URL within the configured limits: every hop's address checked by the {@link AddressGuard},
+ * and connections opened only to the addresses it checked ({@link PinnedDns}: the reason this is
+ * Apache HttpClient's classic client, which takes a DNS resolver, and not the JDK's, which resolves
+ * again on its own); redirects followed here, each hop checked; decoded body size capped;
+ * connect/read/total timeouts; accepted content types. HTTP/1.1 only.
  */
 public final class SafeHttpClient {
   /** Idle connections kept in all, and per host (one request in flight per host, see HostGate). */
   private static final int MAX_CONNECTIONS = 256;
+
   private static final int MAX_CONNECTIONS_PER_HOST = 4;
 
   private final CloseableHttpClient client;
@@ -89,7 +90,10 @@ public final class SafeHttpClient {
     return maxBytes;
   }
 
-  /** Checks the URL's scheme and address without fetching, so nothing else (robots.txt) is asked first. */
+  /**
+   * Checks the URL's scheme and address without fetching, so nothing else (robots.txt) is asked
+   * first.
+   */
   public void checkAddress(URI uri) throws FetchException {
     checkScheme(uri);
     check(uri);
@@ -104,11 +108,12 @@ public final class SafeHttpClient {
   }
 
   static FetchException refusal(AddressRefused e) {
-    FetchException.Reason reason = switch (e.kind()) {
-      case BAD_URL -> FetchException.Reason.BAD_URL;
-      case UNKNOWN_HOST -> FetchException.Reason.NETWORK;
-      case BLOCKED -> FetchException.Reason.BLOCKED_ADDRESS;
-    };
+    FetchException.Reason reason =
+        switch (e.kind()) {
+          case BAD_URL -> FetchException.Reason.BAD_URL;
+          case UNKNOWN_HOST -> FetchException.Reason.NETWORK;
+          case BLOCKED -> FetchException.Reason.BLOCKED_ADDRESS;
+        };
     return new FetchException(reason, e.getMessage(), e);
   }
 
@@ -120,27 +125,37 @@ public final class SafeHttpClient {
       checkScheme(uri);
       check(uri);
       if (!visited.add(uri)) {
-        throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, "redirect loop at " + uri + " (from " + request.uri() + ")");
+        throw new FetchException(
+            FetchException.Reason.TOO_MANY_REDIRECTS,
+            "redirect loop at " + uri + " (from " + request.uri() + ")");
       }
       HttpGet get = get(uri, request, deadline);
-      try (Watchdog.Watch watch = new Watchdog.Watch(get::cancel, readTimeout.toNanos(), deadline)) {
+      try (Watchdog.Watch watch =
+          new Watchdog.Watch(get::cancel, readTimeout.toNanos(), deadline)) {
         CloseableHttpResponse response = send(get, uri, watch);
         int status = response.getCode();
         if (isRedirect(status)) {
           String location = header(response, "Location");
           discard(get, response);
           if (location == null) {
-            throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " without Location from " + uri);
+            throw new FetchException(
+                FetchException.Reason.HTTP_STATUS,
+                "HTTP " + status + " without Location from " + uri);
           }
           if (hop >= maxRedirects) {
             throw new FetchException(
                 FetchException.Reason.TOO_MANY_REDIRECTS,
-                "more than newswire.fetcher.max-redirects=" + maxRedirects + " redirects from " + request.uri());
+                "more than newswire.fetcher.max-redirects="
+                    + maxRedirects
+                    + " redirects from "
+                    + request.uri());
           }
           try {
             uri = uri.resolve(location.strip());
           } catch (IllegalArgumentException e) {
-            throw new FetchException(FetchException.Reason.BAD_URL, "bad redirect Location '" + location + "' from " + uri);
+            throw new FetchException(
+                FetchException.Reason.BAD_URL,
+                "bad redirect Location '" + location + "' from " + uri);
           }
           continue;
         }
@@ -149,7 +164,12 @@ public final class SafeHttpClient {
     }
   }
 
-  private FetchResult answer(URI uri, FetchRequest request, HttpGet get, CloseableHttpResponse response, Watchdog.Watch watch)
+  private FetchResult answer(
+      URI uri,
+      FetchRequest request,
+      HttpGet get,
+      CloseableHttpResponse response,
+      Watchdog.Watch watch)
       throws FetchException {
     int status = response.getCode();
     String etag = header(response, "ETag");
@@ -160,16 +180,23 @@ public final class SafeHttpClient {
     }
     if (status < 200 || status > 299) {
       discard(get, response);
-      throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " from " + uri);
+      throw new FetchException(
+          FetchException.Reason.HTTP_STATUS, "HTTP " + status + " from " + uri);
     }
     String contentType = header(response, "Content-Type");
-    String mediaType = contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    String mediaType =
+        contentType == null ? null : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     if (mediaType != null && !request.accept().isEmpty() && !request.accept().contains(mediaType)) {
       discard(get, response);
       throw new FetchException(
           FetchException.Reason.CONTENT_TYPE,
-          "content type '" + mediaType + "' of " + uri + " is not accepted here (accepted: "
-              + String.join(", ", request.accept()) + "; pages: newswire.fetcher.accepted-content-types)");
+          "content type '"
+              + mediaType
+              + "' of "
+              + uri
+              + " is not accepted here (accepted: "
+              + String.join(", ", request.accept())
+              + "; pages: newswire.fetcher.accepted-content-types)");
     }
     HttpEntity entity = response.getEntity();
     long declared = entity == null ? 0 : entity.getContentLength();
@@ -178,31 +205,66 @@ public final class SafeHttpClient {
       discard(get, response);
       throw new FetchException(
           FetchException.Reason.TOO_LARGE,
-          "body of " + uri + " declares " + declared + " bytes, over newswire.fetcher.max-body-bytes=" + maxBytes);
+          "body of "
+              + uri
+              + " declares "
+              + declared
+              + " bytes, over newswire.fetcher.max-body-bytes="
+              + maxBytes);
     }
     if (entity == null) {
       discard(get, response);
-      return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), new byte[0], etag, lastModified);
+      return new FetchResult(
+          uri,
+          status,
+          false,
+          mediaType,
+          Charsets.fromContentType(contentType),
+          new byte[0],
+          etag,
+          lastModified);
     }
     InputStream guarded;
     try {
       guarded = watch.body(entity.getContent());
     } catch (IOException e) {
       discard(get, response);
-      throw new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e);
     }
     boolean complete = false;
     try (InputStream decoded = BoundedBodies.decoding(guarded, encoding, uri.toString())) {
       byte[] body = BoundedBodies.read(decoded, maxBytes, uri.toString());
       complete = true;
-      return new FetchResult(uri, status, false, mediaType, Charsets.fromContentType(contentType), body, etag, lastModified);
+      return new FetchResult(
+          uri,
+          status,
+          false,
+          mediaType,
+          Charsets.fromContentType(contentType),
+          body,
+          etag,
+          lastModified);
     } catch (BoundedBodies.BrokenEncoding e) {
       throw new FetchException(
-          FetchException.Reason.ENCODING, "Content-Encoding " + encoding + " of " + uri + ": " + e.getMessage(), e);
+          FetchException.Reason.ENCODING,
+          "Content-Encoding " + encoding + " of " + uri + ": " + e.getMessage(),
+          e);
     } catch (SocketTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "reading " + uri + " took too long (newswire.fetcher.read-timeout)", e);
+      throw new FetchException(
+          FetchException.Reason.TIMEOUT,
+          "reading " + uri + " took too long (newswire.fetcher.read-timeout)",
+          e);
     } catch (IOException e) {
-      throw aborted(watch, "reading " + uri, e, () -> new FetchException(FetchException.Reason.NETWORK, "reading " + uri + " failed: " + e.getMessage(), e));
+      throw aborted(
+          watch,
+          "reading " + uri,
+          e,
+          () ->
+              new FetchException(
+                  FetchException.Reason.NETWORK,
+                  "reading " + uri + " failed: " + e.getMessage(),
+                  e));
     } finally {
       if (!complete) {
         get.cancel(); // drop the connection instead of reading the rest of a body we refused
@@ -219,25 +281,34 @@ public final class SafeHttpClient {
   private HttpGet get(URI uri, FetchRequest request, long deadline) throws FetchException {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "newswire.fetcher.total-timeout=" + totalTimeout + " passed before " + uri);
+      throw new FetchException(
+          FetchException.Reason.TIMEOUT,
+          "newswire.fetcher.total-timeout=" + totalTimeout + " passed before " + uri);
     }
     HttpGet get;
     try {
       get = new HttpGet(uri);
     } catch (IllegalArgumentException e) {
-      throw new FetchException(FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
     }
     get.setConfig(
         RequestConfig.custom()
             .setConnectTimeout(Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis())))
-            .setConnectionRequestTimeout(Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis())))
+            .setConnectionRequestTimeout(
+                Timeout.ofMilliseconds(Math.max(1, connectTimeout.toMillis())))
             // the socket timeout: the wait for the headers and for each later read
-            .setResponseTimeout(Timeout.of(Math.max(1_000_000, Math.min(remaining, readTimeout.toNanos())), TimeUnit.NANOSECONDS))
+            .setResponseTimeout(
+                Timeout.of(
+                    Math.max(1_000_000, Math.min(remaining, readTimeout.toNanos())),
+                    TimeUnit.NANOSECONDS))
             .setRedirectsEnabled(false)
             .build());
     get.setHeader("User-Agent", userAgent);
     get.setHeader("Accept-Encoding", BoundedBodies.ACCEPT_ENCODING);
-    get.setHeader("Accept", request.accept().isEmpty() ? "*/*" : String.join(", ", request.accept()) + ", */*;q=0.1");
+    get.setHeader(
+        "Accept",
+        request.accept().isEmpty() ? "*/*" : String.join(", ", request.accept()) + ", */*;q=0.1");
     if (request.etag() != null) {
       get.setHeader("If-None-Match", request.etag());
     }
@@ -248,32 +319,49 @@ public final class SafeHttpClient {
   }
 
   /** The failure of a request the watchdog aborted, else {@code otherwise}. */
-  private static FetchException aborted(Watchdog.Watch watch, String what, IOException e, Supplier<FetchException> otherwise) {
+  private static FetchException aborted(
+      Watchdog.Watch watch, String what, IOException e, Supplier<FetchException> otherwise) {
     String why = watch.expired();
     if (why == null) {
       return otherwise.get();
     }
     if (why.equals(Watchdog.Watch.INTERRUPTED)) {
-      return new FetchException(FetchException.Reason.NETWORK, what + ": interrupted (the source is stopping)", e);
+      return new FetchException(
+          FetchException.Reason.NETWORK, what + ": interrupted (the source is stopping)", e);
     }
-    return new FetchException(FetchException.Reason.TIMEOUT, what + " took too long (" + why + ")", e);
+    return new FetchException(
+        FetchException.Reason.TIMEOUT, what + " took too long (" + why + ")", e);
   }
 
-  private CloseableHttpResponse send(HttpGet get, URI uri, Watchdog.Watch watch) throws FetchException {
+  private CloseableHttpResponse send(HttpGet get, URI uri, Watchdog.Watch watch)
+      throws FetchException {
     try {
       return client.execute(get);
     } catch (PinnedDns.Refused e) {
       throw refusal(e.refusal());
     } catch (UnknownHostException e) {
-      throw new FetchException(FetchException.Reason.NETWORK, "unknown host " + uri.getHost() + " in " + uri, e);
+      throw new FetchException(
+          FetchException.Reason.NETWORK, "unknown host " + uri.getHost() + " in " + uri, e);
     } catch (ConnectTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "connecting to " + uri + " took too long (newswire.fetcher.connect-timeout)", e);
+      throw new FetchException(
+          FetchException.Reason.TIMEOUT,
+          "connecting to " + uri + " took too long (newswire.fetcher.connect-timeout)",
+          e);
     } catch (SocketTimeoutException e) {
-      throw new FetchException(FetchException.Reason.TIMEOUT, "no answer from " + uri + " in time (newswire.fetcher.read-timeout)", e);
+      throw new FetchException(
+          FetchException.Reason.TIMEOUT,
+          "no answer from " + uri + " in time (newswire.fetcher.read-timeout)",
+          e);
     } catch (IOException e) {
-      throw aborted(watch, "GET " + uri, e, () -> new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e));
+      throw aborted(
+          watch,
+          "GET " + uri,
+          e,
+          () ->
+              new FetchException(FetchException.Reason.NETWORK, "GET " + uri + " failed: " + e, e));
     } catch (IllegalArgumentException e) {
-      throw new FetchException(FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.BAD_URL, "cannot request " + uri + ": " + e.getMessage(), e);
     }
   }
 
@@ -285,7 +373,8 @@ public final class SafeHttpClient {
   private static void checkScheme(URI uri) throws FetchException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new FetchException(FetchException.Reason.BAD_URL, "only http and https are fetched, not " + uri);
+      throw new FetchException(
+          FetchException.Reason.BAD_URL, "only http and https are fetched, not " + uri);
     }
   }
 
@@ -293,7 +382,10 @@ public final class SafeHttpClient {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
   }
 
-  /** Ends a response whose body we do not want: a body-less one keeps its connection, else it is dropped. */
+  /**
+   * Ends a response whose body we do not want: a body-less one keeps its connection, else it is
+   * dropped.
+   */
   private static void discard(HttpGet get, CloseableHttpResponse response) {
     if (response.getEntity() != null) {
       get.cancel();

@@ -26,7 +26,9 @@ final class Watchdog {
 
   private Watchdog() {}
 
-  /** Watches one request from its start to the end of its body; close it when the request is done. */
+  /**
+   * Watches one request from its start to the end of its body; close it when the request is done.
+   */
   static final class Watch implements AutoCloseable {
     static final String INTERRUPTED = "interrupted";
 
@@ -39,7 +41,9 @@ final class Watchdog {
     private volatile long lastProgress = System.nanoTime();
     private volatile String expired;
 
-    /** @param abort closes the request's connection without reading the rest of it */
+    /**
+     * @param abort closes the request's connection without reading the rest of it
+     */
     Watch(Runnable abort, long readTimeoutNanos, long deadlineNanos) {
       this.abort = abort;
       this.readTimeoutNanos = readTimeoutNanos;
@@ -64,7 +68,10 @@ final class Watchdog {
       abort.run(); // the reader sees the flag
     }
 
-    /** Why the request was aborted (the setting whose limit was hit, or {@link #INTERRUPTED}), or null. */
+    /**
+     * Why the request was aborted (the setting whose limit was hit, or {@link #INTERRUPTED}), or
+     * null.
+     */
     String expired() {
       return expired;
     }

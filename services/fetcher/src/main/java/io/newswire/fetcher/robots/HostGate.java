@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * At most one request in flight per host, and a pause (the crawl delay) between the end of one
- * request and the start of the next. Holds across all sources of this instance; across instances
- * it holds because each host belongs to one instance.
+ * request and the start of the next. Holds across all sources of this instance; across instances it
+ * holds because each host belongs to one instance.
  *
  * <p>A host's slot is dropped once it is idle: unlocked, nobody waiting, and its crawl delay over,
  * so that nothing is lost by starting it afresh. Idle slots are looked for whenever the map has
@@ -27,8 +27,10 @@ public final class HostGate {
 
   private static final class Slot {
     final ReentrantLock lock = new ReentrantLock(true);
+
     /** Guarded by lock, as is {@link #retired}. */
     long nextAllowedNanos = System.nanoTime();
+
     /** Taken out of the map: whoever locks it next must look the host up again. */
     boolean retired;
   }
@@ -75,8 +77,8 @@ public final class HostGate {
 
   /**
    * The host's slot, locked. A slot found in the map may be retired by {@link #sweep} before this
-   * thread locks it; it is then let go and the host looked up again, so only the slot in the map
-   * is ever held, and a host never has two requests in flight.
+   * thread locks it; it is then let go and the host looked up again, so only the slot in the map is
+   * ever held, and a host never has two requests in flight.
    */
   private Slot lockedSlot(String host) throws InterruptedException {
     while (true) {
@@ -95,19 +97,22 @@ public final class HostGate {
     }
     try {
       long now = System.nanoTime();
-      slots.forEach((host, slot) -> {
-        if (slot.lock.tryLock()) {
-          try {
-            // hold count 1: not a turn this thread itself holds
-            if (slot.lock.getHoldCount() == 1 && !slot.lock.hasQueuedThreads() && now - slot.nextAllowedNanos >= 0) {
-              slot.retired = true;
-              slots.remove(host, slot);
+      slots.forEach(
+          (host, slot) -> {
+            if (slot.lock.tryLock()) {
+              try {
+                // hold count 1: not a turn this thread itself holds
+                if (slot.lock.getHoldCount() == 1
+                    && !slot.lock.hasQueuedThreads()
+                    && now - slot.nextAllowedNanos >= 0) {
+                  slot.retired = true;
+                  slots.remove(host, slot);
+                }
+              } finally {
+                slot.lock.unlock();
+              }
             }
-          } finally {
-            slot.lock.unlock();
-          }
-        }
-      });
+          });
       sweepAt = Math.max(FIRST_SWEEP_AT, 2 * slots.size());
     } finally {
       sweeping.set(false);

@@ -8,8 +8,8 @@ import io.newswire.fetcher.http.SafeHttpClient;
 import java.time.Duration;
 
 /**
- * What every source fetches through: robots.txt checked (and its crawl-delay applied, up to a
- * cap), one request in flight per host, then the safe client.
+ * What every source fetches through: robots.txt checked (and its crawl-delay applied, up to a cap),
+ * one request in flight per host, then the safe client.
  */
 public final class PoliteFetcher {
   private final SafeHttpClient http;
@@ -20,7 +20,11 @@ public final class PoliteFetcher {
   private final long maxDelayMillis;
 
   public PoliteFetcher(
-      SafeHttpClient http, RobotsCache robots, RobotsPolicy policy, Duration defaultDelay, Duration maxDelay) {
+      SafeHttpClient http,
+      RobotsCache robots,
+      RobotsPolicy policy,
+      Duration defaultDelay,
+      Duration maxDelay) {
     this.http = http;
     this.robots = robots;
     this.policy = policy;
@@ -46,12 +50,14 @@ public final class PoliteFetcher {
       BaseRobotRules rules = robotsFor(request.uri());
       if (rules.isDeferVisits()) {
         throw new FetchException(
-            FetchException.Reason.NETWORK, "robots.txt of " + request.uri().getHost() + " is unavailable; host deferred");
+            FetchException.Reason.NETWORK,
+            "robots.txt of " + request.uri().getHost() + " is unavailable; host deferred");
       }
       if (!rules.isAllowed(url)) {
         throw new FetchException(
             FetchException.Reason.ROBOTS,
-            url + " is disallowed by robots.txt for our user agent (newswire.fetcher.robots=IGNORE overrides)");
+            url
+                + " is disallowed by robots.txt for our user agent (newswire.fetcher.robots=IGNORE overrides)");
       }
       if (rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY && rules.getCrawlDelay() > 0) {
         delay = Math.min(rules.getCrawlDelay(), maxDelayMillis);

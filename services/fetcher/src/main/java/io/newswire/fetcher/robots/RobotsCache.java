@@ -17,8 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * robots.txt per host (scheme, host and port), parsed by crawler-commons and cached. A missing
- * robots.txt (4xx) allows everything; a server error or an unreachable host defers the host, as
- * RFC 9309 asks, and is retried after a short time.
+ * robots.txt (4xx) allows everything; a server error or an unreachable host defers the host, as RFC
+ * 9309 asks, and is retried after a short time.
  *
  * <p>At most {@code maxHosts} hosts are kept ({@code newswire.fetcher.robots-cache-max-hosts}), so
  * listings pointing at millions of hosts cost no more: when one more is needed, the expired entries
@@ -29,6 +29,7 @@ public final class RobotsCache {
   private static final Logger LOG = Logger.getLogger(RobotsCache.class);
   private static final Duration FAILURE_TTL = Duration.ofMinutes(5);
   private static final long SWEEP_EVERY_NANOS = Duration.ofMinutes(1).toNanos();
+
   /**
    * robots.txt bytes parsed, the rest ignored: RFC 9309's minimum parsing limit (section 2.5), as
    * Google parses. It also bounds what one cached host can hold.
@@ -47,8 +48,10 @@ public final class RobotsCache {
   private final List<String> agentNames;
   // crawler-commons turns a crawl-delay above its own maximum into "disallow all"; we cap instead
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
+
   /** In access order, eldest first; guarded by itself. */
   private final LinkedHashMap<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
+
   private long nextSweepNanos = System.nanoTime();
 
   private record Entry(BaseRobotRules rules, long expiresNanos) {
@@ -63,7 +66,8 @@ public final class RobotsCache {
 
   RobotsCache(Download download, String userAgent, Duration ttl, int maxHosts) {
     if (maxHosts < 1) {
-      throw new IllegalArgumentException("newswire.fetcher.robots-cache-max-hosts must be at least 1, was " + maxHosts);
+      throw new IllegalArgumentException(
+          "newswire.fetcher.robots-cache-max-hosts must be at least 1, was " + maxHosts);
     }
     this.download = download;
     this.ttl = ttl;
@@ -132,7 +136,13 @@ public final class RobotsCache {
   static String key(URI uri) {
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     int port = uri.getPort();
-    boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    boolean defaultPort =
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
+    return scheme
+        + "://"
+        + uri.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + port);
   }
 }

@@ -21,8 +21,12 @@ public interface DocumentSink {
     seen.markSeen(id, hash);
   }
 
-  /** {@link #reject(String, byte[], String, Throwable)} and, unless {@code marker} is null, records it as seen. */
-  default void reject(String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
+  /**
+   * {@link #reject(String, byte[], String, Throwable)} and, unless {@code marker} is null, records
+   * it as seen.
+   */
+  default void reject(
+      String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
     reject(key, value, reason, error);
     if (marker != null) {
       seen.markSeen(key, marker);

@@ -15,8 +15,8 @@ public final class Documents {
   }
 
   /**
-   * @param id the document id of {@code url} ({@link DocumentIds#forUrl}), which the source has computed already
-   *     to look the item up in the seen-state: once per item
+   * @param id the document id of {@code url} ({@link DocumentIds#forUrl}), which the source has
+   *     computed already to look the item up in the seen-state: once per item
    */
   public static RawDocument raw(
       String id,

@@ -37,7 +37,10 @@ public final class ItemEmitter {
   private final SourceMonitor monitor;
   private final int maxListedUrls;
 
-  /** @param maxListedUrls URLs taken from one poll of a listing ({@code newswire.fetcher.max-listed-urls}) */
+  /**
+   * @param maxListedUrls URLs taken from one poll of a listing ({@code
+   *     newswire.fetcher.max-listed-urls})
+   */
   public ItemEmitter(
       PoliteFetcher fetcher,
       List<String> acceptedTypes,
@@ -46,7 +49,8 @@ public final class ItemEmitter {
       SourceMonitor monitor,
       int maxListedUrls) {
     if (maxListedUrls < 1) {
-      throw new IllegalArgumentException("newswire.fetcher.max-listed-urls must be at least 1, was " + maxListedUrls);
+      throw new IllegalArgumentException(
+          "newswire.fetcher.max-listed-urls must be at least 1, was " + maxListedUrls);
     }
     this.fetcher = fetcher;
     this.acceptedTypes = acceptedTypes;
@@ -80,7 +84,8 @@ public final class ItemEmitter {
    * Emits the new ones of a listing's items, at most {@code maxItems} new ones (items seen before
    * do not count), so that the rest wait for the next poll.
    */
-  public Batch emitNew(String source, Iterable<FeedItem> items, int maxItems) throws InterruptedException {
+  public Batch emitNew(String source, Iterable<FeedItem> items, int maxItems)
+      throws InterruptedException {
     int emitted = 0;
     int attempted = 0;
     boolean complete = true;
@@ -120,7 +125,11 @@ public final class ItemEmitter {
     } catch (FetchException e) {
       return failed(source, id, item.link(), e);
     } catch (IllegalArgumentException e) {
-      return failed(source, id, item.link(), new FetchException(FetchException.Reason.BAD_URL, "bad item link '" + item.link() + "'"));
+      return failed(
+          source,
+          id,
+          item.link(),
+          new FetchException(FetchException.Reason.BAD_URL, "bad item link '" + item.link() + "'"));
     }
   }
 
@@ -129,7 +138,13 @@ public final class ItemEmitter {
    *
    * @param recheck true for a page source, whose page is expected to change in place
    */
-  public Outcome emit(String source, String id, String url, FetchResult page, ItemMetadata metadata, boolean recheck) {
+  public Outcome emit(
+      String source,
+      String id,
+      String url,
+      FetchResult page,
+      ItemMetadata metadata,
+      boolean recheck) {
     if (page.notModified()) {
       return Outcome.UNCHANGED;
     }
@@ -141,13 +156,30 @@ public final class ItemEmitter {
       return reject(source, id, url, "empty", url + ": empty body", null);
     }
     if (Charsets.looksBinary(page.body())) {
-      return reject(source, id, url, "binary", url + ": binary body (NUL bytes) labelled " + page.mediaType(), null);
+      return reject(
+          source,
+          id,
+          url,
+          "binary",
+          url + ": binary body (NUL bytes) labelled " + page.mediaType(),
+          null);
     }
     Decoded text = Charsets.decode(page.body(), page.charset());
     String contentType = page.mediaType() == null ? "text/html" : page.mediaType();
     sink.emit(
-        Documents.raw(id, url, source, contentType, text.charset(), text.text(), page.etag(), page.lastModified(), metadata),
-        seen, id, hash);
+        Documents.raw(
+            id,
+            url,
+            source,
+            contentType,
+            text.charset(),
+            text.text(),
+            page.etag(),
+            page.lastModified(),
+            metadata),
+        seen,
+        id,
+        hash);
     monitor.emitted(source);
     return Outcome.EMITTED;
   }
@@ -161,7 +193,8 @@ public final class ItemEmitter {
     return reject(source, id, url, e.reason().tag(), e.getMessage(), e);
   }
 
-  private Outcome reject(String source, String id, String url, String tag, String message, Throwable error) {
+  private Outcome reject(
+      String source, String id, String url, String tag, String message, Throwable error) {
     monitor.failed(source, tag, message);
     sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error, seen, "rejected:" + tag);
     return Outcome.REJECTED;

@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
  * Runs a {@link Poller} on the shared poll threads at its adaptive interval. A failed poll is
  * counted and logged; the source keeps polling.
  *
- * <p>That includes an {@link Error}: a {@code StackOverflowError} from a deeply nested document,
- * an {@code ExceptionInInitializerError} from a parser, an {@code OutOfMemoryError}. Uncaught, it
+ * <p>That includes an {@link Error}: a {@code StackOverflowError} from a deeply nested document, an
+ * {@code ExceptionInInitializerError} from a parser, an {@code OutOfMemoryError}. Uncaught, it
  * would end up unread in the poll's future and the source would never be scheduled again. Caught,
  * its class and message are the source's last error (what {@code sources list} shows). Catching an
  * {@code OutOfMemoryError} hides nothing: with {@code -XX:+ExitOnOutOfMemoryError}, as the images
@@ -31,7 +31,12 @@ public final class PolledSource implements RunningSource {
   private volatile boolean closed;
   private ScheduledFuture<?> next;
 
-  public PolledSource(String name, Poller poller, PollSchedule schedule, ScheduledExecutorService executor, SourceMonitor monitor) {
+  public PolledSource(
+      String name,
+      Poller poller,
+      PollSchedule schedule,
+      ScheduledExecutorService executor,
+      SourceMonitor monitor) {
     this.name = name;
     this.poller = poller;
     this.schedule = schedule;

@@ -10,7 +10,8 @@ import java.time.Duration;
  * @param url the address of the other types, else null
  * @param interval the poll interval it starts at, or null for the configured default
  */
-public record SourceDefinition(String name, SourceType type, String path, String url, Duration interval) {
+public record SourceDefinition(
+    String name, SourceType type, String path, String url, Duration interval) {
 
   public SourceDefinition {
     if (name == null || name.isBlank()) {
@@ -24,7 +25,8 @@ public record SourceDefinition(String name, SourceType type, String path, String
     }
     if (type != SourceType.FOLDER) {
       if (url == null || url.isBlank()) {
-        throw new IllegalArgumentException(type.name().toLowerCase() + " source '" + name + "' needs a url");
+        throw new IllegalArgumentException(
+            type.name().toLowerCase() + " source '" + name + "' needs a url");
       }
       URI uri = URI.create(url.strip());
       if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {

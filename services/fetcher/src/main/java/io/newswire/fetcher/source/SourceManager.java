@@ -50,7 +50,8 @@ public final class SourceManager implements AutoCloseable {
       definitions.put(d.name(), d);
       LOG.infof("source %s (%s) started", d.name(), d.type().name().toLowerCase());
     } catch (Exception | Error e) {
-      // an Error too (a parser's ExceptionInInitializerError): the sources after this one still start
+      // an Error too (a parser's ExceptionInInitializerError): the sources after this one still
+      // start
       if (source != null) {
         source.close();
       }

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Counts what each source did: documents emitted and failures by reason (Micrometer counters
- * {@code newswire.fetcher.documents} and {@code newswire.fetcher.errors}, tagged by source and
- * reason), and keeps the last success and last error for {@code ./newswire sources list}.
+ * Counts what each source did: documents emitted and failures by reason (Micrometer counters {@code
+ * newswire.fetcher.documents} and {@code newswire.fetcher.errors}, tagged by source and reason),
+ * and keeps the last success and last error for {@code ./newswire sources list}.
  */
 public final class SourceMonitor {
   private static final Logger LOG = Logger.getLogger(SourceMonitor.class);
@@ -41,7 +41,10 @@ public final class SourceMonitor {
 
   public void emitted(String source) {
     status(source).itemsEmitted.incrementAndGet();
-    Counter.builder("newswire.fetcher.documents").tag("source", source).register(registry).increment();
+    Counter.builder("newswire.fetcher.documents")
+        .tag("source", source)
+        .register(registry)
+        .increment();
   }
 
   /** A poll or a file check of {@code source} went through (possibly with nothing new). */
@@ -80,15 +83,27 @@ public final class SourceMonitor {
     for (String source : statuses.keySet()) {
       if (!sources.contains(source)) {
         statuses.remove(source);
-        registry.find("newswire.fetcher.documents").tag("source", source).meters().forEach(registry::remove);
-        registry.find("newswire.fetcher.errors").tag("source", source).meters().forEach(registry::remove);
+        registry
+            .find("newswire.fetcher.documents")
+            .tag("source", source)
+            .meters()
+            .forEach(registry::remove);
+        registry
+            .find("newswire.fetcher.errors")
+            .tag("source", source)
+            .meters()
+            .forEach(registry::remove);
       }
     }
   }
 
   public double errorCount(String source, String reason) {
     Counter counter =
-        registry.find("newswire.fetcher.errors").tag("source", source).tag("reason", reason).counter();
+        registry
+            .find("newswire.fetcher.errors")
+            .tag("source", source)
+            .tag("reason", reason)
+            .counter();
     return counter == null ? 0 : counter.count();
   }
 }

@@ -34,7 +34,9 @@ public final class SourcesFile {
 
   private SourcesFile() {}
 
-  /** @throws IllegalArgumentException naming the file and the entry at fault */
+  /**
+   * @throws IllegalArgumentException naming the file and the entry at fault
+   */
   public static List<SourceDefinition> read(Path file) throws IOException {
     return parse(Files.readString(file), file.toString());
   }
@@ -44,7 +46,8 @@ public final class SourcesFile {
     try {
       root = YAML.readTree(yaml);
     } catch (IOException e) {
-      throw new IllegalArgumentException(origin + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new IllegalArgumentException(
+          origin + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     List<SourceDefinition> sources = new ArrayList<>();
     if (root == null || root.isMissingNode() || root.isNull()) {
@@ -71,7 +74,8 @@ public final class SourcesFile {
         }
         sources.add(source);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(origin + ": source #" + index + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            origin + ": source #" + index + ": " + e.getMessage(), e);
       }
     }
     return sources;
@@ -102,7 +106,11 @@ public final class SourcesFile {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".sources", ".yaml");
     YAML.writeValue(tmp.toFile(), java.util.Map.of("sources", entries));
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Parses {@code 90s}, {@code 10m}, {@code 2h}, {@code 1d} or an ISO-8601 duration. */

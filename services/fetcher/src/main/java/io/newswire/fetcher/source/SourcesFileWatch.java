@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Re-reads the sources file when its modification time or size changes and then stays the same
- * for one more check, so a half-written file is not applied. A file that cannot be
- * parsed is reported and ignored: the sources already running keep running.
+ * Re-reads the sources file when its modification time or size changes and then stays the same for
+ * one more check, so a half-written file is not applied. A file that cannot be parsed is reported
+ * and ignored: the sources already running keep running.
  */
 public final class SourcesFileWatch implements Runnable {
   private static final Logger LOG = Logger.getLogger(SourcesFileWatch.class);
@@ -28,7 +28,10 @@ public final class SourcesFileWatch implements Runnable {
   public synchronized void run() {
     String stamp;
     try {
-      stamp = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file) : "missing";
+      stamp =
+          Files.exists(file)
+              ? Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file)
+              : "missing";
     } catch (Exception e) {
       stamp = "unreadable";
     }
@@ -43,7 +46,8 @@ public final class SourcesFileWatch implements Runnable {
     }
     lastStamp = stamp;
     if (stamp.equals("missing")) {
-      LOG.warnf("sources file %s does not exist (newswire.fetcher.sources-file); no sources configured",
+      LOG.warnf(
+          "sources file %s does not exist (newswire.fetcher.sources-file); no sources configured",
           file.toAbsolutePath());
       if (!first) {
         onChange.accept(List.of());

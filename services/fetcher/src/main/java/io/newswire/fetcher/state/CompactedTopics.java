@@ -22,13 +22,17 @@ public final class CompactedTopics {
   }
 
   /** {@link #ensure(Admin, String, int)} with the deployment's replication settings. */
-  public static void ensure(Admin admin, String topic, int partitions, io.newswire.kafka.TopicSetup.Settings settings) {
+  public static void ensure(
+      Admin admin, String topic, int partitions, io.newswire.kafka.TopicSetup.Settings settings) {
     try {
       if (admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic)) {
         return;
       }
-      NewTopic newTopic = settings.topic(topic, partitions,
-          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      NewTopic newTopic =
+          settings.topic(
+              topic,
+              partitions,
+              Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
       admin.createTopics(List.of(newTopic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -39,7 +43,12 @@ public final class CompactedTopics {
       throw new IllegalStateException("Interrupted while creating " + topic, e);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
-          "Could not create " + topic + " within " + TIMEOUT_SECONDS + " s; is kafka.bootstrap.servers right?", e);
+          "Could not create "
+              + topic
+              + " within "
+              + TIMEOUT_SECONDS
+              + " s; is kafka.bootstrap.servers right?",
+          e);
     }
   }
 }

@@ -12,8 +12,8 @@ import java.security.SecureRandom;
  * own the seen-state of tests and the benchmark.
  *
  * <p>It holds a 64-bit fingerprint of each id and of the hash recorded for it (SHA-256 with a salt
- * drawn for each store, so fingerprints cannot be aimed at from outside), about 24 bytes an id,
- * and at most {@code capacity} ids ({@code newswire.fetcher.seen-capacity}).
+ * drawn for each store, so fingerprints cannot be aimed at from outside), about 24 bytes an id, and
+ * at most {@code capacity} ids ({@code newswire.fetcher.seen-capacity}).
  *
  * <p><b>Eviction, oldest first.</b> Once full, recording a new id forgets the id first recorded
  * longest ago (recording an id again keeps its place). An id forgotten and met again, say a feed
@@ -25,14 +25,15 @@ import java.security.SecureRandom;
  *
  * <p><b>Fingerprint collisions.</b> Two ids with one fingerprint count as one, so the later is not
  * emitted. With n ids held, a new id collides with probability n / 2^64: 1.1 × 10^-13 at the
- * default 2,000,000, one missed item in about 9 × 10^12 new ones. A changed document whose new
- * hash has the old one's fingerprint is taken as unchanged, with probability 2^-64.
+ * default 2,000,000, one missed item in about 9 × 10^12 new ones. A changed document whose new hash
+ * has the old one's fingerprint is taken as unchanged, with probability 2^-64.
  */
 public final class InMemorySeenStore implements SeenStore {
   /** The default of {@code newswire.fetcher.seen-capacity}, for callers that do not pass one. */
   public static final int DEFAULT_CAPACITY = 2_000_000;
 
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(InMemorySeenStore::sha256);
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(InMemorySeenStore::sha256);
 
   private final byte[] salt = new byte[16];
   private final FingerprintTable table;
@@ -41,11 +42,16 @@ public final class InMemorySeenStore implements SeenStore {
     this(DEFAULT_CAPACITY);
   }
 
-  /** @throws IllegalArgumentException if {@code capacity} is not between 1 and 2^29 */
+  /**
+   * @throws IllegalArgumentException if {@code capacity} is not between 1 and 2^29
+   */
   public InMemorySeenStore(int capacity) {
     if (capacity < 1 || capacity > FingerprintTable.MAX_CAPACITY) {
-      throw new IllegalArgumentException("newswire.fetcher.seen-capacity must be between 1 and "
-          + FingerprintTable.MAX_CAPACITY + ", was " + capacity);
+      throw new IllegalArgumentException(
+          "newswire.fetcher.seen-capacity must be between 1 and "
+              + FingerprintTable.MAX_CAPACITY
+              + ", was "
+              + capacity);
     }
     new SecureRandom().nextBytes(salt);
     this.table = new FingerprintTable(capacity);

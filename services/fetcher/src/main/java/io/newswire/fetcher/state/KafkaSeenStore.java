@@ -27,7 +27,9 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
   private final InMemorySeenStore view;
   private final TopicFollower follower;
 
-  /** @param capacity ids held in memory ({@code newswire.fetcher.seen-capacity}) */
+  /**
+   * @param capacity ids held in memory ({@code newswire.fetcher.seen-capacity})
+   */
   public KafkaSeenStore(KafkaClients kafka, String topic, int capacity) {
     this.topic = topic;
     this.view = new InMemorySeenStore(capacity);
@@ -39,14 +41,16 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
     follower.start();
     try {
       if (!follower.awaitCaughtUp(TIMEOUT_SECONDS * 4, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("Could not read " + topic + " to its end within " + TIMEOUT_SECONDS * 4 + " s");
+        throw new IllegalStateException(
+            "Could not read " + topic + " to its end within " + TIMEOUT_SECONDS * 4 + " s");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while reading " + topic, e);
     }
     if (view.evicted() > 0) {
-      LOG.infof("seen-state: %d document(s) from %s held, %d older ones forgotten (newswire.fetcher.seen-capacity=%d)",
+      LOG.infof(
+          "seen-state: %d document(s) from %s held, %d older ones forgotten (newswire.fetcher.seen-capacity=%d)",
           view.size(), topic, view.evicted(), view.capacity());
     } else {
       LOG.infof("seen-state: %d document(s) from %s", view.size(), topic);

@@ -16,6 +16,8 @@ public interface SeenStore {
    */
   boolean matches(String id, String hash);
 
-  /** Records {@code hash} for {@code id}; called only after the document itself was acknowledged. */
+  /**
+   * Records {@code hash} for {@code id}; called only after the document itself was acknowledged.
+   */
   void markSeen(String id, String hash);
 }

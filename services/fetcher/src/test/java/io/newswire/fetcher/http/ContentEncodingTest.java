@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Content-Encoding br next to gzip and deflate; brotli data from the reference encoder (brotli/README.md). */
+/**
+ * Content-Encoding br next to gzip and deflate; brotli data from the reference encoder
+ * (brotli/README.md).
+ */
 class ContentEncodingTest {
   static final List<String> HTML = List.of("text/html");
   final TestServer server;
@@ -40,14 +43,17 @@ class ContentEncodingTest {
   }
 
   void serve(String path, String encoding, byte[] body) {
-    server.route(path, ex -> {
-      ex.getResponseHeaders().add("Content-Encoding", encoding);
-      TestServer.send(ex, 200, "text/html; charset=utf-8", body);
-    });
+    server.route(
+        path,
+        ex -> {
+          ex.getResponseHeaders().add("Content-Encoding", encoding);
+          TestServer.send(ex, 200, "text/html; charset=utf-8", body);
+        });
   }
 
   FetchResult fetch(String path) throws FetchException {
-    return SafeHttpClientTest.allowingLoopback().fetch(FetchRequest.of(URI.create(server.base() + path), HTML));
+    return SafeHttpClientTest.allowingLoopback()
+        .fetch(FetchRequest.of(URI.create(server.base() + path), HTML));
   }
 
   FetchException fails(String path) {
@@ -58,11 +64,13 @@ class ContentEncodingTest {
   void aBrotliBodyIsDecodedAndBrIsAskedFor() throws Exception {
     AtomicReference<String> acceptEncoding = new AtomicReference<>();
     byte[] compressed = resource("brotli/page.html.br");
-    server.route("/br", ex -> {
-      acceptEncoding.set(ex.getRequestHeaders().getFirst("Accept-Encoding"));
-      ex.getResponseHeaders().add("Content-Encoding", "br");
-      TestServer.send(ex, 200, "text/html; charset=utf-8", compressed);
-    });
+    server.route(
+        "/br",
+        ex -> {
+          acceptEncoding.set(ex.getRequestHeaders().getFirst("Accept-Encoding"));
+          ex.getResponseHeaders().add("Content-Encoding", "br");
+          TestServer.send(ex, 200, "text/html; charset=utf-8", compressed);
+        });
     FetchResult result = fetch("/br");
     assertArrayEquals(resource("brotli/page.html"), result.body());
     assertTrue(new String(result.body(), StandardCharsets.UTF_8).contains("Минск"));
@@ -92,13 +100,15 @@ class ContentEncodingTest {
   @Test
   void aConnectionCutMidBodyIsANetworkFailureToRetryNotABrokenEncoding() {
     byte[] br = resource("brotli/page.html.br");
-    server.route("/cut-br", ex -> {
-      ex.getResponseHeaders().add("Content-Encoding", "br");
-      ex.getResponseHeaders().add("Content-Type", "text/html");
-      ex.sendResponseHeaders(200, br.length); // promises all, sends half, closes
-      ex.getResponseBody().write(br, 0, br.length / 2);
-      ex.getResponseBody().flush();
-    });
+    server.route(
+        "/cut-br",
+        ex -> {
+          ex.getResponseHeaders().add("Content-Encoding", "br");
+          ex.getResponseHeaders().add("Content-Type", "text/html");
+          ex.sendResponseHeaders(200, br.length); // promises all, sends half, closes
+          ex.getResponseBody().write(br, 0, br.length / 2);
+          ex.getResponseBody().flush();
+        });
     assertEquals(FetchException.Reason.NETWORK, fails("/cut-br").reason());
   }
 
@@ -108,7 +118,10 @@ class ContentEncodingTest {
     // end as such (EOFException), so it may still be a cut connection and is retried; this brotli
     // decoder pads the input with zeros and reports a bad symbol instead, indistinguishable
     // from corrupt data
-    byte[] gz = TestServer.gzip("<p>a page long enough to be cut in the middle of its deflate stream</p>".getBytes(StandardCharsets.UTF_8));
+    byte[] gz =
+        TestServer.gzip(
+            "<p>a page long enough to be cut in the middle of its deflate stream</p>"
+                .getBytes(StandardCharsets.UTF_8));
     serve("/half-gz", "gzip", Arrays.copyOf(gz, gz.length / 2));
     byte[] br = resource("brotli/page.html.br");
     serve("/half-br", "br", Arrays.copyOf(br, br.length / 2));

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class HostGateTest {
 
-  /** Issue 12: a million hosts visited leave only the slots of hosts in flight or still in their crawl delay. */
+  /**
+   * Issue 12: a million hosts visited leave only the slots of hosts in flight or still in their
+   * crawl delay.
+   */
   @Test
   void aMillionHostsLeaveFewSlots() throws Exception {
     HostGate gate = new HostGate();
@@ -34,24 +37,28 @@ class HostGateTest {
       gate.acquire("host-" + i + ".example", 0).close();
     }
     AtomicBoolean acquired = new AtomicBoolean();
-    Thread next = new Thread(() -> {
-      try {
-        gate.acquire("polite.example", 0).close();
-        acquired.set(true);
-      } catch (InterruptedException e) {
-        // waited, as it should, until the test stopped it
-      }
-    });
+    Thread next =
+        new Thread(
+            () -> {
+              try {
+                gate.acquire("polite.example", 0).close();
+                acquired.set(true);
+              } catch (InterruptedException e) {
+                // waited, as it should, until the test stopped it
+              }
+            });
     next.start();
-    TestSupport.await("the request to wait for its turn", () -> acquired.get() || next.getState() == Thread.State.TIMED_WAITING);
+    TestSupport.await(
+        "the request to wait for its turn",
+        () -> acquired.get() || next.getState() == Thread.State.TIMED_WAITING);
     assertFalse(acquired.get(), "the host's crawl delay was forgotten with its slot");
     next.interrupt();
     next.join();
   }
 
   /**
-   * Slots dropped while other threads look them up never let two requests to one host overlap
-   * (a thread that finds a slot just retired takes the new one).
+   * Slots dropped while other threads look them up never let two requests to one host overlap (a
+   * thread that finds a slot just retired takes the new one).
    */
   @Test
   void twoRequestsToOneHostNeverOverlapWhileSlotsAreDropped() throws Exception {
@@ -62,22 +69,25 @@ class HostGateTest {
     AtomicInteger cold = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          for (int i = 0; i < 50_000 && overlap.get() == null; i++) {
-            int h = i % 2;
-            try (HostGate.Permit permit = gate.acquire(hot[h], 0)) {
-              if (inFlight[h].incrementAndGet() != 1) {
-                overlap.set(hot[h]);
-              }
-              inFlight[h].decrementAndGet();
-            }
-            gate.acquire("cold-" + cold.incrementAndGet() + ".example", 0).close(); // makes the sweeps come
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 50_000 && overlap.get() == null; i++) {
+                    int h = i % 2;
+                    try (HostGate.Permit permit = gate.acquire(hot[h], 0)) {
+                      if (inFlight[h].incrementAndGet() != 1) {
+                        overlap.set(hot[h]);
+                      }
+                      inFlight[h].decrementAndGet();
+                    }
+                    gate.acquire("cold-" + cold.incrementAndGet() + ".example", 0)
+                        .close(); // makes the sweeps come
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       threads.add(thread);
       thread.start();
     }

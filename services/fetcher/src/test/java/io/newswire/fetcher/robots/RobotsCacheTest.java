@@ -15,13 +15,22 @@ class RobotsCacheTest {
   final Map<String, AtomicInteger> downloads = new ConcurrentHashMap<>();
 
   RobotsCache cache(Duration ttl, int maxHosts) {
-    return new RobotsCache(request -> {
-      downloads.computeIfAbsent(request.uri().getHost(), h -> new AtomicInteger()).incrementAndGet();
-      return new FetchResult(request.uri(), 200, false, "text/plain", null, new byte[0], null, null); // allows all
-    }, "NewswireFetcher/0.1", ttl, maxHosts);
+    return new RobotsCache(
+        request -> {
+          downloads
+              .computeIfAbsent(request.uri().getHost(), h -> new AtomicInteger())
+              .incrementAndGet();
+          return new FetchResult(
+              request.uri(), 200, false, "text/plain", null, new byte[0], null, null); // allows all
+        },
+        "NewswireFetcher/0.1",
+        ttl,
+        maxHosts);
   }
 
-  /** Issue 12: listings pointing at a million hosts leave no more than the configured hosts cached. */
+  /**
+   * Issue 12: listings pointing at a million hosts leave no more than the configured hosts cached.
+   */
   @Test
   void aMillionHostsLeaveAtMostTheMaximumCached() {
     RobotsCache cache = cache(Duration.ofHours(1), 10_000);
@@ -41,9 +50,13 @@ class RobotsCacheTest {
       cache.rulesFor(busy);
       cache.rulesFor(URI.create("https://host-" + i + ".example/"));
     }
-    assertEquals(1, downloads.get("busy.example").get(), "robots.txt of a host in use is not fetched again");
+    assertEquals(
+        1, downloads.get("busy.example").get(), "robots.txt of a host in use is not fetched again");
     cache.rulesFor(URI.create("https://host-0.example/"));
-    assertEquals(2, downloads.get("host-0.example").get(), "a host dropped is fetched again on its next visit");
+    assertEquals(
+        2,
+        downloads.get("host-0.example").get(),
+        "a host dropped is fetched again on its next visit");
   }
 
   @Test

@@ -12,9 +12,9 @@ import io.newswire.fetcher.catalog.SourceCatalog;
 import io.newswire.fetcher.catalog.SourceCatalog.Origin;
 import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceType;
+import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
-import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Topics;
 import io.newswire.testing.EmbeddedStackResource;
 import java.time.Duration;
@@ -33,16 +33,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fetcher instances on the real embedded broker, against sites on loopback: two instances split
- * the hosts and emit each article once; a stopped instance's hosts move to the other; a fetcher
- * stopped in the middle of a poll and started again neither repeats nor misses an article.
+ * Fetcher instances on the real embedded broker, against sites on loopback: two instances split the
+ * hosts and emit each article once; a stopped instance's hosts move to the other; a fetcher stopped
+ * in the middle of a poll and started again neither repeats nor misses an article.
  */
 class FetcherScaleOutIT {
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final HostFarm farm = new HostFarm();
   private KafkaClients kafka;
   private KafkaConsumer<String, byte[]> raw;
-  /** Every emission of this run's sources, by document id, in order: a second one is a duplicate. */
+
+  /**
+   * Every emission of this run's sources, by document id, in order: a second one is a duplicate.
+   */
   private final Map<String, Integer> emissions = new HashMap<>();
 
   @BeforeEach
@@ -72,19 +75,27 @@ class FetcherScaleOutIT {
     settings.put("newswire.fetcher.poll-interval", "1s");
     settings.put("newswire.fetcher.poll-interval-floor", "500ms");
     settings.put("newswire.fetcher.poll-interval-ceiling", "2s");
-    return new FetcherNode(TestSupport.config(settings), kafka, new SimpleMeterRegistry(), "it-" + name + "-" + run).start();
+    return new FetcherNode(
+            TestSupport.config(settings),
+            kafka,
+            new SimpleMeterRegistry(),
+            "it-" + name + "-" + run)
+        .start();
   }
 
   private SourceDefinition feed(HostFarm.Site site) {
     return SourceDefinition.http("scale-" + run + "-" + site.host, SourceType.FEED, site.feedUrl());
   }
 
-  /** Reads newswire.raw until {@code done} holds for the ids emitted so far by this run's sources. */
+  /**
+   * Reads newswire.raw until {@code done} holds for the ids emitted so far by this run's sources.
+   */
   private void readUntil(String what, Predicate<Map<String, Integer>> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (!done.test(emissions)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what + "; emitted so far: " + emissions.size());
+        throw new AssertionError(
+            "gave up waiting for " + what + "; emitted so far: " + emissions.size());
       }
       for (ConsumerRecord<String, byte[]> r : raw.poll(Duration.ofMillis(200))) {
         RawDocument doc = Json.read(r.value(), RawDocument.class);
@@ -103,7 +114,9 @@ class FetcherScaleOutIT {
 
   private static void assertEachOnce(Map<String, Integer> emissions) {
     Map<String, Integer> repeated =
-        emissions.entrySet().stream().filter(e -> e.getValue() > 1).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        emissions.entrySet().stream()
+            .filter(e -> e.getValue() > 1)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     assertTrue(repeated.isEmpty(), "documents emitted more than once: " + repeated);
   }
 
@@ -122,8 +135,13 @@ class FetcherScaleOutIT {
     FetcherNode a = node("A");
     FetcherNode b = node("B");
     try {
-      TestSupport.await("both instances to get their share", () -> a.ready() && b.ready()
-          && a.ownedPartitions().size() + b.ownedPartitions().size() == TopicSetup.SOURCE_PARTITIONS);
+      TestSupport.await(
+          "both instances to get their share",
+          () ->
+              a.ready()
+                  && b.ready()
+                  && a.ownedPartitions().size() + b.ownedPartitions().size()
+                      == TopicSetup.SOURCE_PARTITIONS);
       farm.sites.forEach(site -> a.publisher().put(feed(site), Origin.API));
 
       int expected = farm.sites.size() * 3;
@@ -143,14 +161,19 @@ class FetcherScaleOutIT {
 
       // B stops: its hosts move to A, which picks up their new articles and repeats no old one
       b.close();
-      TestSupport.await("A to own every partition", () -> a.ownedPartitions().size() == TopicSetup.SOURCE_PARTITIONS);
+      TestSupport.await(
+          "A to own every partition",
+          () -> a.ownedPartitions().size() == TopicSetup.SOURCE_PARTITIONS);
       farm.sites.forEach(site -> site.publish(1));
       int more = farm.sites.size() * 4;
       readUntil(more + " articles", e -> e.size() == more);
       drain(Duration.ofSeconds(3));
       assertEachOnce(emissions);
       for (HostFarm.Site site : farm.sites) {
-        assertEquals(Set.of("NewswireA/1.0"), site.agentsByPath.get("/news/4"), site.host + "'s new article");
+        assertEquals(
+            Set.of("NewswireA/1.0"),
+            site.agentsByPath.get("/news/4"),
+            site.host + "'s new article");
       }
     } finally {
       a.close();

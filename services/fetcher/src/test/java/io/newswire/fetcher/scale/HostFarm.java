@@ -53,18 +53,21 @@ final class HostFarm implements AutoCloseable {
     /** The user agents that fetched any article of this site. */
     Set<String> articleAgents() {
       Set<String> agents = ConcurrentHashMap.newKeySet();
-      agentsByPath.forEach((path, set) -> {
-        if (path.startsWith("/news/")) {
-          agents.addAll(set);
-        }
-      });
+      agentsByPath.forEach(
+          (path, set) -> {
+            if (path.startsWith("/news/")) {
+              agents.addAll(set);
+            }
+          });
       return agents;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
       String path = exchange.getRequestURI().getPath();
       String agent = exchange.getRequestHeaders().getFirst("User-Agent");
-      agentsByPath.computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet()).add(agent == null ? "" : agent);
+      agentsByPath
+          .computeIfAbsent(path, p -> ConcurrentHashMap.newKeySet())
+          .add(agent == null ? "" : agent);
       try {
         if (path.equals("/feed.xml")) {
           send(exchange, 200, "application/rss+xml", feed());
@@ -73,9 +76,20 @@ final class HostFarm implements AutoCloseable {
             Thread.sleep(pageDelayMillis);
           }
           String n = path.substring("/news/".length());
-          send(exchange, 200, "text/html; charset=utf-8",
-              "<html><head><title>Report " + n + " from " + host + "</title></head><body><article><h1>Report " + n
-                  + "</h1><p>Analysts at " + host + " published report number " + n
+          send(
+              exchange,
+              200,
+              "text/html; charset=utf-8",
+              "<html><head><title>Report "
+                  + n
+                  + " from "
+                  + host
+                  + "</title></head><body><article><h1>Report "
+                  + n
+                  + "</h1><p>Analysts at "
+                  + host
+                  + " published report number "
+                  + n
                   + " on the regional situation, with figures and sources.</p></article></body></html>");
         } else {
           send(exchange, 404, "text/plain", "not found");
@@ -88,16 +102,27 @@ final class HostFarm implements AutoCloseable {
     }
 
     private synchronized String feed() {
-      StringBuilder xml = new StringBuilder(
-          "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>" + host + "</title><link>" + base() + "/</link>");
+      StringBuilder xml =
+          new StringBuilder(
+              "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>"
+                  + host
+                  + "</title><link>"
+                  + base()
+                  + "/</link>");
       for (int n : articles) {
-        xml.append("<item><title>Report ").append(n).append("</title><link>").append(base()).append("/news/")
-            .append(n).append("</link></item>");
+        xml.append("<item><title>Report ")
+            .append(n)
+            .append("</title><link>")
+            .append(base())
+            .append("/news/")
+            .append(n)
+            .append("</link></item>");
       }
       return xml.append("</channel></rss>").toString();
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, String body)
+        throws IOException {
       byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", type);
       exchange.sendResponseHeaders(status, bytes.length);

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class SourceMonitorTest {
 
-  /** Issue 12: what is kept per source is bounded by the sources there are, not all there ever were. */
+  /**
+   * Issue 12: what is kept per source is bounded by the sources there are, not all there ever were.
+   */
   @Test
   void aSourceRemovedFromTheDeploymentLeavesNoStatusNorCounters() {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -22,6 +24,7 @@ class SourceMonitorTest {
     assertEquals(1, monitor.status("kept").itemsEmitted.get());
     assertNull(registry.find("newswire.fetcher.documents").tag("source", "removed").counter());
     assertEquals(0, monitor.errorCount("removed", "timeout"));
-    assertEquals(1, registry.find("newswire.fetcher.documents").tag("source", "kept").counter().count());
+    assertEquals(
+        1, registry.find("newswire.fetcher.documents").tag("source", "kept").counter().count());
   }
 }

@@ -14,7 +14,8 @@ class SourcesFileTest {
 
   @Test
   void readsTheDocumentedFormatAndWritesItBack(@TempDir Path dir) throws Exception {
-    String yaml = """
+    String yaml =
+        """
         sources:
           - name: seed-reports
             type: folder        # watched recursively
@@ -25,9 +26,16 @@ class SourcesFileTest {
             interval: 10m
         """;
     List<SourceDefinition> sources = SourcesFile.parse(yaml, "sources.yaml");
-    assertEquals(List.of(
-        new SourceDefinition("seed-reports", SourceType.FOLDER, "deploy/seed/reports", null, null),
-        new SourceDefinition("some-think-tank", SourceType.FEED, null, "https://example.org/feed.xml", Duration.ofMinutes(10))),
+    assertEquals(
+        List.of(
+            new SourceDefinition(
+                "seed-reports", SourceType.FOLDER, "deploy/seed/reports", null, null),
+            new SourceDefinition(
+                "some-think-tank",
+                SourceType.FEED,
+                null,
+                "https://example.org/feed.xml",
+                Duration.ofMinutes(10))),
         sources);
     Path file = dir.resolve("sources.yaml");
     SourcesFile.write(file, sources);
@@ -36,17 +44,27 @@ class SourcesFileTest {
 
   @Test
   void errorsNameTheEntryAndTheProblem() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SourcesFile.parse("sources:\n  - name: x\n    type: feed\n    url: file:///etc/passwd\n", "s.yaml"));
-    assertTrue(e.getMessage().contains("source #1") && e.getMessage().contains("http or https"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> SourcesFile.parse("sources:\n  - name: x\n    type: blog\n", "s.yaml"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SourcesFile.parse(
+                    "sources:\n  - name: x\n    type: feed\n    url: file:///etc/passwd\n",
+                    "s.yaml"));
+    assertTrue(
+        e.getMessage().contains("source #1") && e.getMessage().contains("http or https"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SourcesFile.parse("sources:\n  - name: x\n    type: blog\n", "s.yaml"));
     assertTrue(e.getMessage().contains("unknown source type 'blog'"), e.getMessage());
   }
 
   @Test
   void pollIntervalAdaptsBetweenFloorAndCeiling() {
-    PollSchedule s = new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(30), 0);
+    PollSchedule s =
+        new PollSchedule(Duration.ofMinutes(10), Duration.ofMinutes(1), Duration.ofMinutes(30), 0);
     assertEquals(Duration.ofMinutes(5), s.next(3));
     for (int i = 0; i < 10; i++) {
       s.next(1);

@@ -27,7 +27,8 @@ class InMemorySeenStoreTest {
 
   @Test
   void aCapacityOutsideTheTableNamesTheSetting() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new InMemorySeenStore(0));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new InMemorySeenStore(0));
     assertTrue(e.getMessage().contains("newswire.fetcher.seen-capacity"), e.getMessage());
   }
 
@@ -53,9 +54,16 @@ class InMemorySeenStoreTest {
       }
     }
     long after = usedHeapAfterGc();
-    System.out.printf("seen-state of capacity %,d: heap %,d KB before, %,d KB more at %,d ids, %,d KB more after %,d"
-            + " (%.1f bytes an id held)%n", capacity, before / 1024, (atCapacity - before) / 1024, capacity,
-        (after - before) / 1024, items, (after - before) / (double) capacity);
+    System.out.printf(
+        "seen-state of capacity %,d: heap %,d KB before, %,d KB more at %,d ids, %,d KB more after %,d"
+            + " (%.1f bytes an id held)%n",
+        capacity,
+        before / 1024,
+        (atCapacity - before) / 1024,
+        capacity,
+        (after - before) / 1024,
+        items,
+        (after - before) / (double) capacity);
 
     assertEquals(capacity, seen.size());
     assertEquals(items - capacity, seen.evicted());

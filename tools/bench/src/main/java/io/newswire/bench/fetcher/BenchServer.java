@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark's web: feeds {@code /feeds/<n>.rss} of {@code items} items each, whose pages
- * {@code /feeds/<n>/<i>.html} are served too, and a robots.txt allowing everything, generated on
- * the fly. Feeds answer a matching If-None-Match with 304. One JDK HttpServer listener per
- * loopback address 127.0.0.1, 127.0.0.2, ... (the whole 127/8 reaches the loopback interface on
- * Linux), all sharing one handler and one worker pool: one server, several hosts, so per-host
- * politeness applies as it would across real sites, without binding the wildcard address.
+ * The benchmark's web: feeds {@code /feeds/<n>.rss} of {@code items} items each, whose pages {@code
+ * /feeds/<n>/<i>.html} are served too, and a robots.txt allowing everything, generated on the fly.
+ * Feeds answer a matching If-None-Match with 304. One JDK HttpServer listener per loopback address
+ * 127.0.0.1, 127.0.0.2, ... (the whole 127/8 reaches the loopback interface on Linux), all sharing
+ * one handler and one worker pool: one server, several hosts, so per-host politeness applies as it
+ * would across real sites, without binding the wildcard address.
  */
 final class BenchServer implements AutoCloseable {
   private static final String PARAGRAPH =
@@ -44,7 +44,10 @@ final class BenchServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  /** Binds up to {@code hosts} loopback addresses; fewer if the system refuses (see {@link #bindProblem()}). */
+  /**
+   * Binds up to {@code hosts} loopback addresses; fewer if the system refuses (see {@link
+   * #bindProblem()}).
+   */
   BenchServer(int hosts, int items, int threads) throws IOException {
     this.items = items;
     AtomicInteger n = new AtomicInteger();
@@ -58,7 +61,8 @@ final class BenchServer implements AutoCloseable {
             });
     String problem = null;
     for (int h = 0; h < hosts; h++) {
-      InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, (byte) (h / 254), (byte) (h % 254 + 1)});
+      InetAddress address =
+          InetAddress.getByAddress(new byte[] {127, 0, (byte) (h / 254), (byte) (h % 254 + 1)});
       HttpServer server;
       try {
         server = HttpServer.create(new InetSocketAddress(address, 0), 1024);
@@ -66,7 +70,14 @@ final class BenchServer implements AutoCloseable {
         if (h == 0) {
           throw e;
         }
-        problem = "could not bind " + address.getHostAddress() + " (" + e.getMessage() + "); using " + h + " host(s)";
+        problem =
+            "could not bind "
+                + address.getHostAddress()
+                + " ("
+                + e.getMessage()
+                + "); using "
+                + h
+                + " host(s)";
         break;
       }
       server.setExecutor(workers);
@@ -115,22 +126,39 @@ final class BenchServer implements AutoCloseable {
 
   private String rss(String base, String feed) {
     StringBuilder out = new StringBuilder(4096);
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Feed ")
-        .append(feed).append("</title><link>").append(base).append("/</link><description>bench</description>\n");
+    out.append(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>Feed ")
+        .append(feed)
+        .append("</title><link>")
+        .append(base)
+        .append("/</link><description>bench</description>\n");
     for (int i = 0; i < items; i++) {
       String link = base + "/feeds/" + feed + "/" + i + ".html";
-      out.append("<item><title>Report ").append(i).append(" of feed ").append(feed).append("</title><link>")
-          .append(link).append("?utm_source=rss</link><guid>").append(link).append("</guid><pubDate>Mon, 03 Apr 2023 ")
-          .append(String.format("%02d", i % 24)).append(":00:00 GMT</pubDate><author>desk@example.org (Desk)</author>")
-          .append("<description>A short summary of report ").append(i).append(".</description></item>\n");
+      out.append("<item><title>Report ")
+          .append(i)
+          .append(" of feed ")
+          .append(feed)
+          .append("</title><link>")
+          .append(link)
+          .append("?utm_source=rss</link><guid>")
+          .append(link)
+          .append("</guid><pubDate>Mon, 03 Apr 2023 ")
+          .append(String.format("%02d", i % 24))
+          .append(":00:00 GMT</pubDate><author>desk@example.org (Desk)</author>")
+          .append("<description>A short summary of report ")
+          .append(i)
+          .append(".</description></item>\n");
     }
     return out.append("</channel></rss>\n").toString();
   }
 
   private static String page(String path) {
     StringBuilder out = new StringBuilder(8192);
-    out.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").append(path)
-        .append("</title></head><body><nav><a href=\"/\">Home</a></nav><main><article><h1>").append(path).append("</h1>\n");
+    out.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        .append(path)
+        .append("</title></head><body><nav><a href=\"/\">Home</a></nav><main><article><h1>")
+        .append(path)
+        .append("</h1>\n");
     for (int i = 0; i < 12; i++) {
       out.append(PARAGRAPH);
     }

@@ -13,7 +13,6 @@ import io.newswire.fetcher.state.InMemorySeenStore;
 import io.newswire.model.RawDocument;
 import io.newswire.net.AddressGuard;
 import io.newswire.net.PrivateAddressPolicy;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -38,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * feed and its pages per poll, the second only a conditional GET, so their ratio is the price of
  * the new items. Crawl delay 0 (else the wall time is the delay times the feeds per host).
  *
- * <pre>./newswire bench fetcher [--feeds 1000] [--items 10] [--hosts 50] [--threads 8] [--warmup 100]</pre>
+ * <pre>
+ * ./newswire bench fetcher [--feeds 1000] [--items 10] [--hosts 50] [--threads 8] [--warmup 100]
+ * </pre>
  *
  * The server runs in the same JVM: process CPU includes it, so CPU is also given per thread group.
  */
@@ -70,8 +71,16 @@ public final class FetcherBenchmark {
   }
 
   /** What one cycle took. */
-  record Cycle(String name, int polls, long wallNanos, long processCpuNanos, Map<String, Long> cpuByGroup,
-      long documents, long ok, long notModified, long failures) {
+  record Cycle(
+      String name,
+      int polls,
+      long wallNanos,
+      long processCpuNanos,
+      Map<String, Long> cpuByGroup,
+      long documents,
+      long ok,
+      long notModified,
+      long failures) {
 
     double pollsPerSecond() {
       return polls / (wallNanos / 1e9);
@@ -98,21 +107,40 @@ public final class FetcherBenchmark {
       SourceMonitor monitor = new SourceMonitor(new SimpleMeterRegistry());
       SafeHttpClient http =
           new SafeHttpClient(
-              new AddressGuard(PrivateAddressPolicy.REFUSE, List.of("127.0.0.0/8"), "newswire.fetcher.allow-private"),
-              "NewswireFetcher/0.1 (+bench)", 10 * 1024 * 1024,
-              Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(60), 5);
+              new AddressGuard(
+                  PrivateAddressPolicy.REFUSE,
+                  List.of("127.0.0.0/8"),
+                  "newswire.fetcher.allow-private"),
+              "NewswireFetcher/0.1 (+bench)",
+              10 * 1024 * 1024,
+              Duration.ofSeconds(5),
+              Duration.ofSeconds(15),
+              Duration.ofSeconds(60),
+              5);
       PoliteFetcher fetcher =
-          new PoliteFetcher(http, new RobotsCache(http, Duration.ofHours(1), 10_000), RobotsPolicy.OBEY, Duration.ZERO, Duration.ofSeconds(30));
+          new PoliteFetcher(
+              http,
+              new RobotsCache(http, Duration.ofHours(1), 10_000),
+              RobotsPolicy.OBEY,
+              Duration.ZERO,
+              Duration.ofSeconds(30));
       ItemEmitter emitter =
-          new ItemEmitter(fetcher, List.of("text/html", "application/xhtml+xml", "text/plain"), sink, new InMemorySeenStore(), monitor,
+          new ItemEmitter(
+              fetcher,
+              List.of("text/html", "application/xhtml+xml", "text/plain"),
+              sink,
+              new InMemorySeenStore(),
+              monitor,
               50_000);
       AtomicInteger n = new AtomicInteger();
       ExecutorService pool =
-          Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "poll-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
+          Executors.newFixedThreadPool(
+              threads,
+              r -> {
+                Thread t = new Thread(r, "poll-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
       try {
         if (warmup > 0) {
           List<FeedPoller> warm = pollers("warmup", warmup, bases, fetcher, emitter);
@@ -124,8 +152,21 @@ public final class FetcherBenchmark {
         Cycle first = runCycle("1: new items", pollers, pool, sink, server);
         Cycle second = runCycle("2: all 304", pollers, pool, sink, server);
         String problems = check(first, second, feeds, items, sink, docsBefore);
-        String report = report(first, second, feeds, items, bases.size(), hosts, threads, warmup, server.bindProblem(), problems);
-        Path out = Path.of(System.getProperty("newswire.root", "."), "tools/bench/target/bench/fetcher.md");
+        String report =
+            report(
+                first,
+                second,
+                feeds,
+                items,
+                bases.size(),
+                hosts,
+                threads,
+                warmup,
+                server.bindProblem(),
+                problems);
+        Path out =
+            Path.of(
+                System.getProperty("newswire.root", "."), "tools/bench/target/bench/fetcher.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);
@@ -139,7 +180,8 @@ public final class FetcherBenchmark {
     }
   }
 
-  private static List<FeedPoller> pollers(String prefix, int count, List<String> bases, PoliteFetcher fetcher, ItemEmitter emitter) {
+  private static List<FeedPoller> pollers(
+      String prefix, int count, List<String> bases, PoliteFetcher fetcher, ItemEmitter emitter) {
     List<FeedPoller> pollers = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       URI uri = URI.create(bases.get(i % bases.size()) + "/feeds/" + prefix + i + ".rss");
@@ -148,7 +190,12 @@ public final class FetcherBenchmark {
     return pollers;
   }
 
-  private static Cycle runCycle(String name, List<FeedPoller> pollers, ExecutorService pool, CountingSink sink, BenchServer server)
+  private static Cycle runCycle(
+      String name,
+      List<FeedPoller> pollers,
+      ExecutorService pool,
+      CountingSink sink,
+      BenchServer server)
       throws Exception {
     long docs0 = sink.documents.get();
     long ok0 = server.ok.get();
@@ -174,12 +221,21 @@ public final class FetcherBenchmark {
     long wall = System.nanoTime() - t0;
     long cpu = processCpu() - cpu0;
     Map<String, Long> groups = cpuByGroup(threadCpu0, threadCpu(), cpu);
-    return new Cycle(name, pollers.size(), wall, cpu, groups, sink.documents.get() - docs0,
-        server.ok.get() - ok0, server.notModified.get() - nm0, failures);
+    return new Cycle(
+        name,
+        pollers.size(),
+        wall,
+        cpu,
+        groups,
+        sink.documents.get() - docs0,
+        server.ok.get() - ok0,
+        server.notModified.get() - nm0,
+        failures);
   }
 
   private static long processCpu() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static Map<Long, Long> threadCpu() {
@@ -193,8 +249,12 @@ public final class FetcherBenchmark {
     return out;
   }
 
-  /** CPU by thread group: poll threads (fetching, parsing, emitting), the server's, and the rest (GC, JIT). */
-  private static Map<String, Long> cpuByGroup(Map<Long, Long> before, Map<Long, Long> after, long processCpu) {
+  /**
+   * CPU by thread group: poll threads (fetching, parsing, emitting), the server's, and the rest
+   * (GC, JIT).
+   */
+  private static Map<String, Long> cpuByGroup(
+      Map<Long, Long> before, Map<Long, Long> after, long processCpu) {
     Map<String, Long> groups = new java.util.LinkedHashMap<>();
     for (String g : List.of("poll threads", "bench server")) {
       groups.put(g, 0L);
@@ -207,8 +267,12 @@ public final class FetcherBenchmark {
       }
       String name = info.getThreadName();
       // the classic HTTP client does its I/O on the calling (poll) thread
-      String group = name.startsWith("poll-") ? "poll threads"
-          : name.startsWith("bench-server-") || name.startsWith("HTTP-Dispatcher") ? "bench server" : null;
+      String group =
+          name.startsWith("poll-")
+              ? "poll threads"
+              : name.startsWith("bench-server-") || name.startsWith("HTTP-Dispatcher")
+                  ? "bench server"
+                  : null;
       if (group == null) {
         continue;
       }
@@ -220,10 +284,12 @@ public final class FetcherBenchmark {
     return groups;
   }
 
-  private static String check(Cycle first, Cycle second, int feeds, int items, CountingSink sink, long docsBefore) {
+  private static String check(
+      Cycle first, Cycle second, int feeds, int items, CountingSink sink, long docsBefore) {
     List<String> problems = new ArrayList<>();
     if (first.documents() != (long) feeds * items) {
-      problems.add("cycle 1 emitted " + first.documents() + " documents, expected " + (long) feeds * items);
+      problems.add(
+          "cycle 1 emitted " + first.documents() + " documents, expected " + (long) feeds * items);
     }
     if (second.documents() != 0) {
       problems.add("cycle 2 emitted " + second.documents() + " documents, expected 0");
@@ -232,42 +298,94 @@ public final class FetcherBenchmark {
       problems.add("cycle 2 got " + second.notModified() + " 304s, expected " + feeds);
     }
     if (first.failures() + second.failures() + sink.rejected.get() > 0) {
-      problems.add((first.failures() + second.failures()) + " failed poll(s), " + sink.rejected.get() + " rejected page(s)"
-          + (sink.firstRejection == null ? "" : ", first: " + sink.firstRejection));
+      problems.add(
+          (first.failures() + second.failures())
+              + " failed poll(s), "
+              + sink.rejected.get()
+              + " rejected page(s)"
+              + (sink.firstRejection == null ? "" : ", first: " + sink.firstRejection));
     }
     return problems.isEmpty() ? null : String.join("; ", problems);
   }
 
-  private static String report(Cycle first, Cycle second, int feeds, int items, int hostsBound, int hostsAsked, int threads,
-      int warmup, String bindProblem, String problems) {
+  private static String report(
+      Cycle first,
+      Cycle second,
+      int feeds,
+      int items,
+      int hostsBound,
+      int hostsAsked,
+      int threads,
+      int warmup,
+      String bindProblem,
+      String problems) {
     StringBuilder r = new StringBuilder();
     var os = ManagementFactory.getOperatingSystemMXBean();
     r.append("# Fetcher benchmark: one poll cycle of ").append(feeds).append(" feeds\n\n");
-    r.append(String.format(Locale.ROOT,
-        "%d feeds x %d items, served by one in-process JDK HttpServer on %d loopback host(s) (127.0.0.1...); %d poll threads;"
-            + " crawl delay 0, robots.txt obeyed (one fetch per host), one request in flight per host.%n",
-        feeds, items, hostsBound, threads));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%d feeds x %d items, served by one in-process JDK HttpServer on %d loopback host(s) (127.0.0.1...); %d poll threads;"
+                + " crawl delay 0, robots.txt obeyed (one fetch per host), one request in flight per host.%n",
+            feeds,
+            items,
+            hostsBound,
+            threads));
     if (bindProblem != null) {
-      r.append("Asked for ").append(hostsAsked).append(" hosts: ").append(bindProblem).append(".\n");
+      r.append("Asked for ")
+          .append(hostsAsked)
+          .append(" hosts: ")
+          .append(bindProblem)
+          .append(".\n");
     }
-    r.append(String.format(Locale.ROOT, "Machine: %d cores, load average %.2f before the run, Java %s. Warm-up: %d other feeds polled twice first (not counted).%n%n",
-        Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), System.getProperty("java.version"), warmup));
-    r.append("| cycle | wall s | polls/s | HTTP 200 / 304 | documents | process CPU ms/poll | of which poll threads | bench server | rest (GC, JIT) |\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "Machine: %d cores, load average %.2f before the run, Java %s. Warm-up: %d other feeds polled twice first (not counted).%n%n",
+            Runtime.getRuntime().availableProcessors(),
+            os.getSystemLoadAverage(),
+            System.getProperty("java.version"),
+            warmup));
+    r.append(
+        "| cycle | wall s | polls/s | HTTP 200 / 304 | documents | process CPU ms/poll | of which poll threads | bench server | rest (GC, JIT) |\n");
     r.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Cycle c : List.of(first, second)) {
       List<Long> g = new ArrayList<>(c.cpuByGroup().values());
-      r.append(String.format(Locale.ROOT, "| %s | %.2f | %.0f | %d / %d | %d | %.2f | %.2f | %.2f | %.2f |%n",
-          c.name(), c.wallNanos() / 1e9, c.pollsPerSecond(), c.ok(), c.notModified(), c.documents(),
-          c.cpuMsPerPoll(c.processCpuNanos()), c.cpuMsPerPoll(g.get(0)), c.cpuMsPerPoll(g.get(1)), c.cpuMsPerPoll(g.get(2))));
+      r.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.2f | %.0f | %d / %d | %d | %.2f | %.2f | %.2f | %.2f |%n",
+              c.name(),
+              c.wallNanos() / 1e9,
+              c.pollsPerSecond(),
+              c.ok(),
+              c.notModified(),
+              c.documents(),
+              c.cpuMsPerPoll(c.processCpuNanos()),
+              c.cpuMsPerPoll(g.get(0)),
+              c.cpuMsPerPoll(g.get(1)),
+              c.cpuMsPerPoll(g.get(2))));
     }
-    r.append(String.format(Locale.ROOT, "%nRatio cycle 1 / cycle 2 (new items vs all unchanged): wall %.1fx, process CPU per poll %.1fx"
-            + " (a cycle-1 poll makes %d requests, a cycle-2 poll one).%n",
-        (double) first.wallNanos() / second.wallNanos(), (double) first.processCpuNanos() / second.processCpuNanos(), items + 1));
-    r.append(String.format(Locale.ROOT, "Fetcher-side CPU per poll in cycle 1 (process minus bench server): %.2f ms, i.e. about %.0f polls/s per core.%n",
-        first.cpuMsPerPoll(first.processCpuNanos() - first.cpuByGroup().get("bench server")),
-        1000 / first.cpuMsPerPoll(first.processCpuNanos() - first.cpuByGroup().get("bench server"))));
-    r.append(problems == null ? "Checks: every item emitted once in cycle 1, nothing in cycle 2, every feed answered 304, no failure.\n"
-        : "CHECKS FAILED: " + problems + "\n");
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "%nRatio cycle 1 / cycle 2 (new items vs all unchanged): wall %.1fx, process CPU per poll %.1fx"
+                + " (a cycle-1 poll makes %d requests, a cycle-2 poll one).%n",
+            (double) first.wallNanos() / second.wallNanos(),
+            (double) first.processCpuNanos() / second.processCpuNanos(),
+            items + 1));
+    r.append(
+        String.format(
+            Locale.ROOT,
+            "Fetcher-side CPU per poll in cycle 1 (process minus bench server): %.2f ms, i.e. about %.0f polls/s per core.%n",
+            first.cpuMsPerPoll(first.processCpuNanos() - first.cpuByGroup().get("bench server")),
+            1000
+                / first.cpuMsPerPoll(
+                    first.processCpuNanos() - first.cpuByGroup().get("bench server"))));
+    r.append(
+        problems == null
+            ? "Checks: every item emitted once in cycle 1, nothing in cycle 2, every feed answered 304, no failure.\n"
+            : "CHECKS FAILED: " + problems + "\n");
     return r.toString();
   }
 
@@ -275,12 +393,14 @@ public final class FetcherBenchmark {
     Map<String, Integer> out = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
+        throw new IllegalArgumentException(
+            "usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
       }
       out.put(args[i].substring(2), Integer.parseInt(args[i + 1]));
     }
     if (args.length % 2 != 0) {
-      throw new IllegalArgumentException("usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
+      throw new IllegalArgumentException(
+          "usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
     }
     return out;
   }

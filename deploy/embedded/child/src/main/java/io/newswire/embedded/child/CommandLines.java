@@ -7,8 +7,8 @@ public final class CommandLines {
   private CommandLines() {}
 
   /**
-   * Fills the {@code @Option} fields of {@code spec} (a {@code @Command}) from {@code argv}. {@code --help} prints
-   * the usage and exits 0.
+   * Fills the {@code @Option} fields of {@code spec} (a {@code @Command}) from {@code argv}. {@code
+   * --help} prints the usage and exits 0.
    *
    * @throws IllegalArgumentException for a wrong or missing argument, saying which, with the usage
    */
@@ -17,7 +17,8 @@ public final class CommandLines {
     try {
       cli.parseArgs(argv);
     } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(e.getMessage() + System.lineSeparator() + cli.getUsageMessage());
+      throw new IllegalArgumentException(
+          e.getMessage() + System.lineSeparator() + cli.getUsageMessage());
     }
     if (cli.isUsageHelpRequested()) {
       cli.usage(System.out);

@@ -86,8 +86,8 @@ public final class ElasticsearchNodeMain {
   }
 
   /**
-   * Waits through HTTP rather than the runner's client so "ready" means what the services will
-   * see: the REST layer is bound and the cluster state has recovered from disk.
+   * Waits through HTTP rather than the runner's client so "ready" means what the services will see:
+   * the REST layer is bound and the cluster state has recovered from disk.
    */
   private static void awaitYellow(String url) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -111,7 +111,11 @@ public final class ElasticsearchNodeMain {
       Thread.sleep(200);
     }
     throw new IllegalStateException(
-        "Elasticsearch at " + url + " did not reach yellow health within " + HEALTH_TIMEOUT
-            + "; last answer: " + last);
+        "Elasticsearch at "
+            + url
+            + " did not reach yellow health within "
+            + HEALTH_TIMEOUT
+            + "; last answer: "
+            + last);
   }
 }

@@ -21,7 +21,8 @@ final class BrokerProperties {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
@@ -53,8 +54,13 @@ final class BrokerProperties {
 
   /** PLAIN login as {@code user}, for a client or for the broker itself. */
   static String jaas(String user, String password, Map<String, String> accepted) {
-    StringBuilder line = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
-        .append(" username=\"").append(user).append("\" password=\"").append(password).append('"');
+    StringBuilder line =
+        new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required")
+            .append(" username=\"")
+            .append(user)
+            .append("\" password=\"")
+            .append(password)
+            .append('"');
     accepted.forEach((u, p) -> line.append(" user_").append(u).append("=\"").append(p).append('"'));
     return line.append(';').toString();
   }
@@ -67,11 +73,16 @@ final class BrokerProperties {
   static void secure(Properties p, int port, int controllerPort, Map<String, String> users) {
     String admin = users.get("admin");
     if (admin == null) {
-      throw new IllegalArgumentException("the SASL users file needs an 'admin' user: the broker logs in as it");
+      throw new IllegalArgumentException(
+          "the SASL users file needs an 'admin' user: the broker logs in as it");
     }
-    p.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners",
+        "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
-    p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
     p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
     p.put("sasl.enabled.mechanisms", "PLAIN");
     p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
@@ -87,8 +98,10 @@ final class BrokerProperties {
   static void write(Properties props, Path file) throws IOException {
     // it may hold the SASL passwords: owner only
     Files.deleteIfExists(file);
-    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       props.store(out, "written by KafkaBrokerMain on every start; edits are overwritten");
     }

@@ -2,10 +2,19 @@ package io.newswire.embedded.kafka;
 
 import io.newswire.embedded.child.ParentWatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -13,20 +22,11 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A single-node KRaft Kafka broker for development and tests, run as a child JVM by the
- * embedded stack. Prints {@code NEWSWIRE-READY kafka 127.0.0.1:PORT} once it accepts clients.
+ * A single-node KRaft Kafka broker for development and tests, run as a child JVM by the embedded
+ * stack. Prints {@code NEWSWIRE-READY kafka 127.0.0.1:PORT} once it accepts clients.
  */
 public final class KafkaBrokerMain {
 
@@ -88,9 +88,9 @@ public final class KafkaBrokerMain {
   }
 
   /**
-   * Kafka logs every config value and every partition change at INFO: thousands of lines per
-   * start. WARN keeps the child's log readable; pass -Dorg.slf4j.simpleLogger.defaultLogLevel=info
-   * to the child JVM to see everything.
+   * Kafka logs every config value and every partition change at INFO: thousands of lines per start.
+   * WARN keeps the child's log readable; pass -Dorg.slf4j.simpleLogger.defaultLogLevel=info to the
+   * child JVM to see everything.
    */
   private static void quietLogging() {
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -117,24 +117,36 @@ public final class KafkaBrokerMain {
 
   /**
    * What Newswire's services need and no more: everything on topics, consumer groups and
-   * transactional ids whose names start with {@code newswire}, idempotent writes and describing
-   * the cluster. Granted as {@code admin}, before the broker says it is ready.
+   * transactional ids whose names start with {@code newswire}, idempotent writes and describing the
+   * cluster. Granted as {@code admin}, before the broker says it is ready.
    */
   private static void grantPipeline(int port, Map<String, String> users, String user) {
-    Map<String, Object> config = Map.of(
-        "bootstrap.servers", "127.0.0.1:" + port,
-        "security.protocol", "SASL_PLAINTEXT",
-        "sasl.mechanism", "PLAIN",
-        "sasl.jaas.config", BrokerProperties.jaas("admin", users.get("admin"), Map.of()));
+    Map<String, Object> config =
+        Map.of(
+            "bootstrap.servers",
+            "127.0.0.1:" + port,
+            "security.protocol",
+            "SASL_PLAINTEXT",
+            "sasl.mechanism",
+            "PLAIN",
+            "sasl.jaas.config",
+            BrokerProperties.jaas("admin", users.get("admin"), Map.of()));
     String principal = "User:" + user;
     List<AclBinding> acls = new ArrayList<>();
-    for (ResourceType type : List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
-      acls.add(new AclBinding(new ResourcePattern(type, "newswire", PatternType.PREFIXED),
-          new AccessControlEntry(principal, "*", AclOperation.ALL, AclPermissionType.ALLOW)));
+    for (ResourceType type :
+        List.of(ResourceType.TOPIC, ResourceType.GROUP, ResourceType.TRANSACTIONAL_ID)) {
+      acls.add(
+          new AclBinding(
+              new ResourcePattern(type, "newswire", PatternType.PREFIXED),
+              new AccessControlEntry(principal, "*", AclOperation.ALL, AclPermissionType.ALLOW)));
     }
-    for (AclOperation op : List.of(AclOperation.IDEMPOTENT_WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
-      acls.add(new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
-          new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
+    for (AclOperation op :
+        List.of(
+            AclOperation.IDEMPOTENT_WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)) {
+      acls.add(
+          new AclBinding(
+              new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+              new AccessControlEntry(principal, "*", op, AclPermissionType.ALLOW)));
     }
     try (Admin admin = Admin.create(config)) {
       admin.createAcls(acls).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -166,8 +178,11 @@ public final class KafkaBrokerMain {
             System.out);
     if (rc != 0) {
       throw new IllegalStateException(
-          "formatting the KRaft log directory failed (exit code " + rc + "); delete "
-              + configFile.getParent() + " to start from an empty broker");
+          "formatting the KRaft log directory failed (exit code "
+              + rc
+              + "); delete "
+              + configFile.getParent()
+              + " to start from an empty broker");
     }
   }
 }

@@ -11,7 +11,9 @@ import io.newswire.fetcher.source.listing.Listing;
 import java.net.URI;
 import java.util.List;
 
-/** Polls an RSS, Atom or JSON Feed; each item's link is fetched as a page with the item's metadata. */
+/**
+ * Polls an RSS, Atom or JSON Feed; each item's link is fetched as a page with the item's metadata.
+ */
 public final class FeedPoller extends Listing implements Poller {
   static final List<String> FEED_TYPES =
       List.of(
@@ -25,7 +27,8 @@ public final class FeedPoller extends Listing implements Poller {
           "application/json",
           "text/plain");
 
-  public FeedPoller(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+  public FeedPoller(
+      String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     super(source, uri, fetcher, emitter, maxItems);
   }
 

@@ -32,7 +32,12 @@ public final class FolderFiles {
   private final Path realRoot;
 
   public FolderFiles(
-      String source, Path root, long maxBytes, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+      String source,
+      Path root,
+      long maxBytes,
+      DocumentSink sink,
+      SeenStore seen,
+      SourceMonitor monitor) {
     this.source = source;
     this.root = root;
     this.realRoot = FolderRoots.real(root);
@@ -45,7 +50,8 @@ public final class FolderFiles {
   /** True for the files a folder source reads: .txt, .html, .htm. */
   public static boolean accepts(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return !name.startsWith(".") && (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm"));
+    return !name.startsWith(".")
+        && (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm"));
   }
 
   public String urlOf(Path file) {
@@ -59,7 +65,8 @@ public final class FolderFiles {
     String id = DocumentIds.forUrl(url);
     long size;
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       // a link, or a file whose folder became a link after it was listed: not ours to read
       if (!attrs.isRegularFile() || !file.toRealPath().startsWith(realRoot)) {
         return;
@@ -107,8 +114,19 @@ public final class FolderFiles {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String contentType = name.endsWith(".txt") ? "text/plain" : "text/html";
     sink.emit(
-        Documents.raw(id, url, source, contentType, text.charset(), text.text(), null, null, Documents.ItemMetadata.NONE),
-        seen, id, hash);
+        Documents.raw(
+            id,
+            url,
+            source,
+            contentType,
+            text.charset(),
+            text.text(),
+            null,
+            null,
+            Documents.ItemMetadata.NONE),
+        seen,
+        id,
+        hash);
     monitor.emitted(source);
     monitor.succeeded(source);
   }
@@ -118,7 +136,8 @@ public final class FolderFiles {
     monitor.failed(source, "internal", urlOf(file) + ": " + error);
   }
 
-  private void reject(String id, String url, byte[] value, String reason, Throwable error, String seenMarker) {
+  private void reject(
+      String id, String url, byte[] value, String reason, Throwable error, String seenMarker) {
     String fullReason = url + ": " + reason;
     monitor.failed(source, reasonTag(reason), fullReason);
     // remembered (unless transient) so that a restart does not dead-letter the same bad file again

@@ -10,17 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where folder sources may read: the folders of {@code newswire.fetcher.folder-roots} and those
- * the sources file names (the operator's own choices), compared by their real paths, so neither
- * {@code ..} nor a symbolic link leads a folder source out of them. Whoever can reach the API
- * could otherwise make any file the fetcher can read searchable.
+ * Where folder sources may read: the folders of {@code newswire.fetcher.folder-roots} and those the
+ * sources file names (the operator's own choices), compared by their real paths, so neither {@code
+ * ..} nor a symbolic link leads a folder source out of them. Whoever can reach the API could
+ * otherwise make any file the fetcher can read searchable.
  */
 public final class FolderRoots {
   private final List<Path> configured;
   private final Path sourcesFile;
 
   public FolderRoots(List<String> roots, Path sourcesFile) {
-    this.configured = roots.stream().filter(r -> !r.isBlank()).map(r -> Path.of(r.strip())).toList();
+    this.configured =
+        roots.stream().filter(r -> !r.isBlank()).map(r -> Path.of(r.strip())).toList();
     this.sourcesFile = sourcesFile;
   }
 
@@ -37,9 +38,14 @@ public final class FolderRoots {
         return wanted;
       }
     }
-    throw new IllegalArgumentException("folder " + wanted + " is outside the folders a source may read ("
-        + allowed + "): add it, or a folder above it, to newswire.fetcher.folder-roots in"
-        + " config/application.properties, or name the source in " + sourcesFile);
+    throw new IllegalArgumentException(
+        "folder "
+            + wanted
+            + " is outside the folders a source may read ("
+            + allowed
+            + "): add it, or a folder above it, to newswire.fetcher.folder-roots in"
+            + " config/application.properties, or name the source in "
+            + sourcesFile);
   }
 
   /** The configured roots and the folders of the sources file, as real paths. */

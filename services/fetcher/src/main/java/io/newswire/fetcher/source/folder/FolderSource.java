@@ -30,14 +30,15 @@ import org.jboss.logging.Logger;
 /**
  * Watches a folder recursively: the OS watch service says quickly that a file appeared or changed,
  * a periodic rescan catches what it dropped (overflow, network file systems). A file is read only
- * once its size and modification time stopped changing for the settle time, so a half-written
- * file is not taken for the whole report. Hidden files and folders (names starting with a dot)
- * are not read, and symbolic links are not followed: a folder source reads what is in its folder,
- * not what a link in it points to.
+ * once its size and modification time stopped changing for the settle time, so a half-written file
+ * is not taken for the whole report. Hidden files and folders (names starting with a dot) are not
+ * read, and symbolic links are not followed: a folder source reads what is in its folder, not what
+ * a link in it points to.
  */
 public final class FolderSource implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FolderSource.class);
   private static final long CHECK_EVERY_MILLIS = 50;
+
   /** Files published at once; their documents share a transaction of the sink. */
   private static final int PUBLISH_THREADS = 8;
 
@@ -89,8 +90,10 @@ public final class FolderSource implements AutoCloseable {
     watchThread = new Thread(this::watchLoop, "folder-watch-" + name);
     watchThread.setDaemon(true);
     watchThread.start();
-    scheduler.scheduleWithFixedDelay(this::checkPending, 0, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-    scheduler.scheduleWithFixedDelay(this::rescan, rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::checkPending, 0, CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::rescan, rescan.toMillis(), rescan.toMillis(), TimeUnit.MILLISECONDS);
     LOG.infof("source %s: watching %s", name, root);
   }
 
@@ -126,71 +129,86 @@ public final class FolderSource implements AutoCloseable {
   }
 
   private void registerTree(Path dir) {
-    walk(dir, d -> {
-      try {
-        d.register(watcher, ENTRY_CREATE, ENTRY_MODIFY);
-      } catch (IOException e) {
-        LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
-      }
-    }, null);
+    walk(
+        dir,
+        d -> {
+          try {
+            d.register(watcher, ENTRY_CREATE, ENTRY_MODIFY);
+          } catch (IOException e) {
+            LOG.warnf("source %s: cannot watch %s (%s); the rescan still covers it", name, d, e);
+          }
+        },
+        null);
   }
 
-  /** The safety net; it also forgets deleted files, so what is kept stays bounded by the files there are. */
+  /**
+   * The safety net; it also forgets deleted files, so what is kept stays bounded by the files there
+   * are.
+   */
   private void rescan() {
     processed.keySet().removeIf(file -> !Files.exists(file, LinkOption.NOFOLLOW_LINKS));
     scanTree(root);
   }
 
   private void scanTree(Path dir) {
-    walk(dir, null, (p, attrs) -> {
-      if (FolderFiles.accepts(p)) {
-        Stamp stamp = new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis());
-        if (!stamp.equals(processed.get(p))) {
-          pending.putIfAbsent(p, new Observation(null, 0));
-        }
-      }
-    });
+    walk(
+        dir,
+        null,
+        (p, attrs) -> {
+          if (FolderFiles.accepts(p)) {
+            Stamp stamp = new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis());
+            if (!stamp.equals(processed.get(p))) {
+              pending.putIfAbsent(p, new Observation(null, 0));
+            }
+          }
+        });
   }
 
   /**
    * Visits the visible folders and regular files under {@code dir}, never through a symbolic link
    * (a link is neither a folder nor a regular file to this walk) and never into a hidden folder.
    */
-  private void walk(Path dir, java.util.function.Consumer<Path> folders,
+  private void walk(
+      Path dir,
+      java.util.function.Consumer<Path> folders,
       java.util.function.BiConsumer<Path, BasicFileAttributes> regularFiles) {
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          if (!visible(root, d)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          if (folders != null) {
-            folders.accept(d);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              if (!visible(root, d)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              if (folders != null) {
+                folders.accept(d);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (regularFiles != null && attrs.isRegularFile() && visible(root, file)) {
-            regularFiles.accept(file, attrs);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+              if (regularFiles != null && attrs.isRegularFile() && visible(root, file)) {
+                regularFiles.accept(file, attrs);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          LOG.debugf("source %s: cannot read %s: %s", name, file, e);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              LOG.debugf("source %s: cannot read %s: %s", name, file, e);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException | RuntimeException e) {
       LOG.warnf("source %s: cannot list %s: %s", name, dir, e);
     }
   }
 
-  /** False for a path under {@code root} of which a part (folder or file name) starts with a dot. */
+  /**
+   * False for a path under {@code root} of which a part (folder or file name) starts with a dot.
+   */
   static boolean visible(Path root, Path path) {
     for (Path part : root.relativize(path)) {
       if (part.toString().startsWith(".")) {
@@ -224,13 +242,14 @@ public final class FolderSource implements AutoCloseable {
       // not waited for: files in flight together share one transaction of the sink, so a burst
       // of reports is not published at one commit's latency each
       if (inFlight.add(file.getKey())) {
-        publishers.execute(() -> {
-          try {
-            process(file.getKey(), file.getValue());
-          } finally {
-            inFlight.remove(file.getKey());
-          }
-        });
+        publishers.execute(
+            () -> {
+              try {
+                process(file.getKey(), file.getValue());
+              } finally {
+                inFlight.remove(file.getKey());
+              }
+            });
       } else {
         pending.putIfAbsent(file.getKey(), new Observation(null, 0));
       }
@@ -247,7 +266,8 @@ public final class FolderSource implements AutoCloseable {
       pending.put(file, new Observation(null, 0));
     } catch (Error e) {
       // a StackOverflowError or OutOfMemoryError on one file: recorded, and the watch goes on; not
-      // retried at once (it would likely fail again), but when the file changes or at the next rescan
+      // retried at once (it would likely fail again), but when the file changes or at the next
+      // rescan
       LOG.errorf(e, "source %s: reading %s failed", name, file);
       files.failed(file, e);
     }
@@ -255,8 +275,11 @@ public final class FolderSource implements AutoCloseable {
 
   private static Stamp stamp(Path file) {
     try {
-      BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      return attrs.isRegularFile() ? new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis()) : null;
+      BasicFileAttributes attrs =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attrs.isRegularFile()
+          ? new Stamp(attrs.size(), attrs.lastModifiedTime().toMillis())
+          : null;
     } catch (IOException e) {
       return null;
     }

@@ -48,13 +48,16 @@ public final class FeedParser {
       List<FeedItem> items = new ArrayList<>();
       for (SyndEntry entry : feed.getEntries()) {
         String link = entry.getLink();
-        if ((link == null || link.isBlank()) && entry.getUri() != null && entry.getUri().startsWith("http")) {
+        if ((link == null || link.isBlank())
+            && entry.getUri() != null
+            && entry.getUri().startsWith("http")) {
           link = entry.getUri();
         }
         if (link == null || link.isBlank()) {
           continue;
         }
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+        Date date =
+            entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         String author = entry.getAuthor();
         items.add(
             new FeedItem(
@@ -66,7 +69,10 @@ public final class FeedParser {
       }
       return new ParsedFeed(feed.getTitle(), items);
     } catch (FeedException | IllegalArgumentException e) {
-      throw new FetchException(FetchException.Reason.PARSE, "not an RSS or Atom feed: " + base + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.PARSE,
+          "not an RSS or Atom feed: " + base + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -77,13 +83,17 @@ public final class FeedParser {
       synchronized (XML) {
         builder = XML.newDocumentBuilder();
       }
-      builder.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entity " + systemId + " refused");
-      });
+      builder.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entity " + systemId + " refused");
+          });
       builder.setErrorHandler(null);
       return builder.parse(new ByteArrayInputStream(body));
     } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new FetchException(FetchException.Reason.PARSE, "invalid or unsafe XML from " + origin + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.PARSE,
+          "invalid or unsafe XML from " + origin + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -111,10 +121,14 @@ public final class FeedParser {
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      throw new FetchException(FetchException.Reason.PARSE, "invalid JSON Feed from " + base + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.PARSE, "invalid JSON Feed from " + base + ": " + e.getMessage(), e);
     }
-    if (root == null || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) {
-      throw new FetchException(FetchException.Reason.PARSE, "JSON from " + base + " is not a JSON Feed (no jsonfeed.org version)");
+    if (root == null
+        || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) {
+      throw new FetchException(
+          FetchException.Reason.PARSE,
+          "JSON from " + base + " is not a JSON Feed (no jsonfeed.org version)");
     }
     List<FeedItem> items = new ArrayList<>();
     for (JsonNode item : root.path("items")) {
@@ -132,7 +146,13 @@ public final class FeedParser {
         author = text(item.path("author"), "name");
       }
       String published = text(item, "date_published");
-      items.add(new FeedItem(resolve(base, link), new ItemMetadata(text(item, "title"), published != null ? published : text(item, "date_modified"), author)));
+      items.add(
+          new FeedItem(
+              resolve(base, link),
+              new ItemMetadata(
+                  text(item, "title"),
+                  published != null ? published : text(item, "date_modified"),
+                  author)));
     }
     return new ParsedFeed(text(root, "title"), items);
   }

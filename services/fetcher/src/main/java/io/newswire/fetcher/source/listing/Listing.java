@@ -11,10 +11,10 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The part feeds and sitemaps share: a conditional GET of the listing (ETag, If-Modified-Since),
- * a content check because some servers send the same validators after a change, and the items
- * emitted once each. The listing counts as handled only when every item was, so an item that
- * failed for a passing reason is retried on the next poll even if the listing did not change.
+ * The part feeds and sitemaps share: a conditional GET of the listing (ETag, If-Modified-Since), a
+ * content check because some servers send the same validators after a change, and the items emitted
+ * once each. The listing counts as handled only when every item was, so an item that failed for a
+ * passing reason is retried on the next poll even if the listing did not change.
  */
 public abstract class Listing {
   protected final String source;
@@ -26,7 +26,8 @@ public abstract class Listing {
   private String lastModified;
   private String handledHash;
 
-  protected Listing(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+  protected Listing(
+      String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     this.source = source;
     this.uri = uri;
     this.fetcher = fetcher;
@@ -37,12 +38,18 @@ public abstract class Listing {
   protected abstract List<String> acceptedTypes();
 
   /** The items of a fetched listing, newest first where the listing says. */
-  protected abstract List<FeedItem> items(FetchResult listing) throws FetchException, InterruptedException;
+  protected abstract List<FeedItem> items(FetchResult listing)
+      throws FetchException, InterruptedException;
 
   public int poll() throws FetchException, InterruptedException {
     boolean conditional = handledHash != null;
     FetchResult result =
-        fetcher.fetch(new FetchRequest(uri, acceptedTypes(), conditional ? etag : null, conditional ? lastModified : null));
+        fetcher.fetch(
+            new FetchRequest(
+                uri,
+                acceptedTypes(),
+                conditional ? etag : null,
+                conditional ? lastModified : null));
     if (result.notModified()) {
       return 0;
     }
@@ -54,8 +61,19 @@ public abstract class Listing {
     // a hostile or broken listing of millions of URLs costs no more than the cap
     int max = emitter.maxListedUrls();
     if (items.size() > max) {
-      emitter.monitor().failed(source, "capped", (items.size() - max) + " of the " + items.size() + " URLs listed by "
-          + uri + " skipped: at most " + max + " per poll (the newest; newswire.fetcher.max-listed-urls)");
+      emitter
+          .monitor()
+          .failed(
+              source,
+              "capped",
+              (items.size() - max)
+                  + " of the "
+                  + items.size()
+                  + " URLs listed by "
+                  + uri
+                  + " skipped: at most "
+                  + max
+                  + " per poll (the newest; newswire.fetcher.max-listed-urls)");
       items = items.subList(0, max);
     }
     ItemEmitter.Batch batch = emitter.emitNew(source, items, maxItems);

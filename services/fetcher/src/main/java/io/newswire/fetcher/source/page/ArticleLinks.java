@@ -1,8 +1,9 @@
 package io.newswire.fetcher.source.page;
 
+import com.google.re2j.Pattern;
 import crawlercommons.domains.EffectiveTldFinder;
-import io.newswire.net.Cidr;
 import io.newswire.model.DocumentIds;
+import io.newswire.net.Cidr;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,32 +14,102 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.google.re2j.Pattern;
 
 /**
  * The URL half of the listing-page heuristic: whether a link found on a listing page points at an
  * article of the same site. No site-specific rules: only what URLs of tag pages, pagination,
- * accounts, feeds and media files look like on most sites, and what article URLs look like (a
- * slug of several words, a date, a numeric id, or a path below the listing's own).
+ * accounts, feeds and media files look like on most sites, and what article URLs look like (a slug
+ * of several words, a date, a numeric id, or a path below the listing's own).
  */
 final class ArticleLinks {
-  /** Path segments of pages that are not reports: taxonomies, people, pagination, accounts, feeds. */
+  /**
+   * Path segments of pages that are not reports: taxonomies, people, pagination, accounts, feeds.
+   */
   private static final Set<String> NON_ARTICLE_SEGMENTS =
       Set.of(
-          "tag", "tags", "category", "categories", "topic", "topics", "author", "authors", "people",
-          "experts", "expert", "staff", "contributors", "profile", "profiles", "user", "users",
-          "member", "members", "page", "login", "log-in", "signin", "sign-in", "logout", "log-out",
-          "register", "signup", "sign-up", "account", "my-account", "subscribe", "subscription",
-          "newsletter", "newsletters", "search", "share", "feed", "feeds", "rss", "atom", "amp",
-          "print", "wp-admin", "wp-login.php", "wp-json", "cart", "checkout", "about", "about-us",
-          "contact", "contact-us", "donate", "privacy", "privacy-policy", "terms", "cookie-policy",
-          "cookies", "careers", "jobs", "cdn-cgi");
+          "tag",
+          "tags",
+          "category",
+          "categories",
+          "topic",
+          "topics",
+          "author",
+          "authors",
+          "people",
+          "experts",
+          "expert",
+          "staff",
+          "contributors",
+          "profile",
+          "profiles",
+          "user",
+          "users",
+          "member",
+          "members",
+          "page",
+          "login",
+          "log-in",
+          "signin",
+          "sign-in",
+          "logout",
+          "log-out",
+          "register",
+          "signup",
+          "sign-up",
+          "account",
+          "my-account",
+          "subscribe",
+          "subscription",
+          "newsletter",
+          "newsletters",
+          "search",
+          "share",
+          "feed",
+          "feeds",
+          "rss",
+          "atom",
+          "amp",
+          "print",
+          "wp-admin",
+          "wp-login.php",
+          "wp-json",
+          "cart",
+          "checkout",
+          "about",
+          "about-us",
+          "contact",
+          "contact-us",
+          "donate",
+          "privacy",
+          "privacy-policy",
+          "terms",
+          "cookie-policy",
+          "cookies",
+          "careers",
+          "jobs",
+          "cdn-cgi");
 
   /** Query parameters that make a link a sorted, filtered, paged, shared or printed variant. */
   private static final Set<String> VARIANT_PARAMETERS =
       Set.of(
-          "page", "paged", "sort", "orderby", "order", "filter", "share", "replytocom", "action",
-          "output", "format", "print", "s", "q", "query", "search", "lang", "view");
+          "page",
+          "paged",
+          "sort",
+          "orderby",
+          "order",
+          "filter",
+          "share",
+          "replytocom",
+          "action",
+          "output",
+          "format",
+          "print",
+          "s",
+          "q",
+          "query",
+          "search",
+          "lang",
+          "view");
 
   /** Files that are not pages (reports published only as PDF are not fetched as pages either). */
   private static final Set<String> MEDIA_EXTENSIONS =
@@ -49,10 +120,13 @@ final class ArticleLinks {
           "wmv", "webm", "ogg", "oga", "ogv", "wav", "flac", "css", "js", "json", "xml", "rss",
           "atom", "ics", "vcf", "csv", "woff", "woff2", "ttf", "eot");
 
-  private static final Pattern DATED = Pattern.compile(
-      // year, month and the same separator again (or the end), spelled out: RE2/J has no backreferences
-      "(^|/)(19|20)\\d{2}(?:/(0?[1-9]|1[0-2])(/|$|-)|-(0?[1-9]|1[0-2])(-|$))");
-  private static final Pattern COMPACT_DATE = Pattern.compile("(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])($|[/_.-])");
+  private static final Pattern DATED =
+      Pattern.compile(
+          // year, month and the same separator again (or the end), spelled out: RE2/J has no
+          // backreferences
+          "(^|/)(19|20)\\d{2}(?:/(0?[1-9]|1[0-2])(/|$|-)|-(0?[1-9]|1[0-2])(-|$))");
+  private static final Pattern COMPACT_DATE =
+      Pattern.compile("(^|[/_-])(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])($|[/_.-])");
   private static final Pattern NUMERIC_ID = Pattern.compile("(^|[^0-9])\\d{4,}([^0-9]|$)");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}\\p{N}']*");
 
@@ -76,7 +150,8 @@ final class ArticleLinks {
     }
     String path = link.getRawPath() == null ? "" : link.getRawPath();
     List<String> segments = segments(path);
-    List<String> listingSegments = segments(listing.getRawPath() == null ? "" : listing.getRawPath());
+    List<String> listingSegments =
+        segments(listing.getRawPath() == null ? "" : listing.getRawPath());
     if (segments.equals(listingSegments)) {
       return null; // the listing itself, or a sorted or paged variant of it
     }
@@ -92,7 +167,8 @@ final class ArticleLinks {
     if (hasVariantParameter(link.getRawQuery())) {
       return null;
     }
-    if (!looksLikeArticle(path, last, link.getRawQuery()) && !deeperThan(segments, listingSegments, last)) {
+    if (!looksLikeArticle(path, last, link.getRawQuery())
+        && !deeperThan(segments, listingSegments, last)) {
       return null;
     }
     try {
@@ -116,7 +192,8 @@ final class ArticleLinks {
     if (x.equals(y)) {
       return true;
     }
-    if (Cidr.isLiteral(x.replace("[", "").replace("]", "")) || Cidr.isLiteral(y.replace("[", "").replace("]", ""))) {
+    if (Cidr.isLiteral(x.replace("[", "").replace("]", ""))
+        || Cidr.isLiteral(y.replace("[", "").replace("]", ""))) {
       return false;
     }
     // strict: an unknown suffix (intranet names, "localhost") has no registrable domain, so only
@@ -125,7 +202,9 @@ final class ArticleLinks {
     return dx != null && dx.equals(EffectiveTldFinder.getAssignedDomain(y, true, false));
   }
 
-  /** {@code href} as a URI; a link with spaces or non-ASCII letters is percent-encoded, not dropped. */
+  /**
+   * {@code href} as a URI; a link with spaces or non-ASCII letters is percent-encoded, not dropped.
+   */
   private static URI parse(String href) {
     String h = href.strip();
     try {
@@ -133,7 +212,14 @@ final class ArticleLinks {
     } catch (URISyntaxException e) {
       try {
         URL u = new URL(h);
-        return new URI(u.getProtocol(), u.getUserInfo(), u.getHost(), u.getPort(), u.getPath(), u.getQuery(), u.getRef());
+        return new URI(
+            u.getProtocol(),
+            u.getUserInfo(),
+            u.getHost(),
+            u.getPort(),
+            u.getPath(),
+            u.getQuery(),
+            u.getRef());
       } catch (MalformedURLException | URISyntaxException e2) {
         return null;
       }
@@ -200,12 +286,15 @@ final class ArticleLinks {
    * than one plain word, so a sub-section such as {@code /reports/russia} does not count. Not for a
    * listing at the site root, where everything is "below".
    */
-  private static boolean deeperThan(List<String> segments, List<String> listingSegments, String last) {
+  private static boolean deeperThan(
+      List<String> segments, List<String> listingSegments, String last) {
     List<String> dir = listingSegments;
     if (!dir.isEmpty() && dir.get(dir.size() - 1).contains(".")) {
       dir = dir.subList(0, dir.size() - 1); // /reports/index.html lists /reports/...
     }
-    if (dir.isEmpty() || segments.size() <= dir.size() || !segments.subList(0, dir.size()).equals(dir)) {
+    if (dir.isEmpty()
+        || segments.size() <= dir.size()
+        || !segments.subList(0, dir.size()).equals(dir)) {
       return false;
     }
     String stem = stem(last);

@@ -18,42 +18,62 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Tells a listing page (a section, a topic, a search of reports) from a single article, and reads
- * a listing's article links. General rules only, no per-site configuration:
+ * Tells a listing page (a section, a topic, a search of reports) from a single article, and reads a
+ * listing's article links. General rules only, no per-site configuration:
  *
  * <ul>
  *   <li>Links are read from the main content: {@code <main>} (or {@code role=main}) if the page has
  *       one, else the body, without navigation, asides, the page's own header and footer, and
- *       blocks whose class or id names them as menus, sidebars, breadcrumbs, sharing, pagination
- *       or related/popular lists.
+ *       blocks whose class or id names them as menus, sidebars, breadcrumbs, sharing, pagination or
+ *       related/popular lists.
  *   <li>A link counts if {@link ArticleLinks} accepts its URL (same site, not a tag, author,
  *       pagination, account, feed or media URL, and shaped like an article), its {@code rel} is not
  *       tag/author/category/prev/next, and it is not a citation inside running prose (a link well
  *       into a paragraph's text).
- *   <li>Each counted link has a "card": its largest enclosing block that holds no other counted
- *       URL (the list item or teaser box around a headline). A listing is mostly cards; an article
- *       is mostly prose outside them. The page is a listing if it has at least {@link
+ *   <li>Each counted link has a "card": its largest enclosing block that holds no other counted URL
+ *       (the list item or teaser box around a headline). A listing is mostly cards; an article is
+ *       mostly prose outside them. The page is a listing if it has at least {@link
  *       #MIN_ARTICLE_LINKS} links and its text outside the cards is at most the cards' text plus
- *       {@link #PROSE_SLACK} characters (at most half the cards' text if the page declares itself an
- *       article through {@code og:type} or JSON-LD, since such pages often end in a list of related
- *       reports).
+ *       {@link #PROSE_SLACK} characters (at most half the cards' text if the page declares itself
+ *       an article through {@code og:type} or JSON-LD, since such pages often end in a list of
+ *       related reports).
  * </ul>
  */
 public final class ListingPage {
   /** Fewer article links than this and the page is treated as one document. */
   static final int MIN_ARTICLE_LINKS = 3;
+
   /** Characters of text outside link cards a listing may have (an intro, a heading, filters). */
   static final int PROSE_SLACK = 400;
+
   /** Titles longer than this are teasers, not headlines. */
   private static final int MAX_TITLE = 300;
 
   private static final Set<String> HINTS_PREFIX =
       Set.of(
-          "nav", "menu", "breadcrumb", "sidebar", "share", "sharing", "social", "cookie", "pagination",
-          "pager", "related", "popular", "trending", "recommended", "newsletter", "subscribe",
-          "comments", "skip", "masthead");
-  private static final Set<String> HINTS_EXACT = Set.of("header", "footer", "site-header", "site-footer", "top-bar");
-  private static final Set<String> NON_ARTICLE_RELS = Set.of("tag", "author", "category", "prev", "next", "alternate", "license");
+          "nav",
+          "menu",
+          "breadcrumb",
+          "sidebar",
+          "share",
+          "sharing",
+          "social",
+          "cookie",
+          "pagination",
+          "pager",
+          "related",
+          "popular",
+          "trending",
+          "recommended",
+          "newsletter",
+          "subscribe",
+          "comments",
+          "skip",
+          "masthead");
+  private static final Set<String> HINTS_EXACT =
+      Set.of("header", "footer", "site-header", "site-footer", "top-bar");
+  private static final Set<String> NON_ARTICLE_RELS =
+      Set.of("tag", "author", "category", "prev", "next", "alternate", "license");
   private static final Pattern ARTICLE_LD_TYPE =
       Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"(\\w*Article|BlogPosting|Report|Review)\"");
 
@@ -61,7 +81,8 @@ public final class ListingPage {
    * What a page turned out to be.
    *
    * @param listing true if its article links should be emitted instead of the page
-   * @param items the article links in page order, deduplicated by canonical URL (empty unless a listing)
+   * @param items the article links in page order, deduplicated by canonical URL (empty unless a
+   *     listing)
    * @param why a short explanation for the log
    */
   public record Result(boolean listing, List<FeedItem> items, String why) {}
@@ -120,7 +141,9 @@ public final class ListingPage {
       for (Element a : c.anchors) {
         Element root = rootOf.get(a);
         Element card = a;
-        for (Element e = a.parent(); e != null && e != root && holds.get(e).size() == 1; e = e.parent()) {
+        for (Element e = a.parent();
+            e != null && e != root && holds.get(e).size() == 1;
+            e = e.parent()) {
           card = e;
         }
         cards.put(card, true);
@@ -137,8 +160,14 @@ public final class ListingPage {
     }
     long outside = Math.max(0, allText - cardText);
     long allowance = declaredArticle ? cardText / 2 : cardText + PROSE_SLACK;
-    String figures = n + " article links, " + cardText + " chars in their cards, " + outside + " outside"
-        + (declaredArticle ? " (page declares itself an article)" : "");
+    String figures =
+        n
+            + " article links, "
+            + cardText
+            + " chars in their cards, "
+            + outside
+            + " outside"
+            + (declaredArticle ? " (page declares itself an article)" : "");
     if (outside > allowance) {
       return new Result(false, List.of(), "an article: " + figures);
     }
@@ -149,10 +178,13 @@ public final class ListingPage {
     return new Result(true, items, "a listing: " + figures);
   }
 
-  /** A headline for the link (a heading in its card, else a link text of a few words) and a date. */
+  /**
+   * A headline for the link (a heading in its card, else a link text of a few words) and a date.
+   */
   private static ItemMetadata metadata(Candidate c, Element card) {
     String title = null;
-    Element heading = card.is("h1, h2, h3, h4, h5, h6") ? card : card.selectFirst("h1, h2, h3, h4, h5, h6");
+    Element heading =
+        card.is("h1, h2, h3, h4, h5, h6") ? card : card.selectFirst("h1, h2, h3, h4, h5, h6");
     if (heading != null && !heading.text().isBlank() && heading.text().length() <= MAX_TITLE) {
       title = heading.text();
     } else {
@@ -165,7 +197,8 @@ public final class ListingPage {
       }
     }
     Element time = card.selectFirst("time[datetime]");
-    String published = time == null || time.attr("datetime").isBlank() ? null : time.attr("datetime").strip();
+    String published =
+        time == null || time.attr("datetime").isBlank() ? null : time.attr("datetime").strip();
     return new ItemMetadata(title, published, null);
   }
 
@@ -183,8 +216,10 @@ public final class ListingPage {
   }
 
   private static void removeFurniture(Document doc) {
-    doc.select("script, style, noscript, template, nav, aside, menu, dialog, [role=navigation], [role=complementary], "
-        + "[role=search], [role=dialog], [hidden]").remove();
+    doc.select(
+            "script, style, noscript, template, nav, aside, menu, dialog, [role=navigation], [role=complementary], "
+                + "[role=search], [role=dialog], [hidden]")
+        .remove();
     // <header> and <footer> are the page's banner and footer only outside article, main and section
     for (Element e : doc.select("header, footer, [role=banner], [role=contentinfo]")) {
       if (e.closest("article, main, section, [role=main]") == null || e.hasAttr("role")) {

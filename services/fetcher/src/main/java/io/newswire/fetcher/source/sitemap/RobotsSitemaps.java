@@ -30,8 +30,11 @@ public final class RobotsSitemaps implements Poller {
   private final int maxItems;
   private final Map<String, SitemapPoller> sitemaps = new LinkedHashMap<>();
 
-  /** @param uri the robots.txt, or any URL of the host (robots.txt lives at the root only) */
-  public RobotsSitemaps(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+  /**
+   * @param uri the robots.txt, or any URL of the host (robots.txt lives at the root only)
+   */
+  public RobotsSitemaps(
+      String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     this.source = source;
     this.uri = uri;
     this.fetcher = fetcher;
@@ -49,14 +52,18 @@ public final class RobotsSitemaps implements Poller {
    * The sitemap URLs in the robots.txt of {@code uri}'s host, in file order; empty if it names none
    * or there is no robots.txt.
    *
-   * @throws FetchException {@code NETWORK} if robots.txt could not be read (server error, unreachable)
+   * @throws FetchException {@code NETWORK} if robots.txt could not be read (server error,
+   *     unreachable)
    */
-  public static List<String> named(PoliteFetcher fetcher, URI uri) throws FetchException, InterruptedException {
+  public static List<String> named(PoliteFetcher fetcher, URI uri)
+      throws FetchException, InterruptedException {
     BaseRobotRules rules = fetcher.robotsFor(uri);
     if (rules.isDeferVisits()) {
       throw new FetchException(
           FetchException.Reason.NETWORK,
-          "robots.txt of " + uri.getHost() + " is unavailable (server error or unreachable), so its Sitemap: lines are unknown; retried later");
+          "robots.txt of "
+              + uri.getHost()
+              + " is unavailable (server error or unreachable), so its Sitemap: lines are unknown; retried later");
     }
     // a set first: robots.txt may name thousands, and a list's contains() would make that quadratic
     return new ArrayList<>(new LinkedHashSet<>(rules.getSitemaps()));
@@ -68,7 +75,9 @@ public final class RobotsSitemaps implements Poller {
     if (urls.isEmpty()) {
       throw new FetchException(
           FetchException.Reason.PARSE,
-          "the robots.txt of " + uri.getHost() + " names no sitemap (no 'Sitemap:' line); give the sitemap's own URL instead");
+          "the robots.txt of "
+              + uri.getHost()
+              + " names no sitemap (no 'Sitemap:' line); give the sitemap's own URL instead");
     }
     if (urls.size() > MAX_SITEMAPS) {
       urls = urls.subList(0, MAX_SITEMAPS);
@@ -79,7 +88,12 @@ public final class RobotsSitemaps implements Poller {
         try {
           sitemaps.put(url, new SitemapPoller(source, URI.create(url), fetcher, emitter, maxItems));
         } catch (IllegalArgumentException e) {
-          emitter.monitor().failed(source, FetchException.Reason.BAD_URL.tag(), "robots.txt names a bad sitemap URL '" + url + "'");
+          emitter
+              .monitor()
+              .failed(
+                  source,
+                  FetchException.Reason.BAD_URL.tag(),
+                  "robots.txt names a bad sitemap URL '" + url + "'");
         }
       }
     }
@@ -88,7 +102,12 @@ public final class RobotsSitemaps implements Poller {
       try {
         emitted += sitemap.getValue().poll();
       } catch (FetchException e) {
-        emitter.monitor().failed(source, e.reason().tag(), "sitemap " + sitemap.getKey() + " from robots.txt: " + e.getMessage());
+        emitter
+            .monitor()
+            .failed(
+                source,
+                e.reason().tag(),
+                "sitemap " + sitemap.getKey() + " from robots.txt: " + e.getMessage());
       }
     }
     return emitted;

@@ -35,16 +35,28 @@ import java.util.List;
  */
 public final class SitemapPoller extends Listing implements Poller {
   static final List<String> SITEMAP_TYPES =
-      List.of("application/xml", "text/xml", "text/plain", "application/gzip", "application/x-gzip", "application/octet-stream");
+      List.of(
+          "application/xml",
+          "text/xml",
+          "text/plain",
+          "application/gzip",
+          "application/x-gzip",
+          "application/octet-stream");
+
   /** Child sitemaps of an index read per poll; the biggest news sites list a few dozen. */
   static final int MAX_CHILD_SITEMAPS = 50;
 
-  public SitemapPoller(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+  public SitemapPoller(
+      String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     super(source, uri, fetcher, emitter, maxItems);
   }
 
-  /** The poller of a sitemap source: a robots.txt URL polls the sitemaps it names, else the sitemap itself. */
-  public static Poller of(String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
+  /**
+   * The poller of a sitemap source: a robots.txt URL polls the sitemaps it names, else the sitemap
+   * itself.
+   */
+  public static Poller of(
+      String source, URI uri, PoliteFetcher fetcher, ItemEmitter emitter, int maxItems) {
     return RobotsSitemaps.isRobotsTxt(uri)
         ? new RobotsSitemaps(source, uri, fetcher, emitter, maxItems)
         : new SitemapPoller(source, uri, fetcher, emitter, maxItems);
@@ -62,7 +74,9 @@ public final class SitemapPoller extends Listing implements Poller {
     if (map.isIndex()) {
       int children = 0;
       List<AbstractSiteMap> sorted = new ArrayList<>(((SiteMapIndex) map).getSitemaps());
-      sorted.sort(Comparator.comparing(AbstractSiteMap::getLastModified, Comparator.nullsLast(Comparator.reverseOrder())));
+      sorted.sort(
+          Comparator.comparing(
+              AbstractSiteMap::getLastModified, Comparator.nullsLast(Comparator.reverseOrder())));
       for (AbstractSiteMap child : sorted) {
         if (children++ >= MAX_CHILD_SITEMAPS || urls.size() >= 2L * emitter.maxListedUrls()) {
           // enough to choose the newest from; Listing cuts the rest and says so
@@ -84,7 +98,9 @@ public final class SitemapPoller extends Listing implements Poller {
     } else {
       urls.addAll(((SiteMap) map).getSiteMapUrls());
     }
-    urls.sort(Comparator.comparing(SiteMapURL::getLastModified, Comparator.nullsLast(Comparator.reverseOrder())));
+    urls.sort(
+        Comparator.comparing(
+            SiteMapURL::getLastModified, Comparator.nullsLast(Comparator.reverseOrder())));
     List<FeedItem> items = new ArrayList<>(urls.size());
     for (SiteMapURL url : urls) {
       items.add(new FeedItem(url.getUrl().toString(), metadata(url)));
@@ -105,7 +121,8 @@ public final class SitemapPoller extends Listing implements Poller {
     try {
       return parser.parseSiteMap(isXml ? "text/xml" : "text/plain", xml, where.toURL());
     } catch (UnknownFormatException | IOException | IllegalArgumentException e) {
-      throw new FetchException(FetchException.Reason.PARSE, "not a sitemap: " + where + ": " + e.getMessage(), e);
+      throw new FetchException(
+          FetchException.Reason.PARSE, "not a sitemap: " + where + ": " + e.getMessage(), e);
     }
   }
 
@@ -115,7 +132,8 @@ public final class SitemapPoller extends Listing implements Poller {
       for (ExtensionMetadata m : news) {
         if (m instanceof NewsAttributes n) {
           Date date = n.getPublicationDate();
-          return new ItemMetadata(n.getTitle(), date == null ? null : date.toInstant().toString(), null);
+          return new ItemMetadata(
+              n.getTitle(), date == null ? null : date.toInstant().toString(), null);
         }
       }
     }

@@ -40,7 +40,11 @@ class FeedSourcesTest {
     server = new TestServer().seedReports();
     FetcherConfig config =
         TestSupport.config(
-            Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.default-crawl-delay", "0s"));
+            Map.of(
+                "newswire.fetcher.allow-private",
+                "127.0.0.1/32",
+                "newswire.fetcher.default-crawl-delay",
+                "0s"));
     factory = new SourceFactory(config, sink, seen, monitor);
   }
 
@@ -51,7 +55,8 @@ class FeedSourcesTest {
   }
 
   FeedPoller feed(String path) {
-    return new FeedPoller("monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), 100);
+    return new FeedPoller(
+        "monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), 100);
   }
 
   RawDocument doc(String path) {
@@ -60,7 +65,8 @@ class FeedSourcesTest {
   }
 
   @Test
-  void anRssFeedListingFiveReportsEndsUpAsFiveDocumentsAndASecondPollEmitsNothing() throws Exception {
+  void anRssFeedListingFiveReportsEndsUpAsFiveDocumentsAndASecondPollEmitsNothing()
+      throws Exception {
     server.fixture("/feed.rss", "application/rss+xml; charset=utf-8", "feeds/reports.rss");
     FeedPoller poller = feed("/feed.rss");
     assertEquals(5, poller.poll());
@@ -108,7 +114,10 @@ class FeedSourcesTest {
   @Test
   void aFeedWithAnExternalEntityDoesNotReadLocalFiles(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
-    String xxe = TestServer.fixture("feeds/xxe.rss").replace("{{base}}", server.base()).replace("{{secret}}", secret.toString());
+    String xxe =
+        TestServer.fixture("feeds/xxe.rss")
+            .replace("{{base}}", server.base())
+            .replace("{{secret}}", secret.toString());
     server.bytes("/xxe.rss", "application/rss+xml", xxe.getBytes(StandardCharsets.UTF_8));
     FetchException e = assertThrows(FetchException.class, () -> feed("/xxe.rss").poll());
     assertEquals(FetchException.Reason.PARSE, e.reason());
@@ -130,10 +139,18 @@ class FeedSourcesTest {
   @Test
   void aGzippedSitemapIndexWithANewsSitemapEndsUpAsFiveDocuments() throws Exception {
     server.fixture("/sitemaps/sitemap-index.xml", "application/xml", "sitemaps/sitemap-index.xml");
-    byte[] news = TestServer.fixture("sitemaps/news.xml").replace("{{base}}", server.base()).getBytes(StandardCharsets.UTF_8);
+    byte[] news =
+        TestServer.fixture("sitemaps/news.xml")
+            .replace("{{base}}", server.base())
+            .getBytes(StandardCharsets.UTF_8);
     server.bytes("/sitemaps/news.xml.gz", "application/x-gzip", TestServer.gzip(news));
     SitemapPoller poller =
-        new SitemapPoller("monitor", URI.create(server.base() + "/sitemaps/sitemap-index.xml"), factory.fetcher(), factory.emitter(), 100);
+        new SitemapPoller(
+            "monitor",
+            URI.create(server.base() + "/sitemaps/sitemap-index.xml"),
+            factory.fetcher(),
+            factory.emitter(),
+            100);
     assertEquals(5, poller.poll());
     assertEquals("Russia's Foreign Policy Concept and NATO", doc("/reports/000.html").feedTitle());
     assertEquals("2023-04-03T09:00:00Z", doc("/reports/000.html").feedPublished());
@@ -149,7 +166,9 @@ class FeedSourcesTest {
     server.bytes("/", "text/html", home.getBytes(StandardCharsets.UTF_8));
     server.fixture("/feed.rss", "application/rss+xml", "feeds/reports.rss");
     server.fixture("/feed.atom", "application/atom+xml", "feeds/reports.atom");
-    SitePoller site = new SitePoller("monitor", URI.create(server.base() + "/"), factory.fetcher(), factory.emitter(), 100);
+    SitePoller site =
+        new SitePoller(
+            "monitor", URI.create(server.base() + "/"), factory.fetcher(), factory.emitter(), 100);
     assertEquals(5, site.poll());
   }
 
@@ -158,9 +177,13 @@ class FeedSourcesTest {
   void aSitePollsAtMostTheFirstFeedsItsPageAdvertises() {
     StringBuilder page = new StringBuilder("<html><head>");
     for (int i = 0; i < 5_000; i++) {
-      page.append("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed-").append(i).append(".rss\">");
+      page.append("<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed-")
+          .append(i)
+          .append(".rss\">");
     }
-    List<String> feeds = SitePoller.discover(page.append("</head></html>").toString(), URI.create(server.base() + "/"));
+    List<String> feeds =
+        SitePoller.discover(
+            page.append("</head></html>").toString(), URI.create(server.base() + "/"));
     assertEquals(SitePoller.MAX_FEEDS, feeds.size());
     assertEquals(server.base() + "/feed-0.rss", feeds.get(0));
   }
@@ -169,7 +192,13 @@ class FeedSourcesTest {
   void aPageSourceEmitsOnlyWhenThePageChanges() throws Exception {
     byte[][] body = {"<html><body><p>v1</p></body></html>".getBytes(StandardCharsets.UTF_8)};
     server.route("/status", ex -> TestServer.send(ex, 200, "text/html", body[0]));
-    PagePoller page = new PagePoller("monitor", URI.create(server.base() + "/status"), factory.fetcher(), factory.emitter(), List.of("text/html"));
+    PagePoller page =
+        new PagePoller(
+            "monitor",
+            URI.create(server.base() + "/status"),
+            factory.fetcher(),
+            factory.emitter(),
+            List.of("text/html"));
     assertEquals(1, page.poll());
     assertEquals(0, page.poll());
     body[0] = "<html><body><p>v2</p></body></html>".getBytes(StandardCharsets.UTF_8);
@@ -179,8 +208,11 @@ class FeedSourcesTest {
 
   @Test
   void aBrokenItemIsDeadLetteredAndTheFeedGoesOn() throws Exception {
-    String rss = TestServer.fixture("feeds/reports.rss").replace("{{base}}", server.base())
-        .replace(server.base() + "/reports/003.html", "http://169.254.169.254/latest/meta-data/");
+    String rss =
+        TestServer.fixture("feeds/reports.rss")
+            .replace("{{base}}", server.base())
+            .replace(
+                server.base() + "/reports/003.html", "http://169.254.169.254/latest/meta-data/");
     server.bytes("/feed.rss", "application/rss+xml", rss.getBytes(StandardCharsets.UTF_8));
     assertEquals(4, feed("/feed.rss").poll());
     assertEquals(1, sink.rejections.size());

@@ -26,17 +26,23 @@ class FolderRootsTest {
   @Test
   void aRootAndWhatIsUnderItAreAllowedEvenBeforeTheyExist() throws Exception {
     FolderRoots roots = roots(null);
-    assertEquals(dir.resolve("reports").toRealPath(), roots.check(dir.resolve("reports").toString()));
-    assertTrue(roots.check(dir.resolve("reports/2026/new").toString()).endsWith("reports/2026/new"));
+    assertEquals(
+        dir.resolve("reports").toRealPath(), roots.check(dir.resolve("reports").toString()));
+    assertTrue(
+        roots.check(dir.resolve("reports/2026/new").toString()).endsWith("reports/2026/new"));
   }
 
   @Test
   void anythingElseIsRefusedNamingTheSetting() throws Exception {
     FolderRoots roots = roots(null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> roots.check("/etc"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> roots.check("/etc"));
     assertTrue(e.getMessage().contains("newswire.fetcher.folder-roots"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> roots.check(dir.resolve("reports/../elsewhere").toString()));
-    assertThrows(IllegalArgumentException.class, () -> roots.check(dir.resolve("reports-other").toString()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> roots.check(dir.resolve("reports/../elsewhere").toString()));
+    assertThrows(
+        IllegalArgumentException.class, () -> roots.check(dir.resolve("reports-other").toString()));
   }
 
   @Test
@@ -44,15 +50,21 @@ class FolderRootsTest {
     FolderRoots roots = roots(null);
     Path outside = Files.createDirectories(dir.resolve("private"));
     Files.createSymbolicLink(dir.resolve("reports/way-out"), outside);
-    assertThrows(IllegalArgumentException.class, () -> roots.check(dir.resolve("reports/way-out").toString()));
-    assertThrows(IllegalArgumentException.class, () -> roots.check(dir.resolve("reports/way-out/sub").toString()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> roots.check(dir.resolve("reports/way-out").toString()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> roots.check(dir.resolve("reports/way-out/sub").toString()));
   }
 
   @Test
   void theFoldersTheSourcesFileNamesAreAllowed() throws Exception {
     Path watched = Files.createDirectories(dir.resolve("briefs"));
-    FolderRoots roots = roots("sources:\n  - name: briefs\n    type: folder\n    path: " + watched + "\n");
+    FolderRoots roots =
+        roots("sources:\n  - name: briefs\n    type: folder\n    path: " + watched + "\n");
     assertEquals(watched.toRealPath(), roots.check(watched.toString()));
-    assertThrows(IllegalArgumentException.class, () -> roots.check(dir.resolve("other").toString()));
+    assertThrows(
+        IllegalArgumentException.class, () -> roots.check(dir.resolve("other").toString()));
   }
 }

@@ -36,7 +36,8 @@ class FolderSourceTest {
 
   FolderSource start(long maxBytes) throws IOException {
     FolderFiles files = new FolderFiles("seeds", root, maxBytes, sink, seen, monitor);
-    FolderSource source = new FolderSource("seeds", root, files, Duration.ofMillis(100), Duration.ofSeconds(1));
+    FolderSource source =
+        new FolderSource("seeds", root, files, Duration.ofMillis(100), Duration.ofSeconds(1));
     source.start();
     return source;
   }
@@ -55,7 +56,10 @@ class FolderSourceTest {
       }
       await("five documents", () -> sink.documents.size() == 5);
       RawDocument doc =
-          sink.documents.stream().filter(d -> d.url().equals("file:002_d2404225d53646e3.txt")).findFirst().orElseThrow();
+          sink.documents.stream()
+              .filter(d -> d.url().equals("file:002_d2404225d53646e3.txt"))
+              .findFirst()
+              .orElseThrow();
       assertEquals(DocumentIds.forUrl("file:002_d2404225d53646e3.txt"), doc.id());
       assertEquals("text/plain", doc.contentType());
       assertEquals("UTF-8", doc.charset());
@@ -77,7 +81,8 @@ class FolderSourceTest {
 
   /** Issue 12: a watched folder must not be a way to read other local files, or hidden ones. */
   @Test
-  void hiddenFilesHiddenFoldersAndSymbolicLinksAreNotRead(@TempDir Path elsewhere) throws Exception {
+  void hiddenFilesHiddenFoldersAndSymbolicLinksAreNotRead(@TempDir Path elsewhere)
+      throws Exception {
     Path secret = Files.writeString(elsewhere.resolve("creds.txt"), "password=hunter2");
     Files.createDirectories(elsewhere.resolve("dir"));
     Files.writeString(elsewhere.resolve("dir/inside.txt"), "outside the root");
@@ -90,7 +95,8 @@ class FolderSourceTest {
       Files.writeString(root.resolve("visible.txt"), "A report anyone may read.");
       await("the visible report", () -> sink.documents.size() == 1);
       Thread.sleep(1500); // past a rescan, which must not find them either
-      assertEquals(List.of("file:visible.txt"), sink.documents.stream().map(RawDocument::url).toList());
+      assertEquals(
+          List.of("file:visible.txt"), sink.documents.stream().map(RawDocument::url).toList());
       assertTrue(sink.rejections.isEmpty(), "nothing dead-lettered either: " + sink.rejections);
     }
   }
@@ -135,7 +141,9 @@ class FolderSourceTest {
   @Test
   void windows1252FilesAreDecodedWithoutMangling() throws Exception {
     try (FolderSource source = start(10_000_000)) {
-      Files.write(root.resolve("cp.txt"), "Caf\u00e9 \u2014 na\u00efve".getBytes(Charset.forName("windows-1252")));
+      Files.write(
+          root.resolve("cp.txt"),
+          "Caf\u00e9 \u2014 na\u00efve".getBytes(Charset.forName("windows-1252")));
       await("the file", () -> sink.documents.size() == 1);
       assertEquals("windows-1252", sink.documents.get(0).charset());
       assertEquals("Caf\u00e9 \u2014 na\u00efve", sink.documents.get(0).body());
@@ -144,6 +152,10 @@ class FolderSourceTest {
 
   private String reasonFor(String url) {
     String id = DocumentIds.forUrl(url);
-    return sink.rejections.stream().filter(r -> r.key().equals(id)).findFirst().orElseThrow().reason();
+    return sink.rejections.stream()
+        .filter(r -> r.key().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .reason();
   }
 }

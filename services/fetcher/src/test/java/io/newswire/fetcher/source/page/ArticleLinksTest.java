@@ -17,12 +17,20 @@ class ArticleLinksTest {
 
   @Test
   void articleShapedLinksOfTheSameSiteAreKeptWithoutTheirFragment() {
-    assertEquals("https://www.example.org/research/belarus-union-state", accept("https://www.example.org/research/belarus-union-state#top"));
-    assertEquals("https://example.org/2023/04/03/nato", accept("https://example.org/2023/04/03/nato"));
-    assertEquals("https://news.example.org/story/123456", accept("https://news.example.org/story/123456"));
-    assertEquals("https://www.example.org/analysis/what-the-numbers-say", accept("https://www.example.org/analysis/what-the-numbers-say"));
+    assertEquals(
+        "https://www.example.org/research/belarus-union-state",
+        accept("https://www.example.org/research/belarus-union-state#top"));
+    assertEquals(
+        "https://example.org/2023/04/03/nato", accept("https://example.org/2023/04/03/nato"));
+    assertEquals(
+        "https://news.example.org/story/123456", accept("https://news.example.org/story/123456"));
+    assertEquals(
+        "https://www.example.org/analysis/what-the-numbers-say",
+        accept("https://www.example.org/analysis/what-the-numbers-say"));
     assertEquals("https://www.example.org/?p=4711", accept("https://www.example.org/?p=4711"));
-    assertEquals("https://www.example.org/research/20230403-brief", accept("https://www.example.org/research/20230403-brief"));
+    assertEquals(
+        "https://www.example.org/research/20230403-brief",
+        accept("https://www.example.org/research/20230403-brief"));
   }
 
   @Test
@@ -49,8 +57,12 @@ class ArticleLinksTest {
   void aSubSectionIsNotAnArticleButAPathBelowTheListingWithMoreThanAWordIs() {
     assertNull(accept("https://www.example.org/research/russia"));
     assertNull(accept("https://www.example.org/events/conference"));
-    assertEquals("https://www.example.org/research/russia-nato", accept("https://www.example.org/research/russia-nato"));
-    assertEquals("https://www.example.org/research/brief.html", accept("https://www.example.org/research/brief.html"));
+    assertEquals(
+        "https://www.example.org/research/russia-nato",
+        accept("https://www.example.org/research/russia-nato"));
+    assertEquals(
+        "https://www.example.org/research/brief.html",
+        accept("https://www.example.org/research/brief.html"));
   }
 
   @Test

@@ -16,7 +16,8 @@ class ListingPageTest {
   static final String BASE = "https://www.eurasia-monitor.example.org";
 
   static ListingPage.Result read(String resource, String pageUrl) {
-    return ListingPage.read(TestServer.fixture(resource).replace("{{base}}", BASE), URI.create(pageUrl));
+    return ListingPage.read(
+        TestServer.fixture(resource).replace("{{base}}", BASE), URI.create(pageUrl));
   }
 
   static List<String> links(ListingPage.Result r) {
@@ -40,18 +41,22 @@ class ListingPageTest {
     FeedItem first = r.items().get(0);
     assertEquals("Russia's Foreign Policy Concept and NATO", first.metadata().title());
     assertEquals("2023-04-03", first.metadata().published());
-    assertEquals("The Lachin Corridor Blockade, Four Months On", r.items().get(2).metadata().title());
+    assertEquals(
+        "The Lachin Corridor Blockade, Four Months On", r.items().get(2).metadata().title());
   }
 
   @Test
   void anArticleEndingInALinkListIsNotAListing() {
-    ListingPage.Result declared = read("pages/article-related.html", BASE + "/reports/minsk-after-the-referendum");
+    ListingPage.Result declared =
+        read("pages/article-related.html", BASE + "/reports/minsk-after-the-referendum");
     assertFalse(declared.listing(), declared.why());
     // the same page without og:type and JSON-LD: its prose outweighs the related links all the same
-    String plain = TestServer.fixture("pages/article-related.html")
-        .replaceAll("<meta property=\"og:type\"[^>]*>", "")
-        .replaceAll("(?s)<script type=\"application/ld\\+json\">.*?</script>", "");
-    ListingPage.Result undeclared = ListingPage.read(plain, URI.create(BASE + "/reports/minsk-after-the-referendum"));
+    String plain =
+        TestServer.fixture("pages/article-related.html")
+            .replaceAll("<meta property=\"og:type\"[^>]*>", "")
+            .replaceAll("(?s)<script type=\"application/ld\\+json\">.*?</script>", "");
+    ListingPage.Result undeclared =
+        ListingPage.read(plain, URI.create(BASE + "/reports/minsk-after-the-referendum"));
     assertFalse(undeclared.listing(), undeclared.why());
   }
 
@@ -67,14 +72,16 @@ class ListingPageTest {
             "https://kavkaz.example.am/politics/%D0%B2%D1%8B%D0%B1%D0%BE%D1%80%D1%8B-%D0%B2-%D0%BF%D0%B0%D1%80%D0%BB%D0%B0%D0%BC%D0%B5%D0%BD%D1%82-%D0%B0%D1%80%D0%BC%D0%B5%D0%BD%D0%B8%D0%B8-%D0%B8%D1%82%D0%BE%D0%B3%D0%B8"),
         links(r));
     assertEquals("Лачинский коридор: четыре месяца спустя", r.items().get(0).metadata().title());
-    assertEquals("Ереван и Баку обменялись проектами мирного договора", r.items().get(1).metadata().title());
+    assertEquals(
+        "Ереван и Баку обменялись проектами мирного договора", r.items().get(1).metadata().title());
   }
 
   @Test
   void aPageWithOneOrTwoArticleLinksIsOneDocument() {
-    String html = "<html><body><main><h1>Notice</h1><p>Short text.</p>"
-        + "<a href=\"/2023/04/03/one-linked-report\">One linked report here</a>"
-        + "<a href=\"/2023/04/04/another-linked-report\">Another linked report here</a></main></body></html>";
+    String html =
+        "<html><body><main><h1>Notice</h1><p>Short text.</p>"
+            + "<a href=\"/2023/04/03/one-linked-report\">One linked report here</a>"
+            + "<a href=\"/2023/04/04/another-linked-report\">Another linked report here</a></main></body></html>";
     ListingPage.Result r = ListingPage.read(html, URI.create(BASE + "/notice"));
     assertFalse(r.listing());
     assertTrue(r.items().isEmpty());
@@ -82,10 +89,11 @@ class ListingPageTest {
 
   @Test
   void aCardWithoutHeadingOrTitleLikeTextHasNoTitle() {
-    String html = "<html><body><main><ul>"
-        + "<li><a href=\"/reports/a-first-long-report\">Read</a></li>"
-        + "<li><a href=\"/reports/a-second-long-report\">Read</a></li>"
-        + "<li><a href=\"/reports/a-third-long-report\">Read</a></li></ul></main></body></html>";
+    String html =
+        "<html><body><main><ul>"
+            + "<li><a href=\"/reports/a-first-long-report\">Read</a></li>"
+            + "<li><a href=\"/reports/a-second-long-report\">Read</a></li>"
+            + "<li><a href=\"/reports/a-third-long-report\">Read</a></li></ul></main></body></html>";
     ListingPage.Result r = ListingPage.read(html, URI.create(BASE + "/reports/"));
     assertTrue(r.listing(), r.why());
     assertNull(r.items().get(0).metadata().title());

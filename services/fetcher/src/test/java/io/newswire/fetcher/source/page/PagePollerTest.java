@@ -33,8 +33,15 @@ class PagePollerTest {
     server = new TestServer().seedReports();
     factory =
         new SourceFactory(
-            TestSupport.config(Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.default-crawl-delay", "0s")),
-            sink, new InMemorySeenStore(), monitor);
+            TestSupport.config(
+                Map.of(
+                    "newswire.fetcher.allow-private",
+                    "127.0.0.1/32",
+                    "newswire.fetcher.default-crawl-delay",
+                    "0s")),
+            sink,
+            new InMemorySeenStore(),
+            monitor);
   }
 
   @AfterEach
@@ -44,7 +51,13 @@ class PagePollerTest {
   }
 
   PagePoller page(String path, int maxItems) {
-    return new PagePoller("monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), List.of("text/html"), maxItems);
+    return new PagePoller(
+        "monitor",
+        URI.create(server.base() + path),
+        factory.fetcher(),
+        factory.emitter(),
+        List.of("text/html"),
+        maxItems);
   }
 
   Set<String> emittedUrls() {
@@ -56,9 +69,16 @@ class PagePollerTest {
     server.fixture("/reports/", "text/html; charset=utf-8", "pages/listing.html");
     PagePoller poller = page("/reports/", 100);
     assertEquals(5, poller.poll());
-    assertEquals(Set.of(0, 1, 2, 3, 4).stream().map(i -> server.base() + "/reports/00" + i + ".html").collect(Collectors.toSet()), emittedUrls());
+    assertEquals(
+        Set.of(0, 1, 2, 3, 4).stream()
+            .map(i -> server.base() + "/reports/00" + i + ".html")
+            .collect(Collectors.toSet()),
+        emittedUrls());
     RawDocument first =
-        sink.documents.stream().filter(d -> d.id().equals(DocumentIds.forUrl(server.base() + "/reports/000.html"))).findFirst().orElseThrow();
+        sink.documents.stream()
+            .filter(d -> d.id().equals(DocumentIds.forUrl(server.base() + "/reports/000.html")))
+            .findFirst()
+            .orElseThrow();
     assertEquals("Russia's Foreign Policy Concept and NATO", first.feedTitle());
     assertEquals("2023-04-03", first.feedPublished());
     assertEquals(0, server.hits("/reports/page/2"));
@@ -73,7 +93,8 @@ class PagePollerTest {
   @Test
   void aNewLinkOnAChangedListingIsTheOnlyNewDocument() throws Exception {
     String listing = TestServer.fixture("pages/listing.html").replace("{{base}}", server.base());
-    String older = listing.replaceAll("(?s)<li class=\"card\">\\s*<a href=\"/reports/000.html.*?</li>", "");
+    String older =
+        listing.replaceAll("(?s)<li class=\"card\">\\s*<a href=\"/reports/000.html.*?</li>", "");
     byte[][] current = {older.getBytes(StandardCharsets.UTF_8)};
     server.route("/reports/", ex -> TestServer.send(ex, 200, "text/html", current[0]));
     PagePoller poller = page("/reports/", 100);
@@ -97,7 +118,8 @@ class PagePollerTest {
 
   @Test
   void anArticleWithRelatedLinksIsEmittedItselfAndTheLinksAreNotFetched() throws Exception {
-    server.fixture("/reports/minsk-after-the-referendum", "text/html", "pages/article-related.html");
+    server.fixture(
+        "/reports/minsk-after-the-referendum", "text/html", "pages/article-related.html");
     assertEquals(1, page("/reports/minsk-after-the-referendum", 100).poll());
     assertEquals(Set.of(server.base() + "/reports/minsk-after-the-referendum"), emittedUrls());
     assertEquals(0, server.hits("/reports/000.html"));

@@ -35,10 +35,20 @@ class RobotsSitemapsTest {
     server = new TestServer().seedReports();
     factory =
         new SourceFactory(
-            TestSupport.config(Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.default-crawl-delay", "0s")),
-            sink, new InMemorySeenStore(), monitor);
+            TestSupport.config(
+                Map.of(
+                    "newswire.fetcher.allow-private",
+                    "127.0.0.1/32",
+                    "newswire.fetcher.default-crawl-delay",
+                    "0s")),
+            sink,
+            new InMemorySeenStore(),
+            monitor);
     server.fixture("/sitemaps/sitemap-index.xml", "application/xml", "sitemaps/sitemap-index.xml");
-    byte[] news = TestServer.fixture("sitemaps/news.xml").replace("{{base}}", server.base()).getBytes(StandardCharsets.UTF_8);
+    byte[] news =
+        TestServer.fixture("sitemaps/news.xml")
+            .replace("{{base}}", server.base())
+            .getBytes(StandardCharsets.UTF_8);
     server.bytes("/sitemaps/news.xml.gz", "application/x-gzip", TestServer.gzip(news));
   }
 
@@ -49,7 +59,8 @@ class RobotsSitemapsTest {
   }
 
   SitePoller site(String path) {
-    return new SitePoller("monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), 100);
+    return new SitePoller(
+        "monitor", URI.create(server.base() + path), factory.fetcher(), factory.emitter(), 100);
   }
 
   /** Issue 12: a listing of more URLs than a poll may take is cut to the newest, and says so. */
@@ -60,19 +71,36 @@ class RobotsSitemapsTest {
       for (int i = 0; i < 30_000; i++) {
         lines.append(server.base()).append("/reports/").append(child).append(i).append(".html\n");
       }
-      server.bytes("/sitemaps/" + child + ".txt", "text/plain", lines.toString().getBytes(StandardCharsets.UTF_8));
+      server.bytes(
+          "/sitemaps/" + child + ".txt",
+          "text/plain",
+          lines.toString().getBytes(StandardCharsets.UTF_8));
     }
-    server.bytes("/sitemaps/big-index.xml", "application/xml", ("<?xml version=\"1.0\"?><sitemapindex"
-        + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + server.base() + "/sitemaps/a.txt</loc>"
-        + "</sitemap><sitemap><loc>" + server.base() + "/sitemaps/b.txt</loc></sitemap></sitemapindex>")
-        .getBytes(StandardCharsets.UTF_8));
-    server.bytes("/reports/a0.html", "text/html", HOME_WITHOUT_FEEDS); // the one item this poll takes
-    Poller poller = SitemapPoller.of("big", URI.create(server.base() + "/sitemaps/big-index.xml"), factory.fetcher(),
-        factory.emitter(), 1);
+    server.bytes(
+        "/sitemaps/big-index.xml",
+        "application/xml",
+        ("<?xml version=\"1.0\"?><sitemapindex"
+                + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                + server.base()
+                + "/sitemaps/a.txt</loc>"
+                + "</sitemap><sitemap><loc>"
+                + server.base()
+                + "/sitemaps/b.txt</loc></sitemap></sitemapindex>")
+            .getBytes(StandardCharsets.UTF_8));
+    server.bytes(
+        "/reports/a0.html", "text/html", HOME_WITHOUT_FEEDS); // the one item this poll takes
+    Poller poller =
+        SitemapPoller.of(
+            "big",
+            URI.create(server.base() + "/sitemaps/big-index.xml"),
+            factory.fetcher(),
+            factory.emitter(),
+            1);
     poller.poll();
     assertEquals(1, monitor.errorCount("big", "capped"));
     String reason = monitor.status("big").lastErrorReason;
-    assertTrue(reason.contains("10000 of the 60000 URLs") && reason.contains("at most 50000"), reason);
+    assertTrue(
+        reason.contains("10000 of the 60000 URLs") && reason.contains("at most 50000"), reason);
   }
 
   /** Issue 12: the cap is newswire.fetcher.max-listed-urls. */
@@ -82,12 +110,28 @@ class RobotsSitemapsTest {
     for (int i = 0; i < 150; i++) {
       lines.append(server.base()).append("/reports/r").append(i).append(".html\n");
     }
-    server.bytes("/sitemaps/small.txt", "text/plain", lines.toString().getBytes(StandardCharsets.UTF_8));
-    try (SourceFactory capped = new SourceFactory(
-        TestSupport.config(Map.of("newswire.fetcher.allow-private", "127.0.0.1/32", "newswire.fetcher.default-crawl-delay", "0s",
-            "newswire.fetcher.max-listed-urls", "100")),
-        sink, new InMemorySeenStore(), monitor)) {
-      SitemapPoller.of("small", URI.create(server.base() + "/sitemaps/small.txt"), capped.fetcher(), capped.emitter(), 0).poll();
+    server.bytes(
+        "/sitemaps/small.txt", "text/plain", lines.toString().getBytes(StandardCharsets.UTF_8));
+    try (SourceFactory capped =
+        new SourceFactory(
+            TestSupport.config(
+                Map.of(
+                    "newswire.fetcher.allow-private",
+                    "127.0.0.1/32",
+                    "newswire.fetcher.default-crawl-delay",
+                    "0s",
+                    "newswire.fetcher.max-listed-urls",
+                    "100")),
+            sink,
+            new InMemorySeenStore(),
+            monitor)) {
+      SitemapPoller.of(
+              "small",
+              URI.create(server.base() + "/sitemaps/small.txt"),
+              capped.fetcher(),
+              capped.emitter(),
+              0)
+          .poll();
     }
     String reason = monitor.status("small").lastErrorReason;
     assertTrue(reason.contains("50 of the 150 URLs") && reason.contains("at most 100"), reason);
@@ -96,11 +140,20 @@ class RobotsSitemapsTest {
   @Test
   void aSitemapSourceOnRobotsTxtPollsTheSitemapsItNamesAndSurvivesAMissingOne() throws Exception {
     server.fixture("/robots.txt", "text/plain", "robots-sitemaps.txt");
-    Poller poller = SitemapPoller.of("monitor", URI.create(server.base() + "/robots.txt"), factory.fetcher(), factory.emitter(), 100);
+    Poller poller =
+        SitemapPoller.of(
+            "monitor",
+            URI.create(server.base() + "/robots.txt"),
+            factory.fetcher(),
+            factory.emitter(),
+            100);
     assertTrue(poller instanceof RobotsSitemaps);
     assertEquals(5, poller.poll());
     assertEquals(1, server.hits("/sitemaps/retired.xml"));
-    assertEquals(1, monitor.errorCount("monitor", "http-status"), "the missing sitemap is counted, the other polled");
+    assertEquals(
+        1,
+        monitor.errorCount("monitor", "http-status"),
+        "the missing sitemap is counted, the other polled");
     assertEquals(0, poller.poll());
     assertEquals(5, sink.documents.size());
   }
@@ -135,7 +188,10 @@ class RobotsSitemapsTest {
 
   @Test
   void aSiteWithNeitherFeedsNorSitemapsFailsSayingSo() {
-    server.bytes("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8));
+    server.bytes(
+        "/robots.txt",
+        "text/plain",
+        "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8));
     server.bytes("/", "text/html", HOME_WITHOUT_FEEDS);
     FetchException e = assertThrows(FetchException.class, () -> site("/").poll());
     assertEquals(FetchException.Reason.PARSE, e.reason());
@@ -145,7 +201,9 @@ class RobotsSitemapsTest {
 
   @Test
   void aSiteWithoutFeedsWhoseRobotsTxtFailsIsRetriedLater() {
-    server.route("/robots.txt", ex -> TestServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));
+    server.route(
+        "/robots.txt",
+        ex -> TestServer.send(ex, 503, "text/plain", "busy".getBytes(StandardCharsets.UTF_8)));
     server.bytes("/", "text/html", HOME_WITHOUT_FEEDS);
     FetchException e = assertThrows(FetchException.class, () -> site("/").poll());
     assertEquals(FetchException.Reason.NETWORK, e.reason());
@@ -154,8 +212,15 @@ class RobotsSitemapsTest {
 
   @Test
   void aRobotsTxtWithoutSitemapLinesFailsTheSitemapSource() {
-    server.bytes("/robots.txt", "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8));
-    Poller poller = SitemapPoller.of("monitor", URI.create(server.base() + "/robots.txt"), factory.fetcher(), factory.emitter(), 100);
+    server.bytes(
+        "/robots.txt", "text/plain", "User-agent: *\nDisallow:\n".getBytes(StandardCharsets.UTF_8));
+    Poller poller =
+        SitemapPoller.of(
+            "monitor",
+            URI.create(server.base() + "/robots.txt"),
+            factory.fetcher(),
+            factory.emitter(),
+            100);
     FetchException e = assertThrows(FetchException.class, poller::poll);
     assertTrue(e.getMessage().contains("names no sitemap"), e.getMessage());
   }
