@@ -59,6 +59,11 @@ final class Line {
    * Headline style: most longer words capitalised ("Relations Between Moscow and Minsk After ...").
    */
   boolean isTitleCase() {
+    return isTitleCase(0.6);
+  }
+
+  /** Whether at least {@code share} of the longer words are capitalised. */
+  boolean isTitleCase(double share) {
     int longWords = 0;
     int capitalised = 0;
     for (String w : text.split("\\s+")) {
@@ -69,7 +74,7 @@ final class Line {
         }
       }
     }
-    return longWords > 0 && capitalised >= longWords * 0.6;
+    return longWords > 0 && capitalised >= longWords * share;
   }
 
   /**

@@ -52,6 +52,9 @@ public final class PlainTextExtractor {
    */
   private static final int TEASER_WORDS = 60;
 
+  /** Share of capitalised longer words that sets a line as long as prose as a headline. */
+  private static final double HEADLINE_CAPITALS = 0.8;
+
   private PlainTextExtractor() {}
 
   public static Extraction extract(String input, List<String> warnings) {
@@ -223,7 +226,16 @@ public final class PlainTextExtractor {
   }
 
   private static boolean isLinkLike(Line l) {
-    return l.furniture || (l.words < PROSE_WORDS && !l.endsSentence());
+    return l.furniture || ((l.words < PROSE_WORDS || isLongHeadline(l)) && !l.endsSentence());
+  }
+
+  /**
+   * A line as long as prose but set as a headline: nearly every longer word capitalised and no
+   * sentence end. Teasers of other articles and menus copied as one line look like this; a
+   * paragraph, or an author's affiliation full of names, does not.
+   */
+  private static boolean isLongHeadline(Line l) {
+    return l.words >= PROSE_WORDS && !l.endsSentence() && l.isTitleCase(HEADLINE_CAPITALS);
   }
 
   private static List<Line> lines(String input, Deadline deadline) {
@@ -342,6 +354,9 @@ public final class PlainTextExtractor {
       // stamp above its teaser's summary outweighs that summary too, however long
       Line next = i + 1 < lines.size() ? lines.get(i + 1) : null;
       return -Math.max(STAMP_COST, next == null || next.furniture ? 0 : next.words + 1);
+    }
+    if (isLongHeadline(l)) {
+      return -1;
     }
     if (l.words >= PROSE_WORDS) {
       return l.endsTruncated() && l.words < TEASER_WORDS ? -3 : l.words;

@@ -1,0 +1,56 @@
+package io.newswire.extract.text;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newswire.extract.Extractor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11: the rules of the plain-text path, each on crafted text — the kind of line it is meant
+ * for, and article text it must leave alone.
+ */
+class PlainTextRulesTest {
+
+  private static final Extractor EXTRACTOR = new Extractor();
+
+  private static final String P1 =
+      "The committee met on Tuesday to review the budget proposal, and after a long "
+          + "debate its members agreed to send the draft back to the ministry for changes.";
+  private static final String P2 =
+      "Officials said the revised version would be ready in the spring, once the "
+          + "regional offices have sent their figures and the auditors have checked them.";
+  private static final String P3 =
+      "Opposition members said they would vote against any draft that cut school "
+          + "funding, and several of them asked for a public hearing before the final vote.";
+
+  private static String clean(String... lines) {
+    return EXTRACTOR.extract(String.join("\n\n", lines), "text/plain", null).text();
+  }
+
+  @Test
+  void teaserHeadlinesAsLongAsProseAreNotTheReport() {
+    String text =
+        clean(
+            "Budget Sent Back",
+            P1,
+            P2,
+            P3,
+            "Why The City Council Finally Voted To Close The Old Bridge After Twenty Long Years",
+            "Witness One Woman's Descent Into Madness As Her Coworkers Steal Her Lunch Every Day",
+            "Five Mountain Towns Where The Winter Lasts Longer Than Anywhere Else In The Country");
+    assertTrue(text.startsWith(P1));
+    assertTrue(text.endsWith(P3));
+    assertFalse(text.contains("Bridge"));
+    assertFalse(text.contains("Madness"));
+  }
+
+  @Test
+  void aLongSentenceInTheReportStaysWhateverItsCapitals() {
+    String quote =
+        "Members of the Regional Audit Office, the Ministry of Finance and the National Bank of"
+            + " Northern Provinces met in Geneva on Monday.";
+    String text = clean("Budget Sent Back", P1, quote, P2, P3);
+    assertTrue(text.contains(quote));
+  }
+}
