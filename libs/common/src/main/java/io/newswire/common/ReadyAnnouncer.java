@@ -1,12 +1,13 @@
 package io.newswire.common;
 
+import io.newswire.model.Service;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Prints {@code NEWSWIRE-READY <service> <http port>} once the service has started, the line a
+ * Prints the service's {@link Service#readyLine ready line} once it has started, the line a
  * launcher running it as a child process waits for.
  */
 @ApplicationScoped
@@ -18,7 +19,12 @@ public class ReadyAnnouncer {
   int port;
 
   void onStart(@Observes StartupEvent event) {
-    System.out.println("NEWSWIRE-READY " + name.replace("newswire-", "") + " " + port);
-    System.out.flush();
+    // a test application of this library is none of the roster's, and no launcher waits for it
+    Service.byApplicationName(name)
+        .ifPresent(
+            service -> {
+              System.out.println(service.readyLine(port));
+              System.out.flush();
+            });
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.newswire.kafka.TopicSetup;
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +66,13 @@ class BrokerOutageIT {
   void theServicesCarryOnAfterTheBrokerWasGoneForMinutes() throws Exception {
     var rule =
         Http.post(
-            pipeline.url("alerter") + "/rules",
+            pipeline.url(Service.ALERTER) + "/rules",
             "{\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}");
     assertEquals(201, rule.status(), String.valueOf(rule.body()));
     Await.until(
         "the rule to be active",
         Duration.ofSeconds(10),
-        () -> Http.get(pipeline.url("alerter") + "/rules").body(),
+        () -> Http.get(pipeline.url(Service.ALERTER) + "/rules").body(),
         rules -> rules.size() == 1);
 
     List<StreamCorpus.Item> stream = corpus.stream(BEFORE + AFTER);

@@ -1,6 +1,7 @@
 package io.newswire.e2e;
 
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,11 +115,11 @@ class ComposeEndToEndIT extends SeedScenario {
   }
 
   @Override
-  String url(String service) {
+  String url(Service service) {
     return "http://"
-        + compose.getServiceHost(service, HTTP)
+        + compose.getServiceHost(service.id(), HTTP)
         + ":"
-        + compose.getServicePort(service, HTTP);
+        + compose.getServicePort(service.id(), HTTP);
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.newswire.launcher.Pipeline;
+import io.newswire.model.Service;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -65,7 +66,7 @@ class ConsoleIT {
         "5 indexed documents",
         INGEST_TIMEOUT,
         () ->
-            Http.get(pipeline.url("indexer") + "/search?all=true&q=*")
+            Http.get(pipeline.url(Service.INDEXER) + "/search?all=true&q=*")
                 .body()
                 .path("total")
                 .asLong(),
@@ -81,7 +82,7 @@ class ConsoleIT {
 
   @Test
   void thePrintedAddressSignsInAndTheSearchShowsTheSeedsThatNameLavrov() throws Exception {
-    String console = pipeline.url("console");
+    String console = pipeline.url(Service.CONSOLE);
     HttpResponse<String> anonymous = get(console + "/?q=Lavrov", null);
     assertEquals(303, anonymous.statusCode());
     assertTrue(
@@ -183,10 +184,10 @@ class ConsoleIT {
       Await.until(
           "the rule to reach the alerter",
           Duration.ofSeconds(20),
-          () -> Http.get(pipeline.url("alerter") + "/rules").body().toString(),
+          () -> Http.get(pipeline.url(Service.ALERTER) + "/rules").body().toString(),
           rules -> rules.contains("Zephyrgate"));
 
-      browser.get(pipeline.url("console") + "/alerts");
+      browser.get(pipeline.url(Service.CONSOLE) + "/alerts");
       wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("alerts")));
       ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
       Files.writeString(
@@ -225,7 +226,7 @@ class ConsoleIT {
     try {
       browser.get(pipeline.consoleSignInUrl());
       wait(browser).until(ExpectedConditions.elementToBeClickable(By.id("q")));
-      browser.get(pipeline.url("console") + "/sources");
+      browser.get(pipeline.url(Service.CONSOLE) + "/sources");
       wait(browser)
           .until(ExpectedConditions.elementToBeClickable(By.id("source-name")))
           .sendKeys("e2e-feed");
@@ -244,11 +245,11 @@ class ConsoleIT {
           "the folder source of the sources file is listed too");
       screenshot(browser, "console-sources");
 
-      browser.get(pipeline.url("console") + "/dead-letters");
+      browser.get(pipeline.url(Service.CONSOLE) + "/dead-letters");
       wait(browser).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
       screenshot(browser, "console-dead-letters");
 
-      browser.get(pipeline.url("console") + "/health");
+      browser.get(pipeline.url(Service.CONSOLE) + "/health");
       wait(browser)
           .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.health")));
       assertEquals(

@@ -10,6 +10,7 @@ import io.newswire.kafka.TopicSetup;
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import io.newswire.testing.TopicSnapshot;
 import java.nio.file.Files;
@@ -78,13 +79,13 @@ class FaultInjectionIT {
       throws Exception {
     var rule =
         Http.post(
-            pipeline.url("alerter") + "/rules",
+            pipeline.url(Service.ALERTER) + "/rules",
             "{\"id\":\"nato\",\"name\":\"NATO\",\"query\":\"NATO\"}");
     assertEquals(201, rule.status(), String.valueOf(rule.body()));
     Await.until(
         "the rule to be active",
         Duration.ofSeconds(10),
-        () -> Http.get(pipeline.url("alerter") + "/rules").body(),
+        () -> Http.get(pipeline.url(Service.ALERTER) + "/rules").body(),
         rules -> rules.size() == 1);
 
     List<StreamCorpus.Item> stream = corpus.stream(DOCUMENTS);
@@ -136,7 +137,7 @@ class FaultInjectionIT {
     long started = System.nanoTime();
     feeder.start();
 
-    for (String service : List.of("indexer", "cleaner", "alerter")) {
+    for (Service service : List.of(Service.INDEXER, Service.CLEANER, Service.ALERTER)) {
       Thread.sleep(2500);
       pipeline.kill(service);
       Thread.sleep(1500);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.ApiKeyFile;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,11 @@ class KafkaSaslIT {
     Await.until(
         "the report to be searchable through a SASL-only broker",
         SeedScenario.INGEST_TIMEOUT,
-        () -> Http.get(pipeline.url("indexer") + "/search?q=Lavrov").body().path("total").asLong(),
+        () ->
+            Http.get(pipeline.url(Service.INDEXER) + "/search?q=Lavrov")
+                .body()
+                .path("total")
+                .asLong(),
         n -> n == 1);
 
     // no credentials: the SASL listener never answers a plaintext client

@@ -12,6 +12,7 @@ import io.newswire.kafka.DeadLetters;
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import io.newswire.testing.TopicSnapshot;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +65,7 @@ class PipelineEndToEndIT extends SeedScenario {
   }
 
   @Override
-  String url(String service) {
+  String url(Service service) {
     return pipeline.url(service);
   }
 
@@ -148,7 +149,7 @@ class PipelineEndToEndIT extends SeedScenario {
       String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
       var rule =
           Http.post(
-              url("alerter") + "/rules",
+              url(Service.ALERTER) + "/rules",
               "{\"name\":\"Wagner\",\"query\":\"Wagner\",\"webhook\":\"" + hook + "\"}");
       assertEquals(201, rule.status(), String.valueOf(rule.body()));
       Thread.sleep(1000); // the rule reaches the alerter through the rules topic
@@ -170,7 +171,7 @@ class PipelineEndToEndIT extends SeedScenario {
           Http.as(
               pipeline.apiKey(),
               "PUT",
-              url("alerter") + "/rules/" + id,
+              url(Service.ALERTER) + "/rules/" + id,
               "{\"query\":\"Wagner OR Prigozhin\",\"keepWebhook\":true}");
       assertEquals(200, kept.status(), String.valueOf(kept.body()));
       assertTrue(
@@ -179,7 +180,10 @@ class PipelineEndToEndIT extends SeedScenario {
           kept.body().toString());
       var dropped =
           Http.as(
-              pipeline.apiKey(), "PUT", url("alerter") + "/rules/" + id, "{\"query\":\"Wagner\"}");
+              pipeline.apiKey(),
+              "PUT",
+              url(Service.ALERTER) + "/rules/" + id,
+              "{\"query\":\"Wagner\"}");
       assertTrue(
           dropped.body().path("webhook").isNull() && !dropped.body().path("signed").asBoolean(),
           dropped.body().toString());
@@ -189,7 +193,7 @@ class PipelineEndToEndIT extends SeedScenario {
   }
 
   private JsonNode ruleById(String id) throws Exception {
-    for (JsonNode r : Http.get(url("alerter") + "/rules").body()) {
+    for (JsonNode r : Http.get(url(Service.ALERTER) + "/rules").body()) {
       if (r.path("id").asText().equals(id)) {
         return r;
       }

@@ -13,6 +13,7 @@ import io.newswire.model.ApiKeyFile.Role;
 import io.newswire.model.Json;
 import io.newswire.model.Rule;
 import io.newswire.model.SchemaVersions;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import io.newswire.testing.TopicSnapshot;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class SecurityIT {
     }
   }
 
-  private static String url(String service, String path) {
+  private static String url(Service service, String path) {
     return pipeline.url(service) + path;
   }
 
@@ -83,15 +84,15 @@ class SecurityIT {
   void everyApiButHealthAsksForAKeyAndSaysHowToSendOne() throws Exception {
     List<String[]> calls =
         List.of(
-            new String[] {"GET", url("indexer", "/search?q=NATO")},
-            new String[] {"GET", url("alerter", "/rules")},
-            new String[] {"POST", url("alerter", "/rules")},
-            new String[] {"PUT", url("alerter", "/rules/x")},
-            new String[] {"DELETE", url("alerter", "/rules/x")},
-            new String[] {"GET", url("alerter", "/alerts")},
-            new String[] {"GET", url("fetcher", "/sources")},
-            new String[] {"POST", url("fetcher", "/sources")},
-            new String[] {"DELETE", url("fetcher", "/sources/x")});
+            new String[] {"GET", url(Service.INDEXER, "/search?q=NATO")},
+            new String[] {"GET", url(Service.ALERTER, "/rules")},
+            new String[] {"POST", url(Service.ALERTER, "/rules")},
+            new String[] {"PUT", url(Service.ALERTER, "/rules/x")},
+            new String[] {"DELETE", url(Service.ALERTER, "/rules/x")},
+            new String[] {"GET", url(Service.ALERTER, "/alerts")},
+            new String[] {"GET", url(Service.FETCHER, "/sources")},
+            new String[] {"POST", url(Service.FETCHER, "/sources")},
+            new String[] {"DELETE", url(Service.FETCHER, "/sources/x")});
     for (String[] call : calls) {
       String body =
           call[0].equals("POST") || call[0].equals("PUT")
@@ -105,23 +106,25 @@ class SecurityIT {
       var forged = Http.as("nwk_not-a-key", call[0], call[1], body);
       assertEquals(401, forged.status(), call[0] + " " + call[1]);
     }
-    for (String service : Pipeline.SERVICES) {
+    for (Service service : Service.START_ORDER) {
       assertEquals(
-          200, Http.as(null, "GET", url(service, "/q/health/ready"), null).status(), service);
-      if (!service.equals(
-          "console")) { // the console has pages, not metrics; ConsoleIT checks its sign-in
-        assertEquals(401, Http.as(null, "GET", url(service, "/q/metrics"), null).status(), service);
+          200, Http.as(null, "GET", url(service, "/q/health/ready"), null).status(), service.id());
+      if (service != Service.CONSOLE) { // pages, not metrics; ConsoleIT checks its sign-in
+        assertEquals(
+            401, Http.as(null, "GET", url(service, "/q/metrics"), null).status(), service.id());
       }
     }
   }
 
   @Test
   void eachRoleMayDoWhatItIsForAndNoMore() throws Exception {
-    assertEquals(200, Http.as(reader, "GET", url("indexer", "/search?q=NATO"), null).status());
-    assertEquals(200, Http.as(reader, "GET", url("alerter", "/rules"), null).status());
-    assertEquals(200, Http.as(reader, "GET", url("fetcher", "/sources"), null).status());
+    assertEquals(
+        200, Http.as(reader, "GET", url(Service.INDEXER, "/search?q=NATO"), null).status());
+    assertEquals(200, Http.as(reader, "GET", url(Service.ALERTER, "/rules"), null).status());
+    assertEquals(200, Http.as(reader, "GET", url(Service.FETCHER, "/sources"), null).status());
     var readerAdds =
-        Http.as(reader, "POST", url("alerter", "/rules"), "{\"name\":\"n\",\"query\":\"NATO\"}");
+        Http.as(
+            reader, "POST", url(Service.ALERTER, "/rules"), "{\"name\":\"n\",\"query\":\"NATO\"}");
     assertEquals(403, readerAdds.status());
     assertTrue(
         readerAdds.body().path("error").asText().contains("editor"),
@@ -131,7 +134,7 @@ class SecurityIT {
         Http.as(
                 reader,
                 "POST",
-                url("fetcher", "/sources"),
+                url(Service.FETCHER, "/sources"),
                 "{\"name\":\"f\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}")
             .status());
 
@@ -140,14 +143,14 @@ class SecurityIT {
         Http.as(
             editor,
             "POST",
-            url("alerter", "/rules"),
+            url(Service.ALERTER, "/rules"),
             "{\"id\":\"sec-owned\",\"name\":\"n\",\"query\":\"NATO\"}");
     assertEquals(201, added.status(), String.valueOf(added.body()));
     var hook =
         Http.as(
             editor,
             "POST",
-            url("alerter", "/rules"),
+            url(Service.ALERTER, "/rules"),
             "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"https://hooks.example.org/x\"}");
     assertEquals(403, hook.status());
     assertTrue(hook.body().path("error").asText().contains("admin"), String.valueOf(hook.body()));
@@ -156,18 +159,18 @@ class SecurityIT {
         Http.as(
                 editor,
                 "POST",
-                url("fetcher", "/sources"),
+                url(Service.FETCHER, "/sources"),
                 "{\"name\":\"f\",\"type\":\"folder\",\"path\":\"" + watched + "\"}")
             .status());
     var feed =
         Http.as(
             editor,
             "POST",
-            url("fetcher", "/sources"),
+            url(Service.FETCHER, "/sources"),
             "{\"name\":\"sec-feed\",\"type\":\"feed\",\"url\":\"https://example.org/feed.xml\"}");
     assertEquals(201, feed.status(), String.valueOf(feed.body()));
     assertEquals(
-        200, Http.as(editor, "DELETE", url("fetcher", "/sources/sec-feed"), null).status());
+        200, Http.as(editor, "DELETE", url(Service.FETCHER, "/sources/sec-feed"), null).status());
   }
 
   @Test
@@ -176,31 +179,35 @@ class SecurityIT {
         Http.as(
             editor,
             "POST",
-            url("alerter", "/rules"),
+            url(Service.ALERTER, "/rules"),
             "{\"id\":\"sec-mine\",\"name\":\"mine\",\"query\":\"NATO\"}");
     assertEquals(201, first.status(), String.valueOf(first.body()));
     Await.until(
         "the rule to reach the alerter",
         Duration.ofSeconds(10),
-        () -> Http.get(url("alerter", "/rules")).body(),
+        () -> Http.get(url(Service.ALERTER, "/rules")).body(),
         rules -> contains(rules, "sec-mine"));
     var takeover =
         Http.as(
             editor,
             "POST",
-            url("alerter", "/rules"),
+            url(Service.ALERTER, "/rules"),
             "{\"id\":\"sec-mine\",\"name\":\"theirs\",\"query\":\"Wagner\"}");
     assertEquals(409, takeover.status());
     assertTrue(
         takeover.body().path("error").asText().contains("PUT /rules/sec-mine"),
         String.valueOf(takeover.body()));
     var update =
-        Http.as(editor, "PUT", url("alerter", "/rules/sec-mine"), "{\"query\":\"NATO OR Wagner\"}");
+        Http.as(
+            editor,
+            "PUT",
+            url(Service.ALERTER, "/rules/sec-mine"),
+            "{\"query\":\"NATO OR Wagner\"}");
     assertEquals(200, update.status(), String.valueOf(update.body()));
     assertEquals("mine", update.body().path("name").asText());
     assertEquals(
         404,
-        Http.as(editor, "PUT", url("alerter", "/rules/sec-nobody"), "{\"query\":\"NATO\"}")
+        Http.as(editor, "PUT", url(Service.ALERTER, "/rules/sec-nobody"), "{\"query\":\"NATO\"}")
             .status());
   }
 
@@ -210,17 +217,19 @@ class SecurityIT {
    */
   @Test
   void whoamiNamesTheKeyAndItsRoleOnEveryService() throws Exception {
-    for (String service : List.of("fetcher", "cleaner", "indexer", "alerter")) {
+    for (Service service : Service.CONSOLE_BACKENDS) {
       var asReader = Http.as(reader, "GET", url(service, "/auth/whoami"), null);
-      assertEquals(200, asReader.status(), service);
-      assertEquals("it-reader", asReader.body().path("name").asText(), service);
-      assertEquals("reader", asReader.body().path("role").asText(), service);
+      assertEquals(200, asReader.status(), service.id());
+      assertEquals("it-reader", asReader.body().path("name").asText(), service.id());
+      assertEquals("reader", asReader.body().path("role").asText(), service.id());
       assertEquals(
           "editor",
           Http.as(editor, "GET", url(service, "/auth/whoami"), null).body().path("role").asText());
-      assertEquals(401, Http.as(null, "GET", url(service, "/auth/whoami"), null).status(), service);
+      assertEquals(
+          401, Http.as(null, "GET", url(service, "/auth/whoami"), null).status(), service.id());
     }
-    assertEquals("admin", Http.get(url("indexer", "/auth/whoami")).body().path("role").asText());
+    assertEquals(
+        "admin", Http.get(url(Service.INDEXER, "/auth/whoami")).body().path("role").asText());
   }
 
   @Test
@@ -229,13 +238,13 @@ class SecurityIT {
     Await.until(
         "the new key to be accepted",
         Duration.ofSeconds(5),
-        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(),
+        () -> Http.as(key, "GET", url(Service.INDEXER, "/search?q=NATO"), null).status(),
         s -> s == 200);
     assertTrue(ApiKeyFile.revoke(pipeline.keysFile(), "it-temporary"));
     Await.until(
         "the revoked key to be refused",
         Duration.ofSeconds(5),
-        () -> Http.as(key, "GET", url("indexer", "/search?q=NATO"), null).status(),
+        () -> Http.as(key, "GET", url(Service.INDEXER, "/search?q=NATO"), null).status(),
         s -> s == 401);
     // the file keeps hashes only
     assertFalse(Files.readString(pipeline.keysFile()).contains(pipeline.apiKey()));
@@ -251,7 +260,7 @@ class SecurityIT {
     if (external == null) {
       return; // a machine with loopback only has no other interface to try
     }
-    for (String service : Pipeline.SERVICES) {
+    for (Service service : Service.START_ORDER) {
       int port =
           Integer.parseInt(
               pipeline.url(service).substring(pipeline.url(service).lastIndexOf(':') + 1));
@@ -273,7 +282,7 @@ class SecurityIT {
         "Zanzibarquux credentials of the operator, not a report at all.");
     var refused =
         Http.post(
-            url("fetcher", "/sources"),
+            url(Service.FETCHER, "/sources"),
             "{\"name\":\"sec-outside\",\"type\":\"folder\",\"path\":\"" + outside + "\"}");
     assertEquals(400, refused.status());
     assertTrue(
@@ -294,11 +303,14 @@ class SecurityIT {
     Await.until(
         "the visible report to be searchable",
         SeedScenario.INGEST_TIMEOUT,
-        () -> Http.get(url("indexer", "/search?q=Visiblemarker")).body().path("total").asLong(),
+        () ->
+            Http.get(url(Service.INDEXER, "/search?q=Visiblemarker")).body().path("total").asLong(),
         n -> n == 1);
     for (String word : List.of("Zanzibarquux", "Quuxhidden", "Quuxdotfile")) {
       assertEquals(
-          0, Http.get(url("indexer", "/search?q=" + word)).body().path("total").asLong(), word);
+          0,
+          Http.get(url(Service.INDEXER, "/search?q=" + word)).body().path("total").asLong(),
+          word);
     }
   }
 
@@ -314,7 +326,7 @@ class SecurityIT {
             "file:///etc/passwd")) {
       var reply =
           Http.post(
-              url("alerter", "/rules"),
+              url(Service.ALERTER, "/rules"),
               "{\"name\":\"h\",\"query\":\"NATO\",\"webhook\":\"" + hook + "\"}");
       assertEquals(400, reply.status(), hook + ": " + reply.body());
       String error = reply.body().path("error").asText();
@@ -360,7 +372,7 @@ class SecurityIT {
       String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
       var healthy =
           Http.post(
-              url("alerter", "/rules"),
+              url(Service.ALERTER, "/rules"),
               "{\"id\":\"sec-healthy\",\"name\":\"Healthy\",\"query\":\"Poisontest\",\"webhook\":\""
                   + base
                   + "/hook?token=s3cr3t\"}");
@@ -369,7 +381,7 @@ class SecurityIT {
       assertTrue(secret.startsWith("whsec_"), secret);
       var moved =
           Http.post(
-              url("alerter", "/rules"),
+              url(Service.ALERTER, "/rules"),
               "{\"id\":\"sec-moved\",\"name\":\"Moved\",\"query\":\"Poisontest\",\"webhook\":\""
                   + base
                   + "/moved\"}");
@@ -392,14 +404,14 @@ class SecurityIT {
       Await.until(
           "the three rules to reach the alerter",
           Duration.ofSeconds(10),
-          () -> Http.get(url("alerter", "/rules")).body(),
+          () -> Http.get(url(Service.ALERTER, "/rules")).body(),
           rules ->
               contains(rules, "sec-healthy")
                   && contains(rules, "sec-moved")
                   && contains(rules, "sec-poisoned"));
 
       // listed redacted: the path (and its token) and the secret never come back
-      JsonNode listed = find(Http.get(url("alerter", "/rules")).body(), "sec-healthy");
+      JsonNode listed = find(Http.get(url(Service.ALERTER, "/rules")).body(), "sec-healthy");
       assertEquals(base + "/…", listed.path("webhook").asText());
       assertTrue(listed.path("webhookSecret").isNull(), String.valueOf(listed));
 

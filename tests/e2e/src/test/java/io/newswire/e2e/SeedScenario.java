@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.launcher.RepoLayout;
 import io.newswire.model.DocumentIds;
+import io.newswire.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ abstract class SeedScenario {
   private static String natoRuleId;
 
   /** Base URL of a service's HTTP API. */
-  abstract String url(String service);
+  abstract String url(Service service);
 
   abstract String elasticsearchUrl();
 
@@ -46,13 +47,14 @@ abstract class SeedScenario {
   @Test
   @Order(1)
   void seedReportsBecomeSearchableWithoutTheirBoilerplate() throws Exception {
-    var rule = Http.post(url("alerter") + "/rules", "{\"name\":\"NATO watch\",\"query\":\"NATO\"}");
+    var rule =
+        Http.post(url(Service.ALERTER) + "/rules", "{\"name\":\"NATO watch\",\"query\":\"NATO\"}");
     assertEquals(201, rule.status(), "rule creation: " + rule.body());
     natoRuleId = rule.body().path("id").asText();
     Await.until(
         "the rule to be active",
         Duration.ofSeconds(10),
-        () -> Http.get(url("alerter") + "/rules").body(),
+        () -> Http.get(url(Service.ALERTER) + "/rules").body(),
         rules -> rules.size() == 1);
 
     for (String seed : SEEDS) {
@@ -69,14 +71,14 @@ abstract class SeedScenario {
   @Test
   @Order(2)
   void searchApiReturnsHighlightedHits() throws Exception {
-    var reply = Http.get(url("indexer") + "/search?q=" + Http.encode("Lavrov"));
+    var reply = Http.get(url(Service.INDEXER) + "/search?q=" + Http.encode("Lavrov"));
     assertEquals(200, reply.status());
     assertEquals(2, reply.body().path("total").asLong());
     for (JsonNode hit : reply.body().path("hits")) {
       assertTrue(hit.path("snippet").asText().contains("<em>Lavrov</em>"), hit.toString());
       assertTrue(hit.path("url").asText().startsWith("file:"), hit.toString());
     }
-    var invalid = Http.get(url("indexer") + "/search?q=" + Http.encode("title:(unclosed"));
+    var invalid = Http.get(url(Service.INDEXER) + "/search?q=" + Http.encode("title:(unclosed"));
     assertEquals(400, invalid.status());
   }
 
@@ -102,7 +104,7 @@ abstract class SeedScenario {
 
   /** Ids of the documents the search API finds. */
   Set<String> hits(String query) throws Exception {
-    var reply = Http.get(url("indexer") + "/search?size=100&q=" + Http.encode(query));
+    var reply = Http.get(url(Service.INDEXER) + "/search?size=100&q=" + Http.encode(query));
     assertEquals(200, reply.status(), String.valueOf(reply.body()));
     Set<String> ids = new HashSet<>();
     reply.body().path("hits").forEach(h -> ids.add(h.path("id").asText()));
@@ -112,7 +114,7 @@ abstract class SeedScenario {
   /** Articles the rule alerted on, as the alerter's feed of recent alerts shows them. */
   Set<String> alertedArticles(String ruleId) throws Exception {
     Set<String> ids = new HashSet<>();
-    for (JsonNode entry : Http.get(url("alerter") + "/alerts?after=0").body()) {
+    for (JsonNode entry : Http.get(url(Service.ALERTER) + "/alerts?after=0").body()) {
       if (entry.path("alert").path("ruleId").asText().equals(ruleId)) {
         ids.add(entry.path("alert").path("articleId").asText());
       }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.Alert;
 import io.newswire.model.DocumentIds;
+import io.newswire.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +85,8 @@ class StoriesAndSpellingsIT {
   void aNameFindsAndAlertsOnItsOtherSpelling() throws Exception {
     var rule =
         Http.post(
-            pipeline.url("alerter") + "/rules", "{\"name\":\"Belarus\",\"query\":\"Lukashenko\"}");
+            pipeline.url(Service.ALERTER) + "/rules",
+            "{\"name\":\"Belarus\",\"query\":\"Lukashenko\"}");
     assertEquals(201, rule.status(), "rule creation: " + rule.body());
     ruleId = rule.body().path("id").asText();
     assertEquals(
@@ -95,7 +97,7 @@ class StoriesAndSpellingsIT {
     Await.until(
         "the rule to be active",
         Duration.ofSeconds(10),
-        () -> Http.get(pipeline.url("alerter") + "/rules").body(),
+        () -> Http.get(pipeline.url(Service.ALERTER) + "/rules").body(),
         rules -> rules.findValuesAsText("id").contains(ruleId));
 
     for (String seed : SEEDS) {
@@ -166,7 +168,7 @@ class StoriesAndSpellingsIT {
     Await.until(
         "the copy record in GET /alerts",
         ALERT_TIMEOUT,
-        () -> Http.get(pipeline.url("alerter") + "/alerts?after=0").body(),
+        () -> Http.get(pipeline.url(Service.ALERTER) + "/alerts?after=0").body(),
         feed -> feed.findValuesAsText("copyOf").contains(first.alertId()));
   }
 
@@ -234,7 +236,7 @@ class StoriesAndSpellingsIT {
 
   /** The search API's answer to {@code params} (already encoded). */
   private static JsonNode search(String params) throws Exception {
-    var reply = Http.get(pipeline.url("indexer") + "/search?size=100&" + params);
+    var reply = Http.get(pipeline.url(Service.INDEXER) + "/search?size=100&" + params);
     assertEquals(200, reply.status(), String.valueOf(reply.body()));
     return reply.body();
   }

@@ -3,13 +3,14 @@ package io.newswire.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.launcher.ChildProcess;
 import io.newswire.launcher.FreePorts;
+import io.newswire.launcher.ServiceLaunch;
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,10 @@ import java.util.Map;
  * full JIT.
  */
 final class BenchServices implements AutoCloseable {
-  private static final String ENTRY = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
   /** One running instance: its name (e.g. {@code cleaner-1}), service, process and HTTP port. */
-  record Instance(String name, String service, ChildProcess process, int port) {}
+  record Instance(String name, Service service, ChildProcess process, int port) {}
 
   private final List<Instance> instances = new ArrayList<>();
   private final HttpClient http =
@@ -84,34 +84,21 @@ final class BenchServices implements AutoCloseable {
         ports.put(name, FreePorts.any());
       }
       for (String name : names) {
-        String service = name.replaceFirst("-\\d+$", "");
-        Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-          throw new IllegalStateException(jar + " is missing: build first (./newswire build)");
-        }
+        Service service = Service.of(name.replaceFirst("-\\d+$", ""));
         int port = ports.get(name);
-        List<String> jvm =
-            new ArrayList<>(
-                List.of(
-                    "-Xms512m",
-                    "-Xmx512m",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dkafka.bootstrap.servers=" + bootstrapServers,
-                    "-Dquarkus.elasticsearch.hosts=" + esUrl.replace("http://", ""),
-                    "-Dnewswire.parent-pid=" + ProcessHandle.current().pid(),
-                    "-Dnewswire.instance-id=" + name + "-" + ProcessHandle.current().pid()));
-        properties.forEach((k, v) -> jvm.add("-D" + k + "=" + withPorts(v, ports)));
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
         jvmArgs.forEach(a -> jvm.add(a.replace("{name}", name)));
-        ChildProcess child =
-            ChildProcess.java(name, ENTRY)
-                .classpath(jar.toString())
-                .jvmArgs(jvm.toArray(String[]::new))
-                .passParentPid(false)
+        ServiceLaunch launch =
+            ServiceLaunch.of(service, repoRoot)
+                .instance(name)
+                .port(port)
+                .kafka(bootstrapServers)
+                .elasticsearch(esUrl)
+                .jvmArgs(jvm)
                 .workingDir(workDir)
-                .logFile(workDir.resolve("logs/" + name + ".log"))
-                .readyPrefix("NEWSWIRE-READY " + service)
-                .start();
-        services.instances.add(new Instance(name, service, child, port));
+                .logFile(workDir.resolve("logs/" + name + ".log"));
+        properties.forEach((k, v) -> launch.property(k, withPorts(v, ports)));
+        services.instances.add(new Instance(name, service, launch.start(), port));
       }
       for (Instance instance : services.instances) {
         instance.process().awaitReady(READY_TIMEOUT);
@@ -149,10 +136,10 @@ final class BenchServices implements AutoCloseable {
    * Sum over the instances of {@code service} of a figure their readiness check reports ({@code
    * processed} for the cleaner, {@code indexed} for the indexer).
    */
-  long counter(String service, String figure) throws InterruptedException {
+  long counter(Service service, String figure) throws InterruptedException {
     long sum = 0;
     for (Instance instance : instances) {
-      if (instance.service().equals(service)) {
+      if (instance.service() == service) {
         JsonNode health = health(instance);
         for (JsonNode check :
             health == null ? Json.mapper().createArrayNode() : health.path("checks")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.launcher.Pipeline;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +67,7 @@ public final class FreshnessBenchmark {
             line -> System.out.println("  " + line))) {
       apiKey = pipeline.apiKey();
       post(
-          pipeline.url("alerter") + "/rules",
+          pipeline.url(Service.ALERTER) + "/rules",
           "{\"id\":\"fresh\",\"name\":\"Russia\",\"query\":\"Russia\"}");
       Thread.sleep(1500);
       // a service that just started is still compiling its hot paths; a running one is not
@@ -191,7 +192,7 @@ public final class FreshnessBenchmark {
     while (System.nanoTime() < deadline
         && (searchable.size() < reports || alerted.size() < reports)) {
       try {
-        JsonNode alerts = get(pipeline.url("alerter") + "/alerts?after=" + after);
+        JsonNode alerts = get(pipeline.url(Service.ALERTER) + "/alerts?after=" + after);
         long now = System.nanoTime();
         for (JsonNode entry : alerts) {
           after = Math.max(after, entry.path("sequence").asLong());

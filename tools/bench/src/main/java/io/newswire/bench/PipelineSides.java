@@ -6,6 +6,7 @@ import io.newswire.indexer.IndexSetup;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
+import io.newswire.model.Service;
 import io.newswire.model.Topics;
 import java.io.IOException;
 import java.time.Duration;
@@ -101,8 +102,8 @@ final class PipelineSides {
     freshIndex();
     Map<TopicPartition, Long> cleanFrom = kafka.endOffsets(Topics.CLEAN);
     long dlqBefore = kafka.deadLetters();
-    long cleanedBefore = services.counter("cleaner", "processed");
-    long indexedBefore = services.counter("indexer", "indexed");
+    long cleanedBefore = services.counter(Service.CLEANER, "processed");
+    long indexedBefore = services.counter(Service.INDEXER, "indexed");
     long produceStart = System.nanoTime();
     kafka.produceUncommitted(
         docs,
@@ -131,11 +132,11 @@ final class PipelineSides {
         dlq = kafka.deadLetters() - dlqBefore;
         double now = (System.nanoTime() - start) / 1e9;
         if (Double.isNaN(cleanedAt)
-            && services.counter("cleaner", "processed") - cleanedBefore >= docs) {
+            && services.counter(Service.CLEANER, "processed") - cleanedBefore >= docs) {
           cleanedAt = now;
         }
         if (Double.isNaN(writtenAt)
-            && services.counter("indexer", "indexed") - indexedBefore >= docs - dlq) {
+            && services.counter(Service.INDEXER, "indexed") - indexedBefore >= docs - dlq) {
           writtenAt = now;
         }
       }
@@ -168,7 +169,7 @@ final class PipelineSides {
   Run indexer(int round) throws Exception {
     List<CleanArticle> articles = lastCleaned;
     freshIndex();
-    long indexedBefore = services.counter("indexer", "indexed");
+    long indexedBefore = services.counter(Service.INDEXER, "indexed");
     kafka.produceUncommitted(
         articles.size(),
         i -> new ProducerRecord<>(Topics.CLEAN, articles.get(i).id(), Json.write(articles.get(i))));
@@ -184,7 +185,7 @@ final class PipelineSides {
       if (polls++ % 5 == 0) {
         services.checkAlive();
         if (Double.isNaN(writtenAt)
-            && services.counter("indexer", "indexed") - indexedBefore >= articles.size()) {
+            && services.counter(Service.INDEXER, "indexed") - indexedBefore >= articles.size()) {
           writtenAt = (System.nanoTime() - start) / 1e9;
         }
       }

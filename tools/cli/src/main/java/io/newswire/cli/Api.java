@@ -2,6 +2,7 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -59,8 +60,9 @@ final class Api {
     return key;
   }
 
-  String url(String service, int defaultPort) {
-    return urls.getProperty(service + ".url", "http://127.0.0.1:" + defaultPort);
+  /** Base URL of a service: from the up file, or its default port on this machine. */
+  String url(Service service) {
+    return urls.getProperty(service.urlKey(), "http://127.0.0.1:" + service.defaultPort());
   }
 
   /** The broker of the running Newswire, from the launcher's up file. */

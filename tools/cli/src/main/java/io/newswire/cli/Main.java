@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswire.kafka.KafkaConnection;
 import io.newswire.model.ApiKeyFile.Role;
 import io.newswire.model.Json;
+import io.newswire.model.Service;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -147,7 +148,7 @@ public final class Main implements Runnable {
     public Integer call() throws Exception {
       String query = String.join(" ", words);
       StringBuilder url =
-          new StringBuilder(api().url("indexer", 8083))
+          new StringBuilder(api().url(Service.INDEXER))
               .append("/search?q=")
               .append(Api.encode(query))
               .append("&size=")
@@ -211,7 +212,7 @@ public final class Main implements Runnable {
       })
   static final class Alerts extends Group {
     static String rules() throws IOException {
-      return api().url("alerter", 8084) + "/rules";
+      return api().url(Service.ALERTER) + "/rules";
     }
   }
 
@@ -350,7 +351,7 @@ public final class Main implements Runnable {
   static final class AlertsTail implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
-      String url = api().url("alerter", 8084) + "/alerts?after=";
+      String url = api().url(Service.ALERTER) + "/alerts?after=";
       long after = 0;
       System.err.println("Following alerts (Ctrl-C to stop)...");
       while (true) {
@@ -388,7 +389,7 @@ public final class Main implements Runnable {
       subcommands = {SourcesList.class, SourcesAdd.class, SourcesRemove.class})
   static final class Sources extends Group {
     static String sources() throws IOException {
-      return api().url("fetcher", 8081) + "/sources";
+      return api().url(Service.FETCHER) + "/sources";
     }
   }
 

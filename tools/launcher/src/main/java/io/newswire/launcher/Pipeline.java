@@ -1,6 +1,7 @@
 package io.newswire.launcher;
 
 import io.newswire.model.ApiKeyFile;
+import io.newswire.model.Service;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,21 +25,6 @@ import java.util.function.Consumer;
  * tests use it.
  */
 public final class Pipeline implements AutoCloseable {
-  /** The services, in start order; the console last, as it is told where the others listen. */
-  public static final List<String> SERVICES =
-      List.of("indexer", "alerter", "cleaner", "fetcher", "console");
-
-  /**
-   * The services whose APIs the console calls, each given to it as {@code
-   * newswire.console.<service>-url}.
-   */
-  private static final List<String> CONSOLE_BACKENDS =
-      List.of("indexer", "alerter", "fetcher", "cleaner");
-
-  /** Port each service listens on unless told otherwise (0 picks a free one). */
-  public static final Map<String, Integer> DEFAULT_PORTS =
-      Map.of("fetcher", 8081, "cleaner", 8082, "indexer", 8083, "alerter", 8084, "console", 8085);
-
   /** In the data folder: the SHA-256 of each API key the services accept ({@link ApiKeyFile}). */
   public static final String KEYS_FILE = "api-keys";
 
@@ -55,7 +42,6 @@ public final class Pipeline implements AutoCloseable {
 
   private static final String CONSOLE_KEY_NAME = "console";
 
-  private static final String READY = "NEWSWIRE-READY ";
   private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
   private static final int SERVICE_PORT_FROM = 18000;
   private static final int SERVICE_PORT_TO = 19999;
@@ -77,7 +63,7 @@ public final class Pipeline implements AutoCloseable {
       Path dataDir,
       Path workingDir,
       Path sourcesFile,
-      Map<String, Integer> ports,
+      Map<Service, Integer> ports,
       List<String> jvmArgs,
       Map<String, String> properties,
       Map<String, String> kafkaUsers) {
@@ -86,7 +72,7 @@ public final class Pipeline implements AutoCloseable {
         Path dataDir,
         Path workingDir,
         Path sourcesFile,
-        Map<String, Integer> ports,
+        Map<Service, Integer> ports,
         List<String> jvmArgs,
         Map<String, String> properties) {
       this(dataDir, workingDir, sourcesFile, ports, jvmArgs, properties, Map.of());
@@ -100,8 +86,8 @@ public final class Pipeline implements AutoCloseable {
   private final Options options;
   private final Consumer<String> progress;
   private final RepoLayout layout;
-  private final Map<String, ChildProcess> services = new LinkedHashMap<>();
-  private final Map<String, Integer> ports = new LinkedHashMap<>();
+  private final Map<Service, ChildProcess> services = new LinkedHashMap<>();
+  private final Map<Service, Integer> ports = new LinkedHashMap<>();
   private final String apiKey;
   private final String consoleKey;
 
@@ -128,19 +114,9 @@ public final class Pipeline implements AutoCloseable {
    */
   public static Pipeline start(Options options, Consumer<String> progress) {
     RepoLayout layout = RepoLayout.find();
-    for (String service : SERVICES) {
-      Path jar = runJar(layout, service);
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(
-            "the "
-                + service
-                + " service is not built ("
-                + jar
-                + " is missing); run `mvn -q install"
-                + " -DskipTests` in "
-                + layout.root()
-                + " first");
-      }
+    for (Service service : Service.START_ORDER) {
+      ServiceLaunch.of(
+          service, layout.root()); // fails now, before the stack starts, if one is not built
     }
     String apiKey;
     String consoleKey;
@@ -159,7 +135,7 @@ public final class Pipeline implements AutoCloseable {
             options.kafkaUsers().isEmpty() ? null : SERVICE_KAFKA_USER);
     Pipeline pipeline = new Pipeline(stack, options, progress, layout, apiKey, consoleKey);
     try {
-      for (String service : SERVICES) {
+      for (Service service : Service.START_ORDER) {
         int port = options.ports().getOrDefault(service, 0);
         // below the ephemeral range, so an outgoing connection cannot take the port before the
         // service binds it
@@ -167,7 +143,7 @@ public final class Pipeline implements AutoCloseable {
             service, port == 0 ? FreePorts.inRange(SERVICE_PORT_FROM, SERVICE_PORT_TO) : port);
         pipeline.services.put(service, pipeline.launch(service));
       }
-      for (String service : SERVICES) {
+      for (Service service : Service.START_ORDER) {
         pipeline.awaitReady(service);
       }
       return pipeline;
@@ -199,7 +175,7 @@ public final class Pipeline implements AutoCloseable {
    * URL.
    */
   public String consoleSignInUrl() {
-    return url("console") + "/signin?key=" + consoleKey;
+    return url(Service.CONSOLE) + "/signin?key=" + consoleKey;
   }
 
   /**
@@ -232,60 +208,52 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Base URL of a service's HTTP API, e.g. {@code http://127.0.0.1:8083}. */
-  public String url(String service) {
+  public String url(Service service) {
     return "http://127.0.0.1:" + ports.get(service);
   }
 
-  public ChildProcess process(String service) {
+  public ChildProcess process(Service service) {
     return services.get(service);
   }
 
   /** Kills a service as a crash would (SIGKILL). */
-  public void kill(String service) throws InterruptedException {
+  public void kill(Service service) throws InterruptedException {
     services.get(service).kill();
   }
 
   /** Starts a service again (killing it first if it still runs) and waits until it is ready. */
-  public void restart(String service) throws IOException, InterruptedException {
+  public void restart(Service service) throws IOException, InterruptedException {
     services.get(service).kill();
     services.put(service, launch(service));
     awaitReady(service);
   }
 
-  private ChildProcess launch(String service) throws IOException {
-    List<String> jvm = new ArrayList<>(options.jvmArgs());
-    // a service out of memory exits, and is seen to, rather than limping on with a dead thread
-    jvm.add("-XX:+ExitOnOutOfMemoryError");
-    jvm.add("-Dquarkus.http.port=" + ports.get(service));
-    jvm.add("-Dkafka.bootstrap.servers=" + stack.bootstrapServers());
+  private ChildProcess launch(Service service) throws IOException {
+    ServiceLaunch launch =
+        ServiceLaunch.of(service, layout.root())
+            .port(ports.get(service))
+            .kafka(stack.bootstrapServers())
+            .elasticsearch(stack.elasticsearchUrl())
+            .jvmArgs(options.jvmArgs())
+            .property("newswire.fetcher.sources-file", options.sourcesFile().toString())
+            .property("newswire.auth.keys-file", keysFile().toString())
+            .workingDir(options.workingDir())
+            .logFile(options.dataDir().resolve("logs").resolve(service + ".log"));
     if (!options.kafkaUsers().isEmpty()) {
       stack
           .kafkaClientSecurity(SERVICE_KAFKA_USER)
-          .forEach((k, v) -> jvm.add("-Dkafka." + k + "=" + v));
+          .forEach((k, v) -> launch.property("kafka." + k, v));
     }
-    String es = stack.elasticsearchUrl().replace("http://", "");
-    jvm.add("-Dquarkus.elasticsearch.hosts=" + es);
-    jvm.add("-Dnewswire.fetcher.sources-file=" + options.sourcesFile());
-    jvm.add("-Dnewswire.auth.keys-file=" + keysFile());
-    jvm.add("-Dnewswire.parent-pid=" + ProcessHandle.current().pid());
-    jvm.add("-Dnewswire.instance-id=" + service + "-" + ProcessHandle.current().pid());
-    if (service.equals("console")) {
-      CONSOLE_BACKENDS.forEach(
-          backend -> jvm.add("-Dnewswire.console." + backend + "-url=" + url(backend)));
+    if (service == Service.CONSOLE) {
+      Service.CONSOLE_BACKENDS.forEach(
+          backend -> launch.property("newswire.console." + backend + "-url", url(backend)));
     }
-    options.properties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
+    launch.properties(options.properties());
     progress.accept("starting " + service + "...");
-    return ChildProcess.java(service, "io.quarkus.bootstrap.runner.QuarkusEntryPoint")
-        .classpath(runJar(layout, service).toString())
-        .jvmArgs(jvm.toArray(String[]::new))
-        .passParentPid(false)
-        .workingDir(options.workingDir())
-        .logFile(options.dataDir().resolve("logs").resolve(service + ".log"))
-        .readyPrefix(READY + service)
-        .start();
+    return launch.start();
   }
 
-  private void awaitReady(String service) throws InterruptedException {
+  private void awaitReady(Service service) throws InterruptedException {
     ChildProcess child = services.get(service);
     child.awaitReady(SERVICE_READY_TIMEOUT);
     awaitHttp(service, child);
@@ -302,7 +270,7 @@ public final class Pipeline implements AutoCloseable {
    * The ready line comes from a start-up observer; the HTTP API must answer too before tests use
    * it.
    */
-  private void awaitHttp(String service, ChildProcess child) throws InterruptedException {
+  private void awaitHttp(Service service, ChildProcess child) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest live =
         HttpRequest.newBuilder(URI.create(url(service) + "/q/health/live"))
@@ -337,22 +305,12 @@ public final class Pipeline implements AutoCloseable {
             + child.logTail());
   }
 
-  private static Path runJar(RepoLayout layout, String service) {
-    return layout
-        .root()
-        .resolve("services")
-        .resolve(service)
-        .resolve("target")
-        .resolve("quarkus-app")
-        .resolve("quarkus-run.jar");
-  }
-
   /** Stops the services (fetcher first, so nothing new enters), then the stack. */
   @Override
   public void close() {
-    List<String> reverse = new ArrayList<>(services.keySet());
-    java.util.Collections.reverse(reverse);
-    for (String service : reverse) {
+    List<Service> reverse = new ArrayList<>(services.keySet());
+    Collections.reverse(reverse);
+    for (Service service : reverse) {
       try {
         services.get(service).stop(Duration.ofSeconds(10));
       } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.newswire.launcher;
 
+import io.newswire.model.Service;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,10 @@ public final class UpMain {
       StackFiles.wipe(data);
     }
     Files.createDirectories(data);
-    Map<String, Integer> ports = new HashMap<>();
-    Pipeline.DEFAULT_PORTS.forEach(
-        (service, port) -> ports.put(service, FreePorts.isFree(port) ? port : 0));
+    Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    for (Service service : Service.values()) {
+      ports.put(service, FreePorts.isFree(service.defaultPort()) ? service.defaultPort() : 0);
+    }
 
     long started = System.nanoTime();
     System.out.println(
@@ -86,8 +89,8 @@ public final class UpMain {
                 },
                 "newswire-stop"));
     StringBuilder props = new StringBuilder();
-    for (String service : Pipeline.SERVICES) {
-      props.append(service).append(".url=").append(pipeline.url(service)).append('\n');
+    for (Service service : Service.START_ORDER) {
+      props.append(service.urlKey()).append('=').append(pipeline.url(service)).append('\n');
     }
     props.append("elasticsearch.url=").append(pipeline.stack().elasticsearchUrl()).append('\n');
     props
@@ -110,7 +113,7 @@ public final class UpMain {
         "  Search     ./newswire search \"Lavrov\"   or   curl -H \"Authorization: Bearer $(cat "
             + data.resolve(Pipeline.CLI_KEY_FILE)
             + ")\" "
-            + pipeline.url("indexer")
+            + pipeline.url(Service.INDEXER)
             + "/search?q=Lavrov");
     System.out.println(
         "  Alerts     ./newswire alerts add --name NATO --query NATO;  ./newswire alerts tail");
@@ -118,7 +121,7 @@ public final class UpMain {
         "  Elasticsearch " + pipeline.stack().elasticsearchUrl() + "/newswire/_search");
     System.out.println(
         "  Health     "
-            + pipeline.url("indexer")
+            + pipeline.url(Service.INDEXER)
             + "/q/health/ready (same path on every service, no key needed)");
     System.out.println(
         "  API key    "
@@ -128,7 +131,7 @@ public final class UpMain {
     System.out.println(
         "  Listening  on 127.0.0.1 only (quarkus.http.host in config/application.properties opens it)");
     System.out.println("Press Ctrl-C to stop.");
-    for (String service : Pipeline.SERVICES) {
+    for (Service service : Service.START_ORDER) {
       ChildProcess child = pipeline.process(service);
       child
           .onExit()
