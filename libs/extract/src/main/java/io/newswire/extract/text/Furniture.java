@@ -232,6 +232,66 @@ public final class Furniture {
     "view comments",
   };
 
+  /** A blog's filing line ("Tags: …") runs up to this many words. */
+  private static final int MAX_FILING_WORDS = 40;
+
+  /** "More World of Sport News..." and the like are this short. */
+  private static final int MAX_LINKS_HEADING_WORDS = 5;
+
+  /**
+   * "More tennis news...", "More Articles in Sports »", "Also in the news": a heading over other
+   * articles' links. Only short lines that are not a sentence ("More than 40 people died.").
+   */
+  private static final String[] MORE_PREFIXES = {
+    "more ", "mehr ", "weitere ", "plus de ", "más ", "altre ",
+  };
+
+  private static final String[] LINK_NOUNS = {
+    " news",
+    " articles",
+    " stories",
+    " headlines",
+    " posts",
+    " videos",
+    "nachrichten",
+    " artikel",
+    " noticias",
+    " notícias",
+    " articles",
+    " notizie",
+    " actualités",
+  };
+
+  /**
+   * How a blog files the post it closes: "Tags: …", "This entry was posted on … and is filed under
+   * …".
+   */
+  private static final String[] FILING_PREFIXES = {
+    "tags:",
+    "tagged with",
+    "tagged:",
+    "filed under",
+    "this entry was posted",
+    "this entry was written",
+  };
+
+  /** Invitations to comment, which stand where the article ends. */
+  private static final String[] COMMENT_INVITES = {
+    "post your comment",
+    "add your comment",
+    "have your say",
+    "be the first to comment",
+    "no comments yet",
+    "login or register to post comments",
+    "log in or register to post comments",
+    "what do you think",
+    "kommentare",
+    "comentarios",
+    "comentários",
+    "commentaires",
+    "commenti",
+  };
+
   /** "32M ago", "1 hour ago", "Updated 2 days ago": the stamp under a teaser of another article. */
   private static final Pattern RELATIVE_STAMP =
       Pattern.compile(
@@ -370,10 +430,37 @@ public final class Furniture {
 
   /**
    * A marker after which a page shows other articles, not more of this one: "Continue reading",
-   * "Related articles", "Latest news", "More from …", a newsletter sign-up.
+   * "Related articles", "Latest news", "More from …", "More tennis news...", "Also in the news", a
+   * newsletter sign-up, the blog's filing line ("Tags: …", "This entry was posted on … and is filed
+   * under …") or an invitation to comment.
    */
   public static boolean endsArticle(String line) {
     String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));
+    if (words(bare) <= MAX_FILING_WORDS) {
+      for (String p : FILING_PREFIXES) {
+        if (bare.startsWith(p)) {
+          return true;
+        }
+      }
+    }
+    if (words(bare) <= MAX_LINKS_HEADING_WORDS) {
+      String s = line.strip();
+      if ((bare.startsWith("also in ") || bare.startsWith("also on ")) && !endsPlainSentence(s)) {
+        return true;
+      }
+      if (isLinksHeading(s, bare)) {
+        for (String p : MORE_PREFIXES) {
+          if (bare.startsWith(p)) {
+            return true;
+          }
+        }
+      }
+    }
+    for (String m : COMMENT_INVITES) {
+      if (bare.equals(m)) {
+        return true;
+      }
+    }
     // "Continue reading below" sits above an ad in the middle of the article
     if (words(bare) > 6 || bare.endsWith(" below")) {
       return false;
@@ -384,6 +471,35 @@ public final class Furniture {
       }
     }
     return false;
+  }
+
+  /**
+   * A heading that points at links, not a subheading of the article: it ends in an ellipsis, an
+   * arrow or a colon, or names what the links are ("More World News").
+   */
+  private static boolean isLinksHeading(String s, String bare) {
+    if (s.endsWith("...")
+        || s.endsWith("\u2026")
+        || s.endsWith("\u00bb")
+        || s.endsWith("\u203a")
+        || s.endsWith(">")
+        || s.endsWith(":")) {
+      return true;
+    }
+    for (String w : LINK_NOUNS) {
+      if (bare.endsWith(w) || bare.contains(w + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ends with one full stop, "!" or "?", not an ellipsis. */
+  private static boolean endsPlainSentence(String s) {
+    if (s.endsWith("...")) {
+      return false;
+    }
+    return s.endsWith(".") || s.endsWith("!") || s.endsWith("?");
   }
 
   public static int words(String s) {

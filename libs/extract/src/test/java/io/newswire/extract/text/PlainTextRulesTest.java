@@ -53,4 +53,35 @@ class PlainTextRulesTest {
     String text = clean("Budget Sent Back", P1, quote, P2, P3);
     assertTrue(text.contains(quote));
   }
+
+  @Test
+  void headingsOverOtherArticlesFilingLinesAndCommentInvitesEndTheReport() {
+    assertTrue(Furniture.endsArticle("More tennis news..."));
+    assertTrue(Furniture.endsArticle("More Articles in Sports \u00bb"));
+    assertTrue(Furniture.endsArticle("Also In The News"));
+    assertTrue(Furniture.endsArticle("Tags: budget, ministry, school funding, public hearing"));
+    assertTrue(
+        Furniture.endsArticle(
+            "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under"
+                + " News."));
+    assertTrue(Furniture.endsArticle("Post your comment:"));
+    assertFalse(Furniture.endsArticle("More About The Old Bridge"));
+    assertFalse(Furniture.endsArticle("More than forty people came."));
+    assertFalse(Furniture.endsArticle("Also on Monday, the mayor resigned."));
+    String text =
+        clean(
+            P1,
+            P2,
+            P3,
+            "More world news...",
+            "Officials in the capital said the new rail line would open in the spring, after the"
+                + " last inspections of the bridges and tunnels along the route.");
+    assertTrue(text.endsWith(P3));
+  }
+
+  @Test
+  void aSubheadingStartingWithMoreKeepsTheRestOfTheReport() {
+    String text = clean(P1, P2, P3, "More About The Old Bridge", P1.replace("Tuesday", "Friday"));
+    assertTrue(text.contains("Friday"));
+  }
 }
