@@ -82,6 +82,14 @@ public final class TopicSetup {
       all.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
       return new NewTopic(name, partitions, replicationFactor).configs(all);
     }
+
+    /** A compacted topic: the latest record per key is kept (state, ledgers, catalogues). */
+    public NewTopic compacted(String name, int partitions) {
+      return topic(
+          name,
+          partitions,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
   }
 
   /** Every topic of the pipeline on a single broker. */
@@ -92,8 +100,6 @@ public final class TopicSetup {
   /** Every topic of the pipeline, with its settings. */
   public static List<NewTopic> all(Settings settings) {
     List<NewTopic> topics = new ArrayList<>();
-    Map<String, String> compacted =
-        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
     // dead letters wait for a replay far longer than Kafka's default 7 days
     Map<String, String> letters =
         Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.dlqRetentionMs()));
@@ -106,12 +112,12 @@ public final class TopicSetup {
     topics.add(settings.topic(Topics.CLEAN, settings.dataPartitions(), Map.of()));
     // keyed by alert id (rule and article): compacted, the alerter's de-duplication ledger, which
     // it reads back at start, never forgets an alert it published
-    topics.add(settings.topic(Topics.ALERTS, settings.dataPartitions(), compacted));
+    topics.add(settings.compacted(Topics.ALERTS, settings.dataPartitions()));
     topics.add(settings.topic(Topics.dlq(Topics.CLEAN), 1, letters));
     topics.add(settings.topic(Topics.dlq(Topics.ALERTS), 1, letters));
-    topics.add(settings.topic(Topics.RULES, 1, compacted));
+    topics.add(settings.compacted(Topics.RULES, 1));
     topics.add(settings.topic(Topics.dlq(Topics.RULES), 1, letters));
-    topics.add(settings.topic(Topics.SOURCES, SOURCE_PARTITIONS, compacted));
+    topics.add(settings.compacted(Topics.SOURCES, SOURCE_PARTITIONS));
     // read whole by every cleaner at start: compacted, so a re-cleaned article keeps one record,
     // and
     // deleted after STORY_RETENTION_MS, so start-up does not read every article ever cleaned
@@ -138,10 +144,18 @@ public final class TopicSetup {
 
   /** {@link #ensure(Admin, long)} with the given settings. */
   public static void ensure(Admin admin, Settings settings, long timeoutSeconds) {
+    ensure(admin, all(settings), timeoutSeconds);
+  }
+
+  /**
+   * Creates whichever of {@code topics} do not exist yet, as {@link #ensure(Admin, long)} does the
+   * pipeline's: the one place Newswire creates topics, a service's own (the fetcher's seen-state)
+   * included.
+   */
+  public static void ensure(Admin admin, List<NewTopic> topics, long timeoutSeconds) {
     try {
       Set<String> existing = admin.listTopics().names().get(timeoutSeconds, TimeUnit.SECONDS);
-      List<NewTopic> missing =
-          all(settings).stream().filter(t -> !existing.contains(t.name())).toList();
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
       if (missing.isEmpty()) {
         return;
       }
@@ -160,7 +174,9 @@ public final class TopicSetup {
       throw new IllegalStateException("Interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "Could not create the Newswire topics within "
+          "Could not create the topics "
+              + topics.stream().map(NewTopic::name).toList()
+              + " within "
               + timeoutSeconds
               + " s; check kafka.bootstrap.servers points at a running broker",
           e);

@@ -10,7 +10,6 @@ import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceManager;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.SourcesFileWatch;
-import io.newswire.fetcher.state.CompactedTopics;
 import io.newswire.fetcher.state.KafkaSeenStore;
 import io.newswire.kafka.TopicSetup;
 import java.nio.file.Path;
@@ -39,6 +38,7 @@ import org.jboss.logging.Logger;
  */
 public final class FetcherNode implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FetcherNode.class);
+  private static final long TOPIC_TIMEOUT_SECONDS = 30;
 
   private final FetcherConfig config;
   private final KafkaClients kafka;
@@ -69,15 +69,20 @@ public final class FetcherNode implements AutoCloseable {
   public FetcherNode start() {
     kafka.ensureTopics();
     try (Admin admin = kafka.admin()) {
-      CompactedTopics.ensure(admin, config.seenTopic(), 1, kafka.topicSettings());
-      CompactedTopics.ensure(
-          admin, config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS, kafka.topicSettings());
+      // its seen-state, and a sources topic named otherwise than the pipeline's (both are settings)
+      TopicSetup.Settings topics = kafka.topicSettings();
+      TopicSetup.ensure(
+          admin,
+          List.of(
+              topics.compacted(config.seenTopic(), 1),
+              topics.compacted(config.sourcesTopic(), TopicSetup.SOURCE_PARTITIONS)),
+          TOPIC_TIMEOUT_SECONDS);
     }
     seen = new KafkaSeenStore(kafka, config.seenTopic(), config.seenCapacity());
     seen.load();
-    sink = new KafkaDocumentSink(kafka, "newswire-fetcher-" + instanceId, config.seenTopic());
+    sink = new KafkaDocumentSink(kafka, "newswire-fetcher-" + instanceId, seen);
     monitor = new SourceMonitor(registry);
-    factory = new SourceFactory(config, sink, seen, monitor);
+    factory = new SourceFactory(config, sink, monitor);
     sources = new SourceManager(factory::create);
 
     catalog = new SourceCatalog(kafka, config.sourcesTopic());

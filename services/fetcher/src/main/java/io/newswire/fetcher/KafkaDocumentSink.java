@@ -57,73 +57,57 @@ final class KafkaDocumentSink implements DocumentSink, AutoCloseable {
    */
   private Producer<String, byte[]> producer;
 
-  private final String seenTopic;
+  private final KafkaSeenStore seen;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread committer;
   private volatile boolean running = true;
   private volatile RuntimeException fatal;
 
-  KafkaDocumentSink(KafkaClients kafka, String transactionalId, String seenTopic) {
+  /**
+   * @param seen the seen-state it records in (on its topic, in each document's transaction) and
+   *     sources read
+   */
+  KafkaDocumentSink(KafkaClients kafka, String transactionalId, KafkaSeenStore seen) {
     this.producerConfig = kafka.producer(transactionalId);
     producerConfig.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     // a killed instance's open transaction holds back read_committed readers until it times out
     producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
     this.producer = openProducer();
-    this.seenTopic = seenTopic;
+    this.seen = seen;
     this.committer = new Thread(this::commitLoop, "raw-committer");
     this.committer.setDaemon(true);
     this.committer.start();
   }
 
   @Override
-  public void emit(RawDocument document) {
-    publish(
-        List.of(new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document))),
-        () -> {},
-        document.url());
+  public SeenStore seen() {
+    return seen;
   }
 
   @Override
-  public void emit(RawDocument document, SeenStore seen, String id, String hash) {
+  public void emit(RawDocument document, String hash) {
     publish(
         List.of(
             new ProducerRecord<>(Topics.RAW, document.id(), Json.write(document)),
-            seenRecord(id, hash)),
-        () -> remember(seen, id, hash),
+            seenRecord(document.id(), hash)),
+        () -> seen.markSeen(document.id(), hash),
         document.url());
   }
 
   @Override
-  public void reject(String key, byte[] value, String reason, Throwable error) {
+  public void reject(String key, byte[] value, String reason, Throwable error, String marker) {
     LOG.warnf("%s: %s goes to %s: %s", STAGE, key, Topics.dlq(Topics.RAW), reason);
-    publish(List.of(DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error)), () -> {}, key);
-  }
-
-  @Override
-  public void reject(
-      String key, byte[] value, String reason, Throwable error, SeenStore seen, String marker) {
+    ProducerRecord<String, byte[]> letter =
+        DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error);
     if (marker == null) {
-      reject(key, value, reason, error);
-      return;
+      publish(List.of(letter), () -> {}, key);
+    } else {
+      publish(List.of(letter, seenRecord(key, marker)), () -> seen.markSeen(key, marker), key);
     }
-    LOG.warnf("%s: %s goes to %s: %s", STAGE, key, Topics.dlq(Topics.RAW), reason);
-    publish(
-        List.of(
-            DeadLetters.of(Topics.RAW, key, value, STAGE, reason, error), seenRecord(key, marker)),
-        () -> remember(seen, key, marker),
-        key);
   }
 
   private ProducerRecord<String, byte[]> seenRecord(String id, String hash) {
-    return new ProducerRecord<>(seenTopic, id, hash.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void remember(SeenStore seen, String id, String hash) {
-    if (seen instanceof KafkaSeenStore kafkaSeen) {
-      kafkaSeen.remember(id, hash);
-    } else {
-      seen.markSeen(id, hash);
-    }
+    return new ProducerRecord<>(seen.topic(), id, hash.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Queues the records for the next transaction and waits until it committed. */

@@ -18,7 +18,6 @@ import io.newswire.fetcher.source.folder.FolderRoots;
 import io.newswire.fetcher.source.folder.FolderSource;
 import io.newswire.fetcher.source.page.PagePoller;
 import io.newswire.fetcher.source.sitemap.SitemapPoller;
-import io.newswire.fetcher.state.SeenStore;
 import io.newswire.net.AddressGuard;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,18 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SourceFactory implements AutoCloseable {
   private final FetcherConfig config;
   private final DocumentSink sink;
-  private final SeenStore seen;
   private final SourceMonitor monitor;
   private final PoliteFetcher fetcher;
   private final ItemEmitter emitter;
   private final ScheduledExecutorService pollThreads;
   private final FolderRoots folderRoots;
 
-  public SourceFactory(
-      FetcherConfig config, DocumentSink sink, SeenStore seen, SourceMonitor monitor) {
+  public SourceFactory(FetcherConfig config, DocumentSink sink, SourceMonitor monitor) {
     this.config = config;
     this.sink = sink;
-    this.seen = seen;
     this.monitor = monitor;
     this.folderRoots = new FolderRoots(config.folderRoots(), Path.of(config.sourcesFile()));
     SafeHttpClient http = httpClient(config);
@@ -56,7 +52,7 @@ public final class SourceFactory implements AutoCloseable {
             config.maxCrawlDelay());
     this.emitter =
         new ItemEmitter(
-            fetcher, config.acceptedContentTypes(), sink, seen, monitor, config.maxListedUrls());
+            fetcher, config.acceptedContentTypes(), sink, monitor, config.maxListedUrls());
     AtomicInteger n = new AtomicInteger();
     this.pollThreads =
         Executors.newScheduledThreadPool(
@@ -72,8 +68,7 @@ public final class SourceFactory implements AutoCloseable {
     switch (d.type()) {
       case FOLDER:
         Path root = Path.of(d.path()).toAbsolutePath().normalize();
-        FolderFiles files =
-            new FolderFiles(d.name(), root, config.maxBodyBytes(), sink, seen, monitor);
+        FolderFiles files = new FolderFiles(d.name(), root, config.maxBodyBytes(), sink, monitor);
         FolderSource folder =
             new FolderSource(
                 d.name(), root, files, config.folderSettleTime(), config.folderRescanInterval());

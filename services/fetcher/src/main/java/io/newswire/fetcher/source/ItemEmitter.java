@@ -45,7 +45,6 @@ public final class ItemEmitter {
       PoliteFetcher fetcher,
       List<String> acceptedTypes,
       DocumentSink sink,
-      SeenStore seen,
       SourceMonitor monitor,
       int maxListedUrls) {
     if (maxListedUrls < 1) {
@@ -55,7 +54,7 @@ public final class ItemEmitter {
     this.fetcher = fetcher;
     this.acceptedTypes = acceptedTypes;
     this.sink = sink;
-    this.seen = seen;
+    this.seen = sink.seen();
     this.monitor = monitor;
     this.maxListedUrls = maxListedUrls;
   }
@@ -177,8 +176,6 @@ public final class ItemEmitter {
             page.etag(),
             page.lastModified(),
             metadata),
-        seen,
-        id,
         hash);
     monitor.emitted(source);
     return Outcome.EMITTED;
@@ -196,7 +193,7 @@ public final class ItemEmitter {
   private Outcome reject(
       String source, String id, String url, String tag, String message, Throwable error) {
     monitor.failed(source, tag, message);
-    sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error, seen, "rejected:" + tag);
+    sink.reject(id, url.getBytes(StandardCharsets.UTF_8), message, error, "rejected:" + tag);
     return Outcome.REJECTED;
   }
 }

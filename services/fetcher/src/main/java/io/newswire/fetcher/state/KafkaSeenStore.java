@@ -86,15 +86,10 @@ public final class KafkaSeenStore implements SeenStore, AutoCloseable {
 
   /**
    * Records {@code hash} in this instance's view only: the topic record is written by the document
-   * sink, in the transaction that publishes the document.
+   * sink, in the transaction that publishes the document, which calls this once it committed.
    */
   @Override
   public void markSeen(String id, String hash) {
-    remember(id, hash);
-  }
-
-  /** Updates this instance's view after the sink committed the record. */
-  public void remember(String id, String hash) {
     view.markSeen(id, hash);
   }
 

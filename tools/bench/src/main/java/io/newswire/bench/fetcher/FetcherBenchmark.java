@@ -10,6 +10,7 @@ import io.newswire.fetcher.source.ItemEmitter;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.feed.FeedPoller;
 import io.newswire.fetcher.state.InMemorySeenStore;
+import io.newswire.fetcher.state.SeenStore;
 import io.newswire.model.RawDocument;
 import io.newswire.net.AddressGuard;
 import io.newswire.net.PrivateAddressPolicy;
@@ -55,17 +56,28 @@ public final class FetcherBenchmark {
     final AtomicLong rejected = new AtomicLong();
     volatile String firstRejection;
 
+    private final SeenStore seen = new InMemorySeenStore();
+
     @Override
-    public void emit(RawDocument document) {
-      documents.incrementAndGet();
-      chars.addAndGet(document.body().length());
+    public SeenStore seen() {
+      return seen;
     }
 
     @Override
-    public void reject(String key, byte[] value, String reason, Throwable error) {
+    public void emit(RawDocument document, String hash) {
+      documents.incrementAndGet();
+      chars.addAndGet(document.body().length());
+      seen.markSeen(document.id(), hash);
+    }
+
+    @Override
+    public void reject(String key, byte[] value, String reason, Throwable error, String marker) {
       rejected.incrementAndGet();
       if (firstRejection == null) {
         firstRejection = reason;
+      }
+      if (marker != null) {
+        seen.markSeen(key, marker);
       }
     }
   }
@@ -129,7 +141,6 @@ public final class FetcherBenchmark {
               fetcher,
               List.of("text/html", "application/xhtml+xml", "text/plain"),
               sink,
-              new InMemorySeenStore(),
               monitor,
               50_000);
       AtomicInteger n = new AtomicInteger();

@@ -32,18 +32,13 @@ public final class FolderFiles {
   private final Path realRoot;
 
   public FolderFiles(
-      String source,
-      Path root,
-      long maxBytes,
-      DocumentSink sink,
-      SeenStore seen,
-      SourceMonitor monitor) {
+      String source, Path root, long maxBytes, DocumentSink sink, SourceMonitor monitor) {
     this.source = source;
     this.root = root;
     this.realRoot = FolderRoots.real(root);
     this.maxBytes = maxBytes;
     this.sink = sink;
-    this.seen = seen;
+    this.seen = sink.seen();
     this.monitor = monitor;
   }
 
@@ -124,8 +119,6 @@ public final class FolderFiles {
             null,
             null,
             Documents.ItemMetadata.NONE),
-        seen,
-        id,
         hash);
     monitor.emitted(source);
     monitor.succeeded(source);
@@ -141,7 +134,7 @@ public final class FolderFiles {
     String fullReason = url + ": " + reason;
     monitor.failed(source, reasonTag(reason), fullReason);
     // remembered (unless transient) so that a restart does not dead-letter the same bad file again
-    sink.reject(id, value, fullReason, error, seen, seenMarker);
+    sink.reject(id, value, fullReason, error, seenMarker);
   }
 
   private static String reasonTag(String reason) {

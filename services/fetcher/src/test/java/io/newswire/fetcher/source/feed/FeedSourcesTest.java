@@ -16,7 +16,6 @@ import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.page.PagePoller;
 import io.newswire.fetcher.source.sitemap.SitemapPoller;
-import io.newswire.fetcher.state.InMemorySeenStore;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;
 import java.net.URI;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedSourcesTest {
   final TestServer server;
   final ListSink sink = new ListSink();
-  final InMemorySeenStore seen = new InMemorySeenStore();
   final SourceMonitor monitor = new SourceMonitor(new SimpleMeterRegistry());
   final SourceFactory factory;
 
@@ -45,7 +43,7 @@ class FeedSourcesTest {
                 "127.0.0.1/32",
                 "newswire.fetcher.default-crawl-delay",
                 "0s"));
-    factory = new SourceFactory(config, sink, seen, monitor);
+    factory = new SourceFactory(config, sink, monitor);
   }
 
   @AfterEach

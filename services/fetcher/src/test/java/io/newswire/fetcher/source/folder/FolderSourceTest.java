@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswire.fetcher.ListSink;
 import io.newswire.fetcher.source.SourceMonitor;
-import io.newswire.fetcher.state.InMemorySeenStore;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;
 import java.io.IOException;
@@ -31,11 +30,10 @@ class FolderSourceTest {
 
   @TempDir Path root;
   final ListSink sink = new ListSink();
-  final InMemorySeenStore seen = new InMemorySeenStore();
   final SourceMonitor monitor = new SourceMonitor(new SimpleMeterRegistry());
 
   FolderSource start(long maxBytes) throws IOException {
-    FolderFiles files = new FolderFiles("seeds", root, maxBytes, sink, seen, monitor);
+    FolderFiles files = new FolderFiles("seeds", root, maxBytes, sink, monitor);
     FolderSource source =
         new FolderSource("seeds", root, files, Duration.ofMillis(100), Duration.ofSeconds(1));
     source.start();

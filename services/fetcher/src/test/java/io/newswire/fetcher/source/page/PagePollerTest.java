@@ -11,7 +11,6 @@ import io.newswire.fetcher.TestServer;
 import io.newswire.fetcher.TestSupport;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.source.SourceMonitor;
-import io.newswire.fetcher.state.InMemorySeenStore;
 import io.newswire.model.DocumentIds;
 import io.newswire.model.RawDocument;
 import java.net.URI;
@@ -40,7 +39,6 @@ class PagePollerTest {
                     "newswire.fetcher.default-crawl-delay",
                     "0s")),
             sink,
-            new InMemorySeenStore(),
             monitor);
   }
 

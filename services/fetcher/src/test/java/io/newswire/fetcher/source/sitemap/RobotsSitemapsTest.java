@@ -13,7 +13,6 @@ import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.source.Poller;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.feed.SitePoller;
-import io.newswire.fetcher.state.InMemorySeenStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -42,7 +41,6 @@ class RobotsSitemapsTest {
                     "newswire.fetcher.default-crawl-delay",
                     "0s")),
             sink,
-            new InMemorySeenStore(),
             monitor);
     server.fixture("/sitemaps/sitemap-index.xml", "application/xml", "sitemaps/sitemap-index.xml");
     byte[] news =
@@ -123,7 +121,6 @@ class RobotsSitemapsTest {
                     "newswire.fetcher.max-listed-urls",
                     "100")),
             sink,
-            new InMemorySeenStore(),
             monitor)) {
       SitemapPoller.of(
               "small",
