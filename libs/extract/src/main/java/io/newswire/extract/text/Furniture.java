@@ -332,6 +332,16 @@ public final class Furniture {
           ".*[(\\[](?:image|images|photo|photos|picture|pictures|credit|photograph)\\s*:[^)\\]]{1,60}[)\\]]",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * A caption's credit as plain text shows it: "(AP Photo/Alan Diaz, File)", "(Photo by Jane
+   * Roe/Agency)", "(John Roe/Reuters)" or "© Agency / John Roe" at the end of the line.
+   */
+  private static final Pattern TEXT_CREDIT_END =
+      Pattern.compile(
+          ".*(?:[(\\[][^()\\[\\]]{0,60}(?:\\bphotos?\\b|\\bimages?\\b|\\bgetty\\b|\\S/\\S)[^()\\[\\]]{0,60}[)\\]]"
+              + "|\u00a9[^\u00a9]{1,60})",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Image 1 of 5", "1 of 6", "1 - 5 of 36": a gallery's or a list's counter. */
   private static final Pattern COUNTER =
       Pattern.compile(
@@ -346,6 +356,15 @@ public final class Furniture {
     return s.length() <= 300
         && (s.endsWith(")") || s.endsWith("]"))
         && CREDIT_END.matcher(s).matches();
+  }
+
+  /**
+   * Whether a line of plain text is a picture caption: credited as {@link #isCaption} knows, or
+   * with the photographer and agency in parentheses or after a copyright sign at the end.
+   */
+  public static boolean isTextCaption(String line) {
+    String s = line.strip();
+    return isCaption(s) || (s.length() <= 300 && TEXT_CREDIT_END.matcher(s).matches());
   }
 
   /** Whether the line is only a relative time stamp, as under the teasers of a "latest" list. */

@@ -75,7 +75,7 @@ public final class PlainTextExtractor {
       l.furniture =
           Furniture.isFurniture(l.text)
               || Furniture.isNotice(l.text)
-              || Furniture.isCaption(l.text)
+              || Furniture.isTextCaption(l.text)
               || l.isSeparatedList()
               || site.isFurniture(l.text);
       l.byline = header.readByline(l);

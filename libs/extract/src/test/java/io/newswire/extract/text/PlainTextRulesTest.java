@@ -84,4 +84,25 @@ class PlainTextRulesTest {
     String text = clean(P1, P2, P3, "More About The Old Bridge", P1.replace("Tuesday", "Friday"));
     assertTrue(text.contains("Friday"));
   }
+
+  @Test
+  void captionsCreditedInParenthesesOrAfterACopyrightSignGo() {
+    assertTrue(
+        Furniture.isTextCaption(
+            "A worker loads door trims into his truck outside a store in Hialeah, Fla. (AP"
+                + " Photo/Alan Diaz, File)"));
+    assertTrue(
+        Furniture.isTextCaption(
+            "The two founders pose for a photo on June 28, 2019. (Photo by Jane Roe/Getty Images)"));
+    assertTrue(
+        Furniture.isTextCaption("A cyclist rides past the plant. \u00a9 Reuters / John Roe"));
+    assertFalse(
+        Furniture.isTextCaption(
+            "The minister said the talks would go on next week, according to the agency. (ANI)"));
+    assertFalse(Furniture.isTextCaption(P1 + " (The vote was 12 to 3.)"));
+    String caption = "Members of the committee leave the hall on Tuesday. (Jane Roe/Reuters)";
+    String text = clean(P1, caption, P2, P3);
+    assertFalse(text.contains("Reuters"));
+    assertTrue(text.contains(P2));
+  }
 }
