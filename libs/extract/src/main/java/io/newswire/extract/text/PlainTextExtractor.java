@@ -55,6 +55,11 @@ public final class PlainTextExtractor {
   /** Share of capitalised longer words that sets a line as long as prose as a headline. */
   private static final double HEADLINE_CAPITALS = 0.8;
 
+  /** A closing bio holds at most this many paragraphs and words after its heading. */
+  private static final int BIO_PARAGRAPHS = 2;
+
+  private static final int BIO_WORDS = 150;
+
   private PlainTextExtractor() {}
 
   public static Extraction extract(String input, List<String> warnings) {
@@ -109,6 +114,7 @@ public final class PlainTextExtractor {
         && TailLines.isContactOrPromo(paragraphs.get(paragraphs.size() - 1))) {
       paragraphs.remove(paragraphs.size() - 1);
     }
+    dropClosingBio(paragraphs);
     paragraphs = PageBreaks.join(paragraphs);
     if (paragraphs.isEmpty() && site != SitePage.NONE) {
       return extract(input, warnings, SitePage.NONE, deadline);
@@ -125,6 +131,34 @@ public final class PlainTextExtractor {
         header.section,
         text,
         warnings);
+  }
+
+  /**
+   * A heading "About Jane Roe" ("Über …", "Sobre …", "About the author") among the last {@value
+   * #BIO_PARAGRAPHS} paragraphs heads the author's or the company's bio that closes the page: it
+   * goes with what follows it, provided the report keeps more than it loses.
+   */
+  private static void dropClosingBio(List<String> paragraphs) {
+    int n = paragraphs.size();
+    for (int i = Math.max(1, n - 1 - BIO_PARAGRAPHS); i < n; i++) {
+      if (!TailLines.isAboutHeading(paragraphs.get(i))) {
+        continue;
+      }
+      int before = 0;
+      int after = 0;
+      for (int j = 0; j < n; j++) {
+        int w = Furniture.words(paragraphs.get(j));
+        if (j < i) {
+          before += w;
+        } else {
+          after += w;
+        }
+      }
+      if (after < before && after <= BIO_WORDS) {
+        paragraphs.subList(i, n).clear();
+      }
+      return;
+    }
   }
 
   /**

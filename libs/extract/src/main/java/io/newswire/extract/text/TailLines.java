@@ -46,7 +46,19 @@ public final class TailLines {
               + ".*\\b(?:writes|covers)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** "About Jane Roe", "Über Acme", "Sobre Carlos Nadalim", "About the author". */
+  private static final Pattern ABOUT_HEADING =
+      Pattern.compile(
+          "(?i:about|\u00fcber|sobre|\u00e0 propos de|a propos de|acerca de|informazioni su)"
+              + "\\s+(?:(?i:the author|den autor|die autorin|o autor|a autora|el autor|la autora"
+              + "|l'auteur)|\\p{Lu}[\\p{L}.'\u2019-]*(?:\\s+\\p{Lu}[\\p{L}.'\u2019-]*){0,3}):?");
+
   private TailLines() {}
+
+  /** A heading over a bio: "About Jane Roe", "Über Acme", "About the author". */
+  public static boolean isAboutHeading(String text) {
+    return text.length() <= 60 && ABOUT_HEADING.matcher(text.strip()).matches();
+  }
 
   /**
    * "Jane Doe is a senior writer at …", "Pulitzer Prize-winning journalist X writes a daily blog

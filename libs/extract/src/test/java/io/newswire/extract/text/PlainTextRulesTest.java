@@ -105,4 +105,19 @@ class PlainTextRulesTest {
     assertFalse(text.contains("Reuters"));
     assertTrue(text.contains(P2));
   }
+
+  @Test
+  void anAboutHeadingClosingTheReportGoesWithTheBioUnderIt() {
+    assertTrue(TailLines.isAboutHeading("About Jane Roe"));
+    assertTrue(TailLines.isAboutHeading("\u00dcber Moritz Beispiel"));
+    assertTrue(TailLines.isAboutHeading("About the author:"));
+    assertFalse(TailLines.isAboutHeading("About twenty people came"));
+    String bio =
+        "Jane Roe covers the city council and its budget, and before that spent ten years at the"
+            + " regional paper, where she wrote about schools.";
+    String text = clean(P1, P2, P3, "About Jane Roe", bio);
+    assertTrue(text.endsWith(P3));
+    String inside = clean(P1, "About Jane Roe", bio, P2, P3);
+    assertTrue(inside.contains(bio));
+  }
 }
