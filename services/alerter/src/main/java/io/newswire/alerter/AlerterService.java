@@ -6,10 +6,11 @@ import io.newswire.alerter.match.RuleBook;
 import io.newswire.alerter.webhook.WebhookDelivery;
 import io.newswire.alerter.webhook.WebhookDispatcher;
 import io.newswire.alerter.webhook.WebhookTargets;
-import io.newswire.common.KafkaClients;
-import io.newswire.common.PipeRunner;
-import io.newswire.common.TopicFollower;
-import io.newswire.common.TransactionalPipe;
+import io.newswire.common.LoopHealth;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.PipeRunner;
+import io.newswire.kafka.TopicFollower;
+import io.newswire.kafka.TransactionalPipe;
 import io.newswire.model.Alert;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
@@ -248,10 +249,10 @@ public class AlerterService implements HealthCheck {
             .withData("articles", runner == null ? 0 : runner.pipe().processed())
             .withData("ledger", ledger.size());
     if (runner != null) {
-      runner.pipe().status().describe(health, "");
+      LoopHealth.describe(health, "", runner.pipe().status());
     }
     if (webhooks != null) {
-      webhooks.status().describe(health, "webhooks.");
+      LoopHealth.describe(health, "webhooks.", webhooks.status());
     }
     return health.build();
   }

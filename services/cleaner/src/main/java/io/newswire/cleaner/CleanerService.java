@@ -1,13 +1,14 @@
 package io.newswire.cleaner;
 
 import io.newswire.cleaner.story.StoryIndex;
-import io.newswire.common.KafkaClients;
-import io.newswire.common.PipeRunner;
-import io.newswire.common.TopicFollower;
-import io.newswire.common.TransactionalPipe;
+import io.newswire.common.LoopHealth;
 import io.newswire.extract.Extractor;
 import io.newswire.extract.meta.LanguageDetection;
 import io.newswire.extract.site.SiteBoilerplate;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.PipeRunner;
+import io.newswire.kafka.TopicFollower;
+import io.newswire.kafka.TransactionalPipe;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -151,7 +152,7 @@ public class CleanerService implements HealthCheck {
             .withData("processed", runner == null ? 0 : runner.pipe().processed())
             .withData("deadLettered", runner == null ? 0 : runner.pipe().deadLettered());
     if (runner != null) {
-      runner.pipe().status().describe(health, "");
+      LoopHealth.describe(health, "", runner.pipe().status());
     }
     return health.build();
   }

@@ -1,12 +1,12 @@
 package io.newswire.cleaner;
 
-import io.newswire.common.DeadLetterArchive;
-import io.newswire.common.DeadLetterArchive.Group;
-import io.newswire.common.DeadLetterArchive.Letter;
-import io.newswire.common.DeadLetterArchive.Replay;
-import io.newswire.common.DeadLetterArchive.Shelf;
-import io.newswire.common.KafkaClients;
 import io.newswire.common.security.Access;
+import io.newswire.kafka.DeadLetterArchive;
+import io.newswire.kafka.DeadLetterArchive.Group;
+import io.newswire.kafka.DeadLetterArchive.Letter;
+import io.newswire.kafka.DeadLetterArchive.Replay;
+import io.newswire.kafka.DeadLetterArchive.Shelf;
+import io.newswire.kafka.KafkaClients;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.common.DeadLetterArchive;
-import io.newswire.common.DeadLetterSink;
-import io.newswire.common.KafkaClients;
+import io.newswire.kafka.DeadLetterArchive;
+import io.newswire.kafka.DeadLetterSink;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;

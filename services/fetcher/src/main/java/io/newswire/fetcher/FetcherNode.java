@@ -2,7 +2,6 @@ package io.newswire.fetcher;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newswire.common.KafkaClients;
 import io.newswire.fetcher.catalog.ShardAssignment;
 import io.newswire.fetcher.catalog.SourceCatalog;
 import io.newswire.fetcher.catalog.SourcePublisher;
@@ -11,6 +10,7 @@ import io.newswire.fetcher.source.SourceManager;
 import io.newswire.fetcher.source.SourceMonitor;
 import io.newswire.fetcher.source.SourcesFileWatch;
 import io.newswire.fetcher.state.KafkaSeenStore;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.kafka.TopicSetup;
 import java.nio.file.Path;
 import java.util.List;

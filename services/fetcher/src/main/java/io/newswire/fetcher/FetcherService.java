@@ -1,7 +1,7 @@
 package io.newswire.fetcher;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.newswire.common.KafkaClients;
+import io.newswire.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,10 @@
 package io.newswire.fetcher;
 
-import io.newswire.common.KafkaClients;
 import io.newswire.fetcher.source.DocumentSink;
 import io.newswire.fetcher.state.KafkaSeenStore;
 import io.newswire.fetcher.state.SeenStore;
 import io.newswire.kafka.DeadLetters;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;

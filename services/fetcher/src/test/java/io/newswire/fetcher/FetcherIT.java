@@ -3,8 +3,8 @@ package io.newswire.fetcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.common.KafkaClients;
 import io.newswire.kafka.DeadLetters;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
 import io.newswire.model.Topics;

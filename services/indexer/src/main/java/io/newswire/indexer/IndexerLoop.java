@@ -1,11 +1,11 @@
 package io.newswire.indexer;
 
-import io.newswire.common.DeadLetterSink;
-import io.newswire.common.KafkaClients;
-import io.newswire.common.LoopStatus;
-import io.newswire.common.LoopSupervisor;
-import io.newswire.common.RecordFailures;
-import io.newswire.common.Running;
+import io.newswire.kafka.DeadLetterSink;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.LoopStatus;
+import io.newswire.kafka.LoopSupervisor;
+import io.newswire.kafka.RecordFailures;
+import io.newswire.kafka.Running;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.Json;
 import io.newswire.model.Topics;

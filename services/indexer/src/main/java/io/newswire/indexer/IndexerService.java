@@ -1,6 +1,7 @@
 package io.newswire.indexer;
 
-import io.newswire.common.KafkaClients;
+import io.newswire.common.LoopHealth;
+import io.newswire.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class IndexerService implements HealthCheck {
             .withData("indexed", loop == null ? 0 : loop.indexed())
             .withData("deadLettered", loop == null ? 0 : loop.deadLettered());
     if (loop != null) {
-      loop.status().describe(health, "");
+      LoopHealth.describe(health, "", loop.status());
     }
     return health.build();
   }

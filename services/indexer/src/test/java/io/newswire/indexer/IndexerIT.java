@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.common.KafkaClients;
 import io.newswire.kafka.DeadLetters;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.launcher.EmbeddedStack;
 import io.newswire.model.CleanArticle;
 import io.newswire.model.DocumentIds;

@@ -1,6 +1,6 @@
 package io.newswire.indexer;
 
-import io.newswire.common.KafkaClients;
+import io.newswire.kafka.KafkaClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

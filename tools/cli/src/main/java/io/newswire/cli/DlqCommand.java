@@ -2,10 +2,10 @@ package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newswire.common.DeadLetterArchive;
-import io.newswire.common.DeadLetterArchive.Letter;
-import io.newswire.common.DeadLetterArchive.Replay;
-import io.newswire.common.DeadLetterArchive.Shelf;
+import io.newswire.kafka.DeadLetterArchive;
+import io.newswire.kafka.DeadLetterArchive.Letter;
+import io.newswire.kafka.DeadLetterArchive.Replay;
+import io.newswire.kafka.DeadLetterArchive.Shelf;
 import io.newswire.kafka.KafkaConnection;
 import io.newswire.model.Json;
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package io.newswire.alerter.webhook;
 
 import io.newswire.alerter.match.RuleBook;
-import io.newswire.common.DeadLetterSink;
-import io.newswire.common.KafkaClients;
-import io.newswire.common.LoopStatus;
-import io.newswire.common.LoopSupervisor;
-import io.newswire.common.RecordFailures;
-import io.newswire.common.Running;
+import io.newswire.kafka.DeadLetterSink;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.LoopStatus;
+import io.newswire.kafka.LoopSupervisor;
+import io.newswire.kafka.RecordFailures;
+import io.newswire.kafka.Running;
 import io.newswire.model.Alert;
 import io.newswire.model.EventException;
 import io.newswire.model.Json;

@@ -1,6 +1,6 @@
 package io.newswire.fetcher.catalog;
 
-import io.newswire.common.KafkaClients;
+import io.newswire.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

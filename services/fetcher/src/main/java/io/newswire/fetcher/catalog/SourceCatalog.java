@@ -1,10 +1,10 @@
 package io.newswire.fetcher.catalog;
 
-import io.newswire.common.KafkaClients;
-import io.newswire.common.TopicFollower;
 import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceType;
 import io.newswire.fetcher.source.SourcesFile;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.TopicFollower;
 import io.newswire.model.Json;
 import io.newswire.model.SchemaVersions;
 import io.newswire.model.Source;

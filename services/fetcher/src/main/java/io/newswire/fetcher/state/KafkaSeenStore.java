@@ -1,7 +1,7 @@
 package io.newswire.fetcher.state;
 
-import io.newswire.common.KafkaClients;
-import io.newswire.common.TopicFollower;
+import io.newswire.kafka.KafkaClients;
+import io.newswire.kafka.TopicFollower;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

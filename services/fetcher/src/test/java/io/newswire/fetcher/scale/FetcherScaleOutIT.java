@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.newswire.common.KafkaClients;
 import io.newswire.fetcher.FetcherNode;
 import io.newswire.fetcher.TestSupport;
 import io.newswire.fetcher.catalog.SourceCatalog;
 import io.newswire.fetcher.catalog.SourceCatalog.Origin;
 import io.newswire.fetcher.source.SourceDefinition;
 import io.newswire.fetcher.source.SourceType;
+import io.newswire.kafka.KafkaClients;
 import io.newswire.kafka.TopicSetup;
 import io.newswire.model.Json;
 import io.newswire.model.RawDocument;
@@ -50,7 +50,7 @@ class FetcherScaleOutIT {
 
   @BeforeEach
   void connect() {
-    kafka = new KafkaClients(EmbeddedStackResource.stack().bootstrapServers());
+    kafka = KafkaClients.plaintext(EmbeddedStackResource.stack().bootstrapServers());
     kafka.ensureTopics();
     raw = new KafkaConsumer<>(kafka.consumer("it-raw-" + run, "it-raw-" + run));
     raw.subscribe(List.of(Topics.RAW));

@@ -1,4 +1,4 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.util.Native;

@@ -1,6 +1,5 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
-import io.newswire.kafka.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

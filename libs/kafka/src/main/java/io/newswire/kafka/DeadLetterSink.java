@@ -1,6 +1,5 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
-import io.newswire.kafka.DeadLetters;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;

@@ -1,7 +1,5 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
-import io.newswire.kafka.DeadLetters;
-import io.newswire.kafka.KafkaConnection;
 import io.newswire.model.Topics;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,5 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
-import io.newswire.kafka.KafkaConnection;
-import io.newswire.kafka.TopicSetup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -13,15 +9,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Kafka client settings shared by the services: string keys (document ids), JSON bytes as values,
- * idempotent producers that wait for every replica, consumers that never auto-commit.
+ * idempotent producers that wait for every replica, consumers that never auto-commit. A service
+ * gets one from newswire-common's {@code KafkaClientsProducer}, which reads its settings.
  */
-@ApplicationScoped
-public class KafkaClients {
+public final class KafkaClients {
   /** How long a service waits for the broker when it creates the topics at start. */
   private static final long TOPIC_SETUP_TIMEOUT_SECONDS = 60;
 
@@ -31,25 +25,23 @@ public class KafkaClients {
 
   private final String bootstrapServers;
   private final KafkaConnection connection;
+  private final TopicSetup.Settings topicSettings;
   private volatile boolean topicsReady;
 
   /**
-   * @param bootstrapServers {@code kafka.bootstrap.servers}; {@code kafka.security.protocol},
-   *     {@code kafka.sasl.*} and {@code kafka.ssl.*} are read beside it ({@link KafkaConnection})
+   * @param connection where the broker is and how to authenticate
+   * @param topicSettings how the topics are created
    */
-  @Inject
-  public KafkaClients(
-      @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-          String bootstrapServers) {
-    this(
-        KafkaConnection.fromConfig(
-            bootstrapServers,
-            name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
-  }
-
-  public KafkaClients(KafkaConnection connection) {
+  public KafkaClients(KafkaConnection connection, TopicSetup.Settings topicSettings) {
     this.bootstrapServers = connection.bootstrapServers();
     this.connection = connection;
+    this.topicSettings = topicSettings;
+  }
+
+  /** Clients of a broker without security, whose topics are as on a single broker. */
+  public static KafkaClients plaintext(String bootstrapServers) {
+    return new KafkaClients(
+        KafkaConnection.plaintext(bootstrapServers), TopicSetup.Settings.SINGLE_BROKER);
   }
 
   public String bootstrapServers() {
@@ -105,33 +97,9 @@ public class KafkaClients {
     return config;
   }
 
-  /**
-   * How topics are created, from {@code newswire.kafka.replication-factor} (1), {@code
-   * newswire.kafka.min-insync-replicas} (1), {@code newswire.kafka.partitions} (3) and {@code
-   * newswire.kafka.dlq-retention} (365 days; -1 keeps letters until deleted). Production: 3 and 2
-   * on three brokers.
-   */
+  /** How topics are created: replication, partitions, dead-letter retention. */
   public TopicSetup.Settings topicSettings() {
-    var config = ConfigProvider.getConfig();
-    TopicSetup.Settings d = TopicSetup.Settings.SINGLE_BROKER;
-    short replication =
-        config
-            .getOptionalValue("newswire.kafka.replication-factor", Short.class)
-            .orElse(d.replicationFactor());
-    int minIsr =
-        config
-            .getOptionalValue("newswire.kafka.min-insync-replicas", Integer.class)
-            .orElse(d.minInsyncReplicas());
-    int partitions =
-        config
-            .getOptionalValue("newswire.kafka.partitions", Integer.class)
-            .orElse(d.dataPartitions());
-    long retention =
-        config
-            .getOptionalValue("newswire.kafka.dlq-retention", java.time.Duration.class)
-            .map(java.time.Duration::toMillis)
-            .orElse(d.dlqRetentionMs());
-    return new TopicSetup.Settings(replication, minIsr, partitions, retention);
+    return topicSettings;
   }
 
   public Admin admin() {

@@ -1,4 +1,4 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 /**
  * What a record's own failure is called in its dead letter. A stage dead-letters a record when

@@ -1,4 +1,4 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;

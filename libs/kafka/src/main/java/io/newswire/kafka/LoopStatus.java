@@ -1,6 +1,8 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * What a supervised loop has been through, for its health check and its log: how many times {@link
@@ -106,17 +107,20 @@ public final class LoopStatus {
   }
 
   /**
-   * Adds the restarts and failures, the lag once known and the records of the last minute to a
-   * stage's readiness, each name after {@code prefix}.
+   * The restarts and failures, the lag once known and the records of the last minute, as a stage's
+   * readiness reports them ({@code restarts}, {@code lag}, {@code perMinute}, {@code lastFailure},
+   * {@code stoppedBy}): numbers as {@code Long}, failures as {@code String}.
    */
-  public void describe(HealthCheckResponseBuilder health, String prefix) {
-    health.withData(prefix + "restarts", restarts());
+  public Map<String, Object> figures() {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("restarts", restarts());
     if (lag >= 0) {
-      health.withData(prefix + "lag", lag);
+      figures.put("lag", lag);
     }
-    health.withData(prefix + "perMinute", perMinute());
-    lastFailure().ifPresent(failure -> health.withData(prefix + "lastFailure", failure));
-    stoppedBy().ifPresent(failure -> health.withData(prefix + "stoppedBy", failure));
+    figures.put("perMinute", perMinute());
+    lastFailure().ifPresent(failure -> figures.put("lastFailure", failure));
+    stoppedBy().ifPresent(failure -> figures.put("stoppedBy", failure));
+    return figures;
   }
 
   /**

@@ -1,12 +1,12 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newswire.common.DeadLetterArchive.Group;
-import io.newswire.common.DeadLetterArchive.Letter;
-import io.newswire.common.DeadLetterArchive.Shelf;
+import io.newswire.kafka.DeadLetterArchive.Group;
+import io.newswire.kafka.DeadLetterArchive.Letter;
+import io.newswire.kafka.DeadLetterArchive.Shelf;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.newswire.common;
+package io.newswire.kafka;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
