@@ -1,5 +1,6 @@
 package io.newswire.extract.text;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.newswire.extract.meta.Authors;
 import io.newswire.extract.meta.Dates;
@@ -28,6 +29,19 @@ final class HeaderReader {
               + ")(?:\\s*(?:,|and|&)\\s*("
               + NAME
               + "))*\\s*[\u00b9\u00b2\u00b3*]*");
+
+  /** "By Jane Roe , John Doe on Monday, November 18th, 2019 at 11:08 a.m.": names, then a date. */
+  private static final Pattern DATED_BYLINE =
+      Pattern.compile(
+          "(?i:by)\\s*:?\\s+("
+              + NAME
+              + "(?:\\s*(?:,|and|&)\\s*"
+              + NAME
+              + ")*)\\s*(?:,|-|\u2013|\u2014|\\||/|\\s(?i:on|am|le|el|il))\\s+.*");
+
+  /** A byline with its date runs up to this many words. */
+  private static final int MAX_DATED_BYLINE_WORDS = 20;
+
   private static final Pattern NAME_LINE =
       Pattern.compile(
           NAME
@@ -48,6 +62,13 @@ final class HeaderReader {
 
   /** True for a line that is a byline; its names are recorded. */
   boolean readByline(Line line) {
+    if (line.words <= MAX_DATED_BYLINE_WORDS) {
+      Matcher m = DATED_BYLINE.matcher(line.text);
+      if (m.matches() && Dates.fromProse(line.text.substring(m.end(1))) != null) {
+        addNames(m.group(1));
+        return true;
+      }
+    }
     if (line.words > 10 || !BYLINE.matcher(line.text).matches()) {
       return false;
     }

@@ -60,6 +60,9 @@ public final class PlainTextExtractor {
 
   private static final int BIO_WORDS = 150;
 
+  /** A legal notice this short is the site's, not part of the report. */
+  private static final int LEGAL_CHARS = 400;
+
   private PlainTextExtractor() {}
 
   public static Extraction extract(String input, List<String> warnings) {
@@ -81,6 +84,7 @@ public final class PlainTextExtractor {
           Furniture.isFurniture(l.text)
               || Furniture.isNotice(l.text)
               || Furniture.isTextCaption(l.text)
+              || (l.text.length() <= LEGAL_CHARS && Furniture.isLegal(l.text))
               || l.isSeparatedList()
               || site.isFurniture(l.text);
       l.byline = header.readByline(l);

@@ -1,9 +1,12 @@
 package io.newswire.extract.text;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newswire.extract.Extraction;
 import io.newswire.extract.Extractor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,5 +122,35 @@ class PlainTextRulesTest {
     assertTrue(text.endsWith(P3));
     String inside = clean(P1, "About Jane Roe", bio, P2, P3);
     assertTrue(inside.contains(bio));
+  }
+
+  @Test
+  void aBylineWithItsDateNamesTheAuthorsAndIsNotText() {
+    Extraction e =
+        EXTRACTOR.extract(
+            String.join(
+                "\n\n",
+                "Budget Sent Back",
+                "By Jane Roe , John Doe on Monday, November 18th, 2019 at 11:08 a.m.",
+                P1,
+                P2,
+                P3),
+            "text/plain",
+            null);
+    assertTrue(e.text().startsWith(P1));
+    assertEquals(List.of("Jane Roe", "John Doe"), e.authors());
+    assertFalse(
+        new HeaderReader()
+            .readByline(new Line("By the end of the day, on Monday, November 18, 2019", true)));
+  }
+
+  @Test
+  void theSitesLegalNoticesAreNotText() {
+    String notice =
+        "This material may not be published, broadcast, rewritten, or redistributed. All rights"
+            + " reserved. Privacy Policy";
+    String text = clean(P1, P2, notice, P3);
+    assertFalse(text.contains("redistributed"));
+    assertTrue(text.endsWith(P3));
   }
 }
