@@ -1,6 +1,7 @@
 package io.newswire.bench;
 
 import io.newswire.launcher.ChildProcess;
+import io.newswire.launcher.EmbeddedServers;
 import io.newswire.launcher.FreePorts;
 import io.newswire.launcher.RepoLayout;
 import java.io.IOException;
@@ -10,12 +11,10 @@ import java.time.Duration;
 /**
  * The embedded Kafka broker for a benchmark, in its own JVM with the full JIT. The embedded stack
  * runs it with C1 only (fast start-up for development), which would handicap the pipeline side the
- * same way {@link BenchNode} explains for Elasticsearch. Same classpath and main as the stack's.
+ * same way {@link BenchNode} explains for Elasticsearch. Started as the stack starts it ({@link
+ * EmbeddedServers}).
  */
 public final class BenchBroker implements AutoCloseable {
-  private static final String MAIN = "io.newswire.embedded.kafka.KafkaBrokerMain";
-  private static final String READY = "NEWSWIRE-READY kafka ";
-
   private final ChildProcess process;
   private final String bootstrapServers;
 
@@ -29,23 +28,16 @@ public final class BenchBroker implements AutoCloseable {
    */
   public static BenchBroker start(Path repoRoot, Path workDir)
       throws IOException, InterruptedException {
-    String classpath = RepoLayout.at(repoRoot).kafkaClasspath();
     int port = FreePorts.any();
     int controllerPort = FreePorts.any();
     ChildProcess child =
-        ChildProcess.java("Kafka", MAIN)
-            .classpath(classpath)
-            .jvmArgs("-Xms512m", "-Xmx512m", "-Djava.awt.headless=true")
-            .args(
-                "--data",
-                workDir.resolve("kafka").toString(),
-                "--port",
-                String.valueOf(port),
-                "--controller-port",
-                String.valueOf(controllerPort))
-            .workingDir(workDir)
-            .logFile(workDir.resolve("logs/kafka.log"))
-            .readyPrefix(READY)
+        EmbeddedServers.kafka(
+                RepoLayout.at(repoRoot),
+                workDir,
+                port,
+                controllerPort,
+                workDir.resolve("logs/kafka.log"))
+            .jvmArgs("-Xms512m", "-Xmx512m")
             .startReady(Duration.ofSeconds(180));
     return new BenchBroker(child, "127.0.0.1:" + port);
   }

@@ -26,16 +26,6 @@ public final class EmbeddedStack implements AutoCloseable {
   /** How long each server may take to print its ready line; raise it on a very busy machine. */
   public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
-  static final String KAFKA_MAIN = "io.newswire.embedded.kafka.KafkaBrokerMain";
-  static final String KAFKA_READY = "NEWSWIRE-READY kafka ";
-  static final String ES_MAIN = "io.newswire.embedded.elasticsearch.ElasticsearchNodeMain";
-  static final String ES_READY = "NEWSWIRE-READY elasticsearch ";
-
-  /** The cluster runner refuses HTTP ports above 9299. */
-  private static final int ES_PORT_FROM = 9200;
-
-  private static final int ES_PORT_TO = 9299;
-
   private static final int KAFKA_PORT_FROM = 20000;
   private static final int KAFKA_PORT_TO = 32000;
 
@@ -72,12 +62,7 @@ public final class EmbeddedStack implements AutoCloseable {
     int kafkaPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     int controllerPort = FreePorts.inRange(KAFKA_PORT_FROM, KAFKA_PORT_TO);
     this.bootstrapServers = "127.0.0.1:" + kafkaPort;
-    List<String> kafkaArgs =
-        new ArrayList<>(
-            List.of(
-                "--data", dataDir.resolve("kafka").toString(),
-                "--port", String.valueOf(kafkaPort),
-                "--controller-port", String.valueOf(controllerPort)));
+    List<String> kafkaArgs = new ArrayList<>();
     if (!kafkaUsers.isEmpty()) {
       Path users = dataDir.resolve("kafka-users.properties");
       StringBuilder lines = new StringBuilder();
@@ -89,29 +74,16 @@ public final class EmbeddedStack implements AutoCloseable {
       }
     }
     this.kafkaSpec =
-        ChildProcess.java("Kafka", KAFKA_MAIN)
-            .classpath(layout.kafkaClasspath())
+        EmbeddedServers.kafka(layout, dataDir, kafkaPort, controllerPort, logs.resolve("kafka.log"))
             // C1 only: about half the start-up time and more early throughput on 2 cores
-            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx512m", "-Djava.awt.headless=true")
-            .args(kafkaArgs.toArray(String[]::new))
-            .workingDir(dataDir)
-            .logFile(logs.resolve("kafka.log"))
-            .readyPrefix(KAFKA_READY);
+            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms256m", "-Xmx512m")
+            .args(kafkaArgs.toArray(String[]::new));
 
-    int esPort = FreePorts.inRange(ES_PORT_FROM, ES_PORT_TO);
+    int esPort = FreePorts.inRange(EmbeddedServers.ES_PORT_FROM, EmbeddedServers.ES_PORT_TO);
     this.elasticsearchUrl = "http://127.0.0.1:" + esPort;
     this.elasticsearchSpec =
-        ChildProcess.java("Elasticsearch", ES_MAIN)
-            .classpath(layout.elasticsearchClasspath())
-            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms512m", "-Xmx1g", "-Djava.awt.headless=true")
-            .args(
-                "--data",
-                dataDir.resolve("elasticsearch").toString(),
-                "--http-port",
-                String.valueOf(esPort))
-            .workingDir(dataDir)
-            .logFile(logs.resolve("elasticsearch.log"))
-            .readyPrefix(ES_READY);
+        EmbeddedServers.elasticsearch(layout, dataDir, esPort, logs.resolve("elasticsearch.log"))
+            .jvmArgs("-XX:TieredStopAtLevel=1", "-Xms512m", "-Xmx1g");
   }
 
   /** {@link #start(Path, Consumer, Duration)} with {@link #DEFAULT_READY_TIMEOUT}. */

@@ -11,42 +11,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./newswire up}: runs the embedded stack and the four services until Ctrl-C, waits until
  * the reports already in the watched folder are searchable, and says where to look. {@code UpMain
  * --data DIR --sources FILE --watch DIR [--fresh]}.
  */
-public final class UpMain {
+@Command(
+    name = "up",
+    description =
+        "Runs Kafka, Elasticsearch and the services until Ctrl-C, and says where to look once the"
+            + " reports in the watched folder are searchable.")
+public final class UpMain implements Callable<Integer> {
   /** Written into the data directory while running: the services' URLs, for the CLI. */
   public static final String UP_FILE = "up.properties";
 
   private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
-  private UpMain() {}
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "where Kafka, Elasticsearch, the keys and the logs keep their data"
+              + " (default: ${DEFAULT-VALUE})")
+  Path data = Path.of(".newswire/data");
 
-  public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new HashMap<>();
-    for (int i = 0; i < argv.length; i++) {
-      if (argv[i].equals("--fresh")) {
-        args.put("fresh", "true");
-      } else if (argv[i].startsWith("--") && i + 1 < argv.length) {
-        args.put(argv[i].substring(2), argv[++i]);
-      } else {
-        fail("unexpected argument '" + argv[i] + "'");
-      }
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description = "the fetcher's sources file (default: ${DEFAULT-VALUE})")
+  Path sources = Path.of("config/sources.yaml");
+
+  @Option(
+      names = "--watch",
+      paramLabel = "DIR",
+      description =
+          "the folder whose reports are counted until searchable (default: ${DEFAULT-VALUE})")
+  Path watch = Path.of("deploy/seed/reports");
+
+  @Option(names = "--fresh", description = "wipe the data folder first")
+  boolean fresh;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help")
+  boolean help;
+
+  public static void main(String[] argv) {
+    int code = new CommandLine(new UpMain()).execute(argv);
+    if (code != 0) {
+      System.exit(code);
     }
-    Path data = Path.of(args.getOrDefault("data", ".newswire/data")).toAbsolutePath().normalize();
-    Path sources = Path.of(args.getOrDefault("sources", "config/sources.yaml")).toAbsolutePath();
-    Path watch = Path.of(args.getOrDefault("watch", "deploy/seed/reports")).toAbsolutePath();
-    if (args.containsKey("fresh")) {
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    run(data.toAbsolutePath().normalize(), sources.toAbsolutePath(), watch.toAbsolutePath(), fresh);
+    return 0;
+  }
+
+  private static void run(Path data, Path sources, Path watch, boolean fresh) throws Exception {
+    if (fresh) {
       StackFiles.wipe(data);
     }
     Files.createDirectories(data);

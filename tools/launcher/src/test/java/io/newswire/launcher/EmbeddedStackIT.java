@@ -108,7 +108,7 @@ class EmbeddedStackIT {
     Process parent = new ProcessBuilder("sleep", "600").start();
     // a broker whose "parent" is a sleep process, so the test can make it an orphan
     ChildProcess broker =
-        ChildProcess.java("orphan-check", EmbeddedStack.KAFKA_MAIN)
+        ChildProcess.java("orphan-check", EmbeddedServers.KAFKA_MAIN)
             .classpath(RepoLayout.find().kafkaClasspath())
             .jvmArgs("-XX:TieredStopAtLevel=1", "-Xmx256m")
             .args(
@@ -118,7 +118,7 @@ class EmbeddedStackIT {
                 "--parent-pid", String.valueOf(parent.pid()))
             .passParentPid(false)
             .logFile(dataDir.resolve("logs").resolve("orphan-check.log"))
-            .readyPrefix(EmbeddedStack.KAFKA_READY)
+            .readyPrefix(EmbeddedServers.KAFKA_READY)
             .start();
     try {
       broker.awaitReady(PATIENCE);
