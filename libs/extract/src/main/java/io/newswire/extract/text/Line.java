@@ -79,15 +79,26 @@ final class Line {
 
   /**
    * A row of links copied as one line, "Home | News | Sport" or "Ascom | Hospitals Ascom | Senior
-   * care": two or more separators between short items. A sentence uses a vertical bar rarely and
-   * never between every few words.
+   * care": two or more separators between short items, or a blog's previous and next posts. A
+   * sentence uses a vertical bar rarely and never between every few words.
    */
   boolean isSeparatedList() {
+    if (isPrevNext()) {
+      return true;
+    }
     int items = 1;
     for (int i = text.indexOf(" | "); i >= 0; i = text.indexOf(" | ", i + 3)) {
       items++;
     }
     return items >= 3 && words <= items * SEPARATED_ITEM_WORDS;
+  }
+
+  /**
+   * A blog's links to the previous and next posts, "« Older post title | Main | Newer post title
+   * »": items separated by a vertical bar behind or before a double angle quote.
+   */
+  boolean isPrevNext() {
+    return (text.startsWith("\u00ab ") || text.endsWith(" \u00bb")) && text.contains(" | ");
   }
 
   /** Teasers are cut short: "... an angry mob stormed the temple of democracy...". */

@@ -153,4 +153,17 @@ class PlainTextRulesTest {
     assertFalse(text.contains("redistributed"));
     assertTrue(text.endsWith(P3));
   }
+
+  @Test
+  void aBlogsLinksToThePreviousAndNextPostsAreNotText() {
+    assertTrue(
+        new Line(
+                "\u00ab The council votes on the bridge and the budget next week | Main | Ten"
+                    + " things we learned at the public hearing on school funding \u00bb",
+                true)
+            .isSeparatedList());
+    assertFalse(
+        new Line("\u00ab Nous irons jusqu'au bout \u00bb, a dit la ministre mardi.", true)
+            .isSeparatedList());
+  }
 }
