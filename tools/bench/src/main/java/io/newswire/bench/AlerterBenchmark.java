@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Alert matching with the standing rules: the alerter's Lucene Monitor ({@code RuleBook}) against
@@ -25,10 +27,6 @@ import java.util.function.Consumer;
  * {@code tools/bench/target/bench/alerter.md}.
  */
 public final class AlerterBenchmark {
-  private static final String USAGE =
-      "./newswire bench alerter [--rules FILE] [--articles DIR] [--rounds N] [--batch N] [--es URL]"
-          + " [--variants on|off]";
-
   /** One measured configuration: throughput per round and per-article latencies over all rounds. */
   private static final class Series {
     final String name;
@@ -53,15 +51,65 @@ public final class AlerterBenchmark {
     void run(List<CleanArticle> articles, List<Double> latenciesMs);
   }
 
+  /** The command line: {@code ./newswire bench alerter --help} lists it. */
+  @Command(
+      name = "./newswire bench alerter",
+      description = "10,000 rules in Lucene Monitor against an Elasticsearch percolator")
+  static final class Options {
+    @Option(
+        names = "--rules",
+        paramLabel = "FILE",
+        description = "the rules (default: ${DEFAULT-VALUE})")
+    Path rules = Repo.eval().resolve("rules-10k.txt");
+
+    @Option(
+        names = "--articles",
+        paramLabel = "DIR",
+        description = "pages cleaned into the articles (default: ${DEFAULT-VALUE})")
+    Path articles = Repo.eval().resolve("articles");
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "measured rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 7;
+
+    @Option(
+        names = "--batch",
+        paramLabel = "N",
+        description =
+            "articles per percolate request in the batched series (default: ${DEFAULT-VALUE})")
+    int batch = 10;
+
+    @Option(
+        names = "--es",
+        paramLabel = "URL",
+        description = "an Elasticsearch to use instead of starting one (default: ${DEFAULT-VALUE})")
+    String es = null;
+
+    @Option(
+        names = "--variants",
+        paramLabel = "on|off",
+        description =
+            "match spelling variants (the alerter's default: on) (default: ${DEFAULT-VALUE})")
+    String variants = "on";
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
   private AlerterBenchmark() {}
 
   public static void main(String[] argv) throws Exception {
-    Args args = new Args(argv, USAGE);
-    Path rulesFile = Path.of(args.get("rules", Repo.eval().resolve("rules-10k.txt").toString()));
-    Path articlesDir = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
-    int rounds = args.getInt("rounds", 7);
-    int batch = args.getInt("batch", 10);
-    String esUrl = args.get("es", null);
+    Options args = Args.parse(new Options(), argv);
+    Path rulesFile = args.rules;
+    Path articlesDir = args.articles;
+    int rounds = args.rounds;
+    int batch = args.batch;
+    String esUrl = args.es;
 
     List<Rules.Line> rules = Rules.read(rulesFile, Integer.MAX_VALUE, 1);
     EvalArticles.Loaded loaded = EvalArticles.load(articlesDir, Integer.MAX_VALUE);
@@ -79,7 +127,7 @@ public final class AlerterBenchmark {
   }
 
   private static void run(
-      Args args,
+      Options args,
       List<Rules.Line> rules,
       Path rulesFile,
       List<CleanArticle> articles,
@@ -92,7 +140,7 @@ public final class AlerterBenchmark {
     Consumer<String> log = s -> System.err.println("[bench] " + s);
     log.accept("loading " + rules.size() + " rules into the Monitor and the percolator...");
     long t0 = System.nanoTime();
-    boolean variants = !"off".equals(args.get("variants", "on"));
+    boolean variants = !"off".equals(args.variants);
     MonitorSide monitor = new MonitorSide(rules, variants);
     long t1 = System.nanoTime();
     PercolatorSide percolator = new PercolatorSide(es, "bench-percolator", rules, variants);

@@ -1,26 +1,30 @@
 package io.newswire.bench;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.io.PrintWriter;
+import picocli.CommandLine;
 
-/** {@code --name value} options. */
-final class Args {
-  private final Map<String, String> values = new HashMap<>();
+/**
+ * A benchmark's command line, parsed by picocli as every command of Newswire is: {@code options}
+ * declares them with {@code @Option} fields and their defaults; {@code --help} prints them, and a
+ * wrong one exits 2 saying what is wrong.
+ */
+public final class Args {
+  private Args() {}
 
-  Args(String[] argv, String usage) {
-    for (int i = 0; i < argv.length; i++) {
-      if (!argv[i].startsWith("--") || i + 1 >= argv.length) {
-        throw new IllegalArgumentException("unexpected '" + argv[i] + "'; usage: " + usage);
-      }
-      values.put(argv[i].substring(2), argv[++i]);
+  /** Parses {@code argv} into {@code options} and returns it; exits on --help or a wrong option. */
+  public static <T> T parse(T options, String[] argv) {
+    CommandLine line = new CommandLine(options);
+    try {
+      line.parseArgs(argv);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(e.getMessage());
+      line.usage(new PrintWriter(System.err, true));
+      System.exit(2);
     }
-  }
-
-  String get(String name, String fallback) {
-    return values.getOrDefault(name, fallback);
-  }
-
-  int getInt(String name, int fallback) {
-    return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+    if (line.isUsageHelpRequested()) {
+      line.usage(System.out);
+      System.exit(0);
+    }
+    return options;
   }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * Pages per second on one thread for jsoup's parse alone (the floor no DOM extractor can beat) and
@@ -28,18 +31,45 @@ public final class ExtractBenchmark {
 
   private static final int WARMUP_ROUNDS = 5;
 
+  /** The command line: {@code ./newswire bench extract --help} lists it. */
+  @Command(
+      name = "./newswire bench extract",
+      description = "extraction pages/s per thread against jsoup's parse alone")
+  static final class Options {
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "the pages (default: ../shared/eval/articles)")
+    Path dir;
+
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "ROUNDS",
+        description = "measured rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 10;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
   private ExtractBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] argv) throws IOException {
+    Options args = Args.parse(new Options(), argv);
     Path dir =
-        args.length > 0
-            ? Path.of(args[0])
+        args.dir != null
+            ? args.dir
             : EvalSet.locate()
                 .orElseThrow(
                     () ->
                         new IllegalStateException(
                             "no eval set found; pass the articles directory"));
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    int rounds = args.rounds;
     List<String> pages = load(dir);
     Extractor extractor = new Extractor();
     long sink = 0;

@@ -26,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Freshness, as a user sees it: a report dropped into a watched folder, then how long until it is
@@ -43,12 +45,43 @@ import java.util.stream.Stream;
 public final class FreshnessBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  /** The command line: {@code ./newswire bench freshness --help} lists it. */
+  @Command(
+      name = "./newswire bench freshness",
+      description = "seconds from a report dropped in a watched folder to searchable and alerted")
+  static final class Options {
+    @Option(
+        names = "--reports",
+        paramLabel = "N",
+        description = "reports measured (default: ${DEFAULT-VALUE})")
+    int reports = 200;
+
+    @Option(
+        names = "--warm-up",
+        paramLabel = "N",
+        description = "reports dropped before measuring (default: ${DEFAULT-VALUE})")
+    int warmUp = 100;
+
+    @Option(
+        names = "--rate",
+        paramLabel = "N",
+        description = "reports dropped per second (default: ${DEFAULT-VALUE})")
+    int rate = 10;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
   private FreshnessBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
-    int reports = intArg(args, "--reports", 200);
-    int warmUp = intArg(args, "--warm-up", 100);
-    double rate = intArg(args, "--rate", 10);
+  public static void main(String[] argv) throws Exception {
+    Options args = Args.parse(new Options(), argv);
+    int reports = args.reports;
+    int warmUp = args.warmUp;
+    double rate = args.rate;
     Path work = Files.createTempDirectory("newswire-freshness");
     Path watched = Files.createDirectories(work.resolve("reports"));
     Path sources = work.resolve("sources.yaml");
@@ -368,14 +401,5 @@ public final class FreshnessBenchmark {
                         .build(),
                     HttpResponse.BodyHandlers.ofByteArray())
                 .body());
-  }
-
-  private static int intArg(String[] args, String name, int fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return Integer.parseInt(args[i + 1]);
-      }
-    }
-    return fallback;
   }
 }

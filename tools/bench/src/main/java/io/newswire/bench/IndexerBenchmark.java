@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Bulk indexing: the indexer's {@link BulkWriter} (external versions, per-item results, over the
@@ -28,20 +30,59 @@ import org.elasticsearch.client.RestClient;
  * Elasticsearch's own indexing cost. Writes {@code tools/bench/target/bench/indexer.md}.
  */
 public final class IndexerBenchmark {
-  private static final String USAGE =
-      "./newswire bench indexer [--docs N] [--batch N] [--rounds N] [--articles DIR] [--es URL]";
-
   private static final int WARMUP_ROUNDS = 3;
+
+  /** The command line: {@code ./newswire bench indexer --help} lists it. */
+  @Command(
+      name = "./newswire bench indexer",
+      description = "the indexer's BulkWriter against raw _bulk, same documents")
+  static final class Options {
+    @Option(
+        names = "--docs",
+        paramLabel = "N",
+        description = "documents per round (default: ${DEFAULT-VALUE})")
+    int docs = 5000;
+
+    @Option(
+        names = "--batch",
+        paramLabel = "N",
+        description = "documents per bulk request (default: ${DEFAULT-VALUE})")
+    int batch = 500;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "measured rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 6;
+
+    @Option(
+        names = "--articles",
+        paramLabel = "DIR",
+        description = "pages cleaned into the documents (default: ${DEFAULT-VALUE})")
+    Path articles = Repo.eval().resolve("articles");
+
+    @Option(
+        names = "--es",
+        paramLabel = "URL",
+        description = "an Elasticsearch to use instead of starting one (default: ${DEFAULT-VALUE})")
+    String es = null;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
 
   private IndexerBenchmark() {}
 
   public static void main(String[] argv) throws Exception {
-    Args args = new Args(argv, USAGE);
-    int docs = args.getInt("docs", 5000);
-    int batch = args.getInt("batch", 500);
-    int rounds = args.getInt("rounds", 6);
-    Path articlesDir = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
-    String esUrl = args.get("es", null);
+    Options args = Args.parse(new Options(), argv);
+    int docs = args.docs;
+    int batch = args.batch;
+    int rounds = args.rounds;
+    Path articlesDir = args.articles;
+    String esUrl = args.es;
 
     EvalArticles.Loaded loaded = EvalArticles.load(articlesDir, Integer.MAX_VALUE);
     List<CleanArticle> articles = EvalArticles.repeated(loaded.articles(), docs);

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * End-to-end throughput: documents per second from {@code newswire.raw} to searchable through the
@@ -34,30 +36,94 @@ import org.elasticsearch.client.RestClient;
  * {name}} becomes {@code cleaner-1}, {@code indexer}).
  */
 public final class PipelineBenchmark {
-  private static final String USAGE =
-      "./newswire bench pipeline [--docs N] [--rounds N] [--warmup N] [--batch N]"
-          + " [--cleaners N] [--articles DIR] [--seeds DIR] [--properties key=value,...]"
-          + " [--jvm-args \"OPTION ...\"]";
   private static final List<List<String>> ORDERS =
       List.of(
           List.of("bulk", "pipeline", "indexer"),
           List.of("pipeline", "indexer", "bulk"),
           List.of("indexer", "bulk", "pipeline"));
 
+  /** The command line: {@code ./newswire bench pipeline --help} lists it. */
+  @Command(
+      name = "./newswire bench pipeline",
+      description =
+          "raw to searchable through the cleaner and the indexer, against bulk indexing alone")
+  static final class Options {
+    @Option(
+        names = "--docs",
+        paramLabel = "N",
+        description = "documents per round (default: ${DEFAULT-VALUE})")
+    int docs = 4000;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "measured rounds (default: ${DEFAULT-VALUE})")
+    int rounds = 3;
+
+    @Option(
+        names = "--warmup",
+        paramLabel = "N",
+        description = "rounds before measuring (default: ${DEFAULT-VALUE})")
+    int warmup = 2;
+
+    @Option(
+        names = "--batch",
+        paramLabel = "N",
+        description = "the indexer's batch size (default: ${DEFAULT-VALUE})")
+    int batch = 500;
+
+    @Option(
+        names = "--cleaners",
+        paramLabel = "N",
+        description = "cleaner instances (default: ${DEFAULT-VALUE})")
+    int cleaners = 1;
+
+    @Option(
+        names = "--articles",
+        paramLabel = "DIR",
+        description = "the pages (default: ${DEFAULT-VALUE})")
+    Path articles = Repo.eval().resolve("articles");
+
+    @Option(
+        names = "--seeds",
+        paramLabel = "DIR",
+        description = "the seed reports, mixed in (default: ${DEFAULT-VALUE})")
+    Path seeds = Repo.root().resolve("deploy/seed/reports");
+
+    @Option(
+        names = "--properties",
+        paramLabel = "key=value,...",
+        description = "settings for every service (default: ${DEFAULT-VALUE})")
+    String properties = "";
+
+    @Option(
+        names = "--jvm-args",
+        paramLabel = "OPTIONS",
+        description =
+            "JVM options for every service, separated by spaces (default: ${DEFAULT-VALUE})")
+    String jvmArgs = "";
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
   private PipelineBenchmark() {}
 
   public static void main(String[] argv) throws Exception {
-    Args args = new Args(argv, USAGE);
-    int docs = args.getInt("docs", 4000);
-    int rounds = args.getInt("rounds", 3);
-    int warmups = args.getInt("warmup", 2);
-    int batch = args.getInt("batch", 500);
-    int cleaners = args.getInt("cleaners", 1);
-    Path articles = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
-    Path seeds = Path.of(args.get("seeds", Repo.root().resolve("deploy/seed/reports").toString()));
+    Options args = Args.parse(new Options(), argv);
+    int docs = args.docs;
+    int rounds = args.rounds;
+    int warmups = args.warmup;
+    int batch = args.batch;
+    int cleaners = args.cleaners;
+    Path articles = args.articles;
+    Path seeds = args.seeds;
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("newswire.indexer.batch-size", String.valueOf(batch));
-    for (String pair : args.get("properties", "").split(",")) {
+    for (String pair : args.properties.split(",")) {
       if (!pair.isBlank()) {
         String[] kv = pair.split("=", 2);
         if (kv.length != 2) {
@@ -68,7 +134,7 @@ public final class PipelineBenchmark {
       }
     }
     List<String> jvmArgs = new ArrayList<>();
-    for (String option : args.get("jvm-args", "").split("\\s+")) {
+    for (String option : args.jvmArgs.split("\\s+")) {
       if (!option.isBlank()) {
         jvmArgs.add(option.strip());
       }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Search latency on a full index (issue 14: "search answers within 300 ms p95 on 10,000 indexed
@@ -36,26 +38,78 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * tools/bench/target/bench/search.md}.
  */
 public final class SearchBenchmark {
-  private static final String USAGE =
-      "./newswire bench search [--docs N] [--rounds N] [--warmup N]"
-          + " [--console true|false] [--text DIR] [--seeds DIR] [--rules FILE]";
-
   /** The indexer's alias (its default), which the console's searches go through too. */
   static final String ALIAS = "newswire";
 
   private static final Duration INDEXED_WITHIN = Duration.ofMinutes(10);
 
+  /** The command line: {@code ./newswire bench search --help} lists it. */
+  @Command(
+      name = "./newswire bench search",
+      description =
+          "10,000 articles indexed through Kafka; search latency of the console, the indexer and Elasticsearch")
+  static final class Options {
+    @Option(
+        names = "--docs",
+        paramLabel = "N",
+        description = "articles to index (default: ${DEFAULT-VALUE})")
+    int docs = 10_000;
+
+    @Option(
+        names = "--rounds",
+        paramLabel = "N",
+        description = "measured passes over the queries (default: ${DEFAULT-VALUE})")
+    int rounds = 15;
+
+    @Option(
+        names = "--warmup",
+        paramLabel = "N",
+        description = "passes before measuring (default: ${DEFAULT-VALUE})")
+    int warmup = 3;
+
+    @Option(
+        names = "--console",
+        arity = "1",
+        paramLabel = "true|false",
+        description = "time the console pages too (default: ${DEFAULT-VALUE})")
+    boolean console = true;
+
+    @Option(
+        names = "--text",
+        paramLabel = "DIR",
+        description = "plain-text reports the articles are made of (default: ${DEFAULT-VALUE})")
+    Path text = Repo.eval().resolve("text");
+
+    @Option(
+        names = "--seeds",
+        paramLabel = "DIR",
+        description = "the seed reports, mixed in (default: ${DEFAULT-VALUE})")
+    Path seeds = Repo.root().resolve("deploy/seed/reports");
+
+    @Option(
+        names = "--rules",
+        paramLabel = "FILE",
+        description = "rules, every 1,000th of which is a query (default: ${DEFAULT-VALUE})")
+    Path rules = Repo.eval().resolve("rules-10k.txt");
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
   private SearchBenchmark() {}
 
   public static void main(String[] argv) throws Exception {
-    Args args = new Args(argv, USAGE);
-    int docs = args.getInt("docs", 10_000);
-    int rounds = args.getInt("rounds", 15);
-    int warmups = args.getInt("warmup", 3);
-    boolean withConsole = Boolean.parseBoolean(args.get("console", "true"));
-    Path text = Path.of(args.get("text", Repo.eval().resolve("text").toString()));
-    Path seeds = Path.of(args.get("seeds", Repo.root().resolve("deploy/seed/reports").toString()));
-    Path rules = Path.of(args.get("rules", Repo.eval().resolve("rules-10k.txt").toString()));
+    Options args = Args.parse(new Options(), argv);
+    int docs = args.docs;
+    int rounds = args.rounds;
+    int warmups = args.warmup;
+    boolean withConsole = args.console;
+    Path text = args.text;
+    Path seeds = args.seeds;
+    Path rules = args.rules;
     Consumer<String> log = s -> System.err.println("[bench] " + s);
 
     SearchCorpus corpus = SearchCorpus.load(text, seeds);

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Does matching names in their other spellings make alerts noisier (issue 13)? The rules and the
@@ -32,7 +34,29 @@ import java.util.stream.Stream;
  * single names carry the whole difference.
  */
 public final class VariantAgreement {
-  private static final String USAGE = "./newswire bench variants [--articles DIR] [--text DIR]";
+  /** The command line: {@code ./newswire bench variants --help} lists it. */
+  @Command(
+      name = "./newswire bench variants",
+      description = "alert agreement with and without spelling variants, on the eval pages")
+  static final class Options {
+    @Option(
+        names = "--articles",
+        paramLabel = "DIR",
+        description = "the pages (default: ${DEFAULT-VALUE})")
+    Path articles = Repo.eval().resolve("articles");
+
+    @Option(
+        names = "--text",
+        paramLabel = "DIR",
+        description = "their gold text (default: ${DEFAULT-VALUE})")
+    Path text = Repo.eval().resolve("text");
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
 
   private record Page(String id, String gold, String cleaned) {}
 
@@ -54,9 +78,9 @@ public final class VariantAgreement {
   }
 
   public static void main(String[] argv) throws Exception {
-    Args args = new Args(argv, USAGE);
-    Path articles = Path.of(args.get("articles", Repo.eval().resolve("articles").toString()));
-    Path text = Path.of(args.get("text", Repo.eval().resolve("text").toString()));
+    Options args = Args.parse(new Options(), argv);
+    Path articles = args.articles;
+    Path text = args.text;
     List<Page> pages = pages(articles);
     Map<String, String> rendered = new HashMap<>();
     for (Page page : pages) {

@@ -1,6 +1,7 @@
 package io.newswire.bench.fetcher;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newswire.bench.Args;
 import io.newswire.fetcher.http.SafeHttpClient;
 import io.newswire.fetcher.robots.PoliteFetcher;
 import io.newswire.fetcher.robots.RobotsCache;
@@ -30,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * One poll cycle of many feeds served locally, through the real classes (SafeHttpClient with its
@@ -103,13 +106,53 @@ public final class FetcherBenchmark {
     }
   }
 
-  public static void main(String[] args) throws Exception {
-    Map<String, Integer> opt = options(args);
-    int feeds = opt.getOrDefault("feeds", 1000);
-    int items = opt.getOrDefault("items", 10);
-    int hosts = opt.getOrDefault("hosts", 50);
-    int threads = opt.getOrDefault("threads", 8);
-    int warmup = opt.getOrDefault("warmup", 100);
+  /** The command line: {@code ./newswire bench fetcher --help} lists it. */
+  @Command(
+      name = "./newswire bench fetcher",
+      description =
+          "one poll cycle of many local feeds through the real fetch path, then one of 304s")
+  static final class Options {
+    @Option(names = "--feeds", paramLabel = "N", description = "feeds (default: ${DEFAULT-VALUE})")
+    int feeds = 1000;
+
+    @Option(
+        names = "--items",
+        paramLabel = "N",
+        description = "items per feed (default: ${DEFAULT-VALUE})")
+    int items = 10;
+
+    @Option(
+        names = "--hosts",
+        paramLabel = "N",
+        description = "loopback hosts the feeds are spread over (default: ${DEFAULT-VALUE})")
+    int hosts = 50;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "poll threads (default: ${DEFAULT-VALUE})")
+    int threads = 8;
+
+    @Option(
+        names = "--warmup",
+        paramLabel = "N",
+        description = "feeds polled before measuring (default: ${DEFAULT-VALUE})")
+    int warmup = 100;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "show this help")
+    boolean help;
+  }
+
+  public static void main(String[] argv) throws Exception {
+    Options opt = Args.parse(new Options(), argv);
+    int feeds = opt.feeds;
+    int items = opt.items;
+    int hosts = opt.hosts;
+    int threads = opt.threads;
+    int warmup = opt.warmup;
     if (THREADS.isThreadCpuTimeSupported()) {
       THREADS.setThreadCpuTimeEnabled(true);
     }
@@ -398,21 +441,5 @@ public final class FetcherBenchmark {
             ? "Checks: every item emitted once in cycle 1, nothing in cycle 2, every feed answered 304, no failure.\n"
             : "CHECKS FAILED: " + problems + "\n");
     return r.toString();
-  }
-
-  private static Map<String, Integer> options(String[] args) {
-    Map<String, Integer> out = new HashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException(
-            "usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
-      }
-      out.put(args[i].substring(2), Integer.parseInt(args[i + 1]));
-    }
-    if (args.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "usage: FetcherBenchmark [--feeds N] [--items N] [--hosts N] [--threads N] [--warmup N]");
-    }
-    return out;
   }
 }
