@@ -308,7 +308,7 @@ public final class Furniture {
   private static final Pattern COMMENTS_START =
       Pattern.compile(
           "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
-              + "|reply|permalink|report abuse|trackback url.*"
+              + "|(?:.{1,120}\\| ?)?(?:reply|permalink)|report abuse|trackback url.*"
               + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
               + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
               + "comment|reply|thought)s? (?:to|on) .*",
@@ -455,12 +455,8 @@ public final class Furniture {
    */
   public static boolean endsArticle(String line) {
     String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));
-    if (words(bare) <= MAX_FILING_WORDS) {
-      for (String p : FILING_PREFIXES) {
-        if (bare.startsWith(p)) {
-          return true;
-        }
-      }
+    if (isFilingLine(line)) {
+      return true;
     }
     if (words(bare) <= MAX_LINKS_HEADING_WORDS) {
       String s = line.strip();
@@ -487,6 +483,23 @@ public final class Furniture {
     for (String m : ARTICLE_END_MARKERS) {
       if (bare.equals(m) || bare.startsWith(m + " ")) {
         return !bare.equals(m) ? words(bare) <= 4 : true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * How a blog files the post it closes ("Tags: …", "This entry was posted on …"): it ends the post
+   * and heads no box of links inside it.
+   */
+  public static boolean isFilingLine(String line) {
+    String bare = trimPunctuation(line.strip().toLowerCase(Locale.ROOT));
+    if (words(bare) > MAX_FILING_WORDS) {
+      return false;
+    }
+    for (String p : FILING_PREFIXES) {
+      if (bare.startsWith(p)) {
+        return true;
       }
     }
     return false;

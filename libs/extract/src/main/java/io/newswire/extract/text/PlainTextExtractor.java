@@ -310,6 +310,10 @@ public final class PlainTextExtractor {
                   ? MIN_PROSE_BEFORE_TAIL
                   : MIN_PROSE_BEFORE_COMMENTS)) {
         return i;
+      } else if (prose >= MIN_PROSE_BEFORE_TAIL && Furniture.isFilingLine(l.text)) {
+        // "This entry was posted on … and is filed under …" can be as long as prose; it heads no
+        // box of links inside the post
+        return i;
       } else if (l.words >= PROSE_WORDS && !l.furniture) {
         prose++;
       } else if (prose >= MIN_PROSE_BEFORE_TAIL

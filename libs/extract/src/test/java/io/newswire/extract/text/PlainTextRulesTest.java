@@ -166,4 +166,34 @@ class PlainTextRulesTest {
         new Line("\u00ab Nous irons jusqu'au bout \u00bb, a dit la ministre mardi.", true)
             .isSeparatedList());
   }
+
+  @Test
+  void aFilingLineEndsThePostEvenWhenCommentsReadLikeMoreOfIt() {
+    String comment =
+        "I was at the hearing too and the members of the committee were right to send the draft"
+            + " back, the cuts to the schools would have been a disaster for us.";
+    String text =
+        clean(
+            P1,
+            P2,
+            P3,
+            "This entry was written by jane, posted on 9/10/2012 at 1:38 pm.",
+            "Bookmark the permalink. Follow any comments here with the RSS feed for this post.",
+            "Ann",
+            comment,
+            "Bob",
+            comment.replace("hearing", "meeting"),
+            "Carl",
+            comment.replace("hearing", "session"));
+    assertTrue(text.endsWith(P3));
+    assertTrue(Furniture.isFilingLine("Tags: budget, schools"));
+    assertFalse(Furniture.isFilingLine("Taxes are filed under a new law this year."));
+  }
+
+  @Test
+  void aCommentsDateLineEndingInItsActionLinkStartsTheComments() {
+    assertTrue(Furniture.startsComments("Posted 9/11/2012 at 2:36 pm | Permalink"));
+    assertTrue(Furniture.startsComments("Ann, 12 March | Reply"));
+    assertFalse(Furniture.startsComments("The minister did not reply."));
+  }
 }
