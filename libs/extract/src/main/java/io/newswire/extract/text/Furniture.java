@@ -232,6 +232,26 @@ public final class Furniture {
     "view comments",
   };
 
+  /**
+   * The stock wording of a blog's comment form and feed notice, which reads as prose: "Your email
+   * address will not be published. Required fields are marked *".
+   */
+  private static final String[] COMMENT_FORM = {
+    "your email address will not be published",
+    "your email will not be published",
+    "required fields are marked",
+    "you may use these html tags",
+    "you can follow any responses to this entry",
+    "you can leave a response, or trackback",
+    "notify me of follow-up comments",
+    "notify me of new posts",
+    "save my name, email, and website",
+    "this site uses akismet",
+  };
+
+  /** A comment form's line runs up to this many words. */
+  private static final int MAX_COMMENT_FORM_WORDS = 60;
+
   /** A blog's filing line ("Tags: …") runs up to this many words. */
   private static final int MAX_FILING_WORDS = 40;
 
@@ -483,6 +503,20 @@ public final class Furniture {
     for (String m : ARTICLE_END_MARKERS) {
       if (bare.equals(m) || bare.startsWith(m + " ")) {
         return !bare.equals(m) ? words(bare) <= 4 : true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the line is stock wording of a comment form or a post's feed notice. */
+  public static boolean isCommentForm(String line) {
+    if (words(line) > MAX_COMMENT_FORM_WORDS) {
+      return false;
+    }
+    String lower = line.toLowerCase(Locale.ROOT);
+    for (String p : COMMENT_FORM) {
+      if (lower.contains(p)) {
+        return true;
       }
     }
     return false;

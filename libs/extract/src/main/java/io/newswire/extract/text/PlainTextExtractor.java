@@ -85,6 +85,7 @@ public final class PlainTextExtractor {
               || Furniture.isNotice(l.text)
               || Furniture.isTextCaption(l.text)
               || (l.text.length() <= LEGAL_CHARS && Furniture.isLegal(l.text))
+              || Furniture.isCommentForm(l.text)
               || l.isSeparatedList()
               || site.isFurniture(l.text);
       l.byline = header.readByline(l);

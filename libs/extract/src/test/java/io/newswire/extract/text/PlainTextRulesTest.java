@@ -196,4 +196,16 @@ class PlainTextRulesTest {
     assertTrue(Furniture.startsComments("Ann, 12 March | Reply"));
     assertFalse(Furniture.startsComments("The minister did not reply."));
   }
+
+  @Test
+  void aCommentFormsStockWordingIsNotText() {
+    String notice =
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a"
+            + " response, or trackback from your own site.";
+    String form = "Your email address will not be published. Required fields are marked *";
+    assertTrue(Furniture.isCommentForm(notice));
+    assertFalse(Furniture.isCommentForm(P1));
+    String text = clean("Quote of the Day", P1, P2, notice, "Leave a Reply", form);
+    assertTrue(text.endsWith(P2));
+  }
 }
