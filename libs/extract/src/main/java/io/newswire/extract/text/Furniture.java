@@ -293,7 +293,13 @@ public final class Furniture {
     "filed under",
     "this entry was posted",
     "this entry was written",
+    "a version of this article appeared",
   };
+
+  /** "Reader Comments (3)", "Article comments", "Reader comments 22". */
+  private static final Pattern READER_COMMENTS =
+      Pattern.compile(
+          "(?:reader|readers'?|reader's|article|user|your) comments?(?:\\W{0,3}\\d{1,5}\\W{0,2})?");
 
   /** Invitations to comment, which stand where the article ends. */
   private static final String[] COMMENT_INVITES = {
@@ -495,6 +501,9 @@ public final class Furniture {
       if (bare.equals(m)) {
         return true;
       }
+    }
+    if (READER_COMMENTS.matcher(bare).matches()) {
+      return true;
     }
     // "Continue reading below" sits above an ad in the middle of the article
     if (words(bare) > 6 || bare.endsWith(" below")) {

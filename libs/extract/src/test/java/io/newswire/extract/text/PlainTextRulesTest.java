@@ -68,6 +68,12 @@ class PlainTextRulesTest {
             "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under"
                 + " News."));
     assertTrue(Furniture.endsArticle("Post your comment:"));
+    assertTrue(Furniture.endsArticle("Reader Comments (3)"));
+    assertTrue(
+        Furniture.endsArticle(
+            "A version of this article appeared in print on 11/06/2012, on page A12 with the"
+                + " headline: Budget Sent Back."));
+    assertFalse(Furniture.endsArticle("Reader comments were mostly kind."));
     assertFalse(Furniture.endsArticle("More About The Old Bridge"));
     assertFalse(Furniture.endsArticle("More than forty people came."));
     assertFalse(Furniture.endsArticle("Also on Monday, the mayor resigned."));
