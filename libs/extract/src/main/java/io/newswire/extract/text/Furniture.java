@@ -335,6 +335,7 @@ public final class Furniture {
       Pattern.compile(
           "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
               + "|(?:.{1,120}\\| ?)?(?:reply|permalink)|report abuse|trackback url.*"
+              + "|.{1,160}\\d{1,2}:\\d\\d.{0,60}\\b(?:reply|permalink)(?: \\S+)?"
               + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
               + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
               + "comment|reply|thought)s? (?:to|on) .*",

@@ -200,6 +200,8 @@ class PlainTextRulesTest {
   void aCommentsDateLineEndingInItsActionLinkStartsTheComments() {
     assertTrue(Furniture.startsComments("Posted 9/11/2012 at 2:36 pm | Permalink"));
     assertTrue(Furniture.startsComments("Ann, 12 March | Reply"));
+    assertTrue(Furniture.startsComments("by Ann Roe on Aug 8, 2012 9:37 AM MST reply actions"));
+    assertTrue(Furniture.startsComments("Ann Roe 12 March 2012 at 10:15 Reply \u2193"));
     assertFalse(Furniture.startsComments("The minister did not reply."));
   }
 
