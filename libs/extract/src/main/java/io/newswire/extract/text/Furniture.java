@@ -128,6 +128,8 @@ public final class Furniture {
 
   private static final String[] PREFIXES = {
     "image source",
+    "image caption",
+    "media caption",
     "image credit",
     "image:",
     "photo:",

@@ -105,6 +105,8 @@ class PlainTextRulesTest {
             "The two founders pose for a photo on June 28, 2019. (Photo by Jane Roe/Getty Images)"));
     assertTrue(
         Furniture.isTextCaption("A cyclist rides past the plant. \u00a9 Reuters / John Roe"));
+    assertTrue(Furniture.isFurniture("Image caption The minister leaves the hall on Tuesday"));
+    assertTrue(Furniture.isFurniture("Media caption Watch: the vote in the council"));
     assertFalse(
         Furniture.isTextCaption(
             "The minister said the talks would go on next week, according to the agency. (ANI)"));
