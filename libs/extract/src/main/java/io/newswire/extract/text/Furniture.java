@@ -336,8 +336,8 @@ public final class Furniture {
   private static final Pattern COMMENTS_START =
       Pattern.compile(
           "\\S+(?: \\S+)? says:|.{1,160}\\d{1,2}:\\d\\d.{0,20} (?:said|says|wrote):|(?:comments?|responses?|replies|discussion) ?(?:\\(\\d+\\)|: ?\\d+)"
-              + "|(?:.{1,120}\\| ?)?(?:reply|permalink)|report abuse|trackback url.*"
-              + "|.{1,160}\\d{1,2}:\\d\\d.{0,60}\\b(?:reply|permalink)(?: \\S+)?"
+              + "|(?:.+\\| ?)?(?:reply|permalink)|report abuse|trackback url.*"
+              + "|.+\\d{1,2}:\\d\\d.*\\b(?:reply|permalink)(?: \\S+)?"
               + "|the following comments .*|comments filter:?|comments are (?:now )?closed.*"
               + "|(?:posted by|submitted by):? .{1,80}\\d{1,2}:\\d\\d(?::\\d\\d)? ?(?:[ap]\\.?m\\.?)?|\\d+ (?:responses?|comments?|replies|thoughts) (?:to|on) .*|(?:one|no) (?:response|"
               + "comment|reply|thought)s? (?:to|on) .*",
@@ -393,7 +393,13 @@ public final class Furniture {
    */
   public static boolean isTextCaption(String line) {
     String s = line.strip();
-    return isCaption(s) || (s.length() <= 300 && TEXT_CREDIT_END.matcher(s).matches());
+    if (isCaption(s)) {
+      return true;
+    }
+    // cheap test first: the credit closes a bracket, or follows a copyright sign
+    return s.length() <= 300
+        && (s.endsWith(")") || s.endsWith("]") || s.indexOf('\u00a9') >= 0)
+        && TEXT_CREDIT_END.matcher(s).matches();
   }
 
   /** Whether the line is only a relative time stamp, as under the teasers of a "latest" list. */
@@ -505,7 +511,7 @@ public final class Furniture {
         return true;
       }
     }
-    if (READER_COMMENTS.matcher(bare).matches()) {
+    if (bare.contains("comment") && READER_COMMENTS.matcher(bare).matches()) {
       return true;
     }
     // "Continue reading below" sits above an ad in the middle of the article

@@ -62,7 +62,7 @@ final class HeaderReader {
 
   /** True for a line that is a byline; its names are recorded. */
   boolean readByline(Line line) {
-    if (line.words <= MAX_DATED_BYLINE_WORDS) {
+    if (line.words <= MAX_DATED_BYLINE_WORDS && line.text.regionMatches(true, 0, "by", 0, 2)) {
       Matcher m = DATED_BYLINE.matcher(line.text);
       if (m.matches() && Dates.fromProse(line.text.substring(m.end(1))) != null) {
         addNames(m.group(1));
@@ -77,7 +77,10 @@ final class HeaderReader {
   }
 
   static boolean isDateLine(Line line) {
-    return line.words <= MAX_DATE_LINE_WORDS && Dates.fromProse(line.text) != null;
+    if (line.dateLine == null) {
+      line.dateLine = line.words <= MAX_DATE_LINE_WORDS && Dates.fromProse(line.text) != null;
+    }
+    return line.dateLine;
   }
 
   /** Reads the lines above the body, nearest last. */

@@ -14,6 +14,9 @@ final class Line {
   boolean furniture;
   boolean byline;
 
+  /** Whether the line is only a date, once asked ({@link HeaderReader#isDateLine}). */
+  Boolean dateLine;
+
   Line(String text, boolean startsBlock) {
     this.text = text;
     this.startsBlock = startsBlock;
