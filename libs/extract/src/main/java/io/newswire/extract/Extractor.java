@@ -1,7 +1,8 @@
 package io.newswire.extract;
 
+import io.newswire.content.BodyDecoder;
+import io.newswire.content.Decoded;
 import io.newswire.extract.html.HtmlExtractor;
-import io.newswire.extract.input.BodyDecoder;
 import io.newswire.extract.input.InputGuard;
 import io.newswire.extract.site.SiteBoilerplate;
 import io.newswire.extract.site.SitePage;
@@ -102,9 +103,9 @@ public final class Extractor {
     if (body == null || body.length == 0) {
       throw new ExtractionException("empty input");
     }
-    List<String> decodeWarnings = new ArrayList<>();
-    String text = BodyDecoder.decode(body, contentTypeHeader, decodeWarnings);
-    Extraction e = extract(text, contentTypeHeader, url);
+    Decoded decoded = BodyDecoder.decode(body, contentTypeHeader);
+    List<String> decodeWarnings = new ArrayList<>(decoded.warnings());
+    Extraction e = extract(decoded.text(), contentTypeHeader, url);
     if (decodeWarnings.isEmpty()) {
       return e;
     }

@@ -37,9 +37,7 @@ public final class ArticleCleaner {
    *     when extraction takes longer than {@value #MAX_EXTRACTION_TIME} allows
    */
   public CleanArticle clean(RawDocument raw) {
-    if (raw.body() == null || raw.body().isBlank()) {
-      throw new IllegalArgumentException("empty document: the body has no text");
-    }
+    // an empty, blank or binary body is refused by the extractor, with the fetcher's reason
     Extraction extraction;
     try {
       extraction = extractor.extract(raw.body(), raw.contentType(), raw.url());

@@ -121,7 +121,7 @@ class ArticleCleanerTest {
   void emptyDocumentIsRejectedWithAReason() {
     RawDocument raw =
         RawDocument.of("https://example.org/empty", "x", "text/html", "UTF-8", "  \n ");
-    var e = assertThrows(IllegalArgumentException.class, () -> cleaner.clean(raw));
-    assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    var e = assertThrows(ExtractionException.class, () -> cleaner.clean(raw));
+    assertEquals("input is whitespace only", e.getMessage());
   }
 }

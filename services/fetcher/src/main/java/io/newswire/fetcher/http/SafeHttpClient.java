@@ -1,6 +1,6 @@
 package io.newswire.fetcher.http;
 
-import io.newswire.fetcher.content.Charsets;
+import io.newswire.content.BodyDecoder;
 import io.newswire.net.AddressGuard;
 import io.newswire.net.AddressRefused;
 import io.newswire.net.PinnedDns;
@@ -219,7 +219,7 @@ public final class SafeHttpClient {
           status,
           false,
           mediaType,
-          Charsets.fromContentType(contentType),
+          BodyDecoder.charsetParameter(contentType),
           new byte[0],
           etag,
           lastModified);
@@ -241,7 +241,7 @@ public final class SafeHttpClient {
           status,
           false,
           mediaType,
-          Charsets.fromContentType(contentType),
+          BodyDecoder.charsetParameter(contentType),
           body,
           etag,
           lastModified);

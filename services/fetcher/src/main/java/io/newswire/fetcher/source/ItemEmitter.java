@@ -1,8 +1,9 @@
 package io.newswire.fetcher.source;
 
-import io.newswire.fetcher.content.Charsets;
+import io.newswire.content.BodyDecoder;
+import io.newswire.content.Decoded;
+import io.newswire.content.TextCheck;
 import io.newswire.fetcher.content.ContentHash;
-import io.newswire.fetcher.content.Decoded;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;
@@ -151,19 +152,17 @@ public final class ItemEmitter {
     if (recheck && seen.matches(id, hash)) {
       return Outcome.UNCHANGED;
     }
-    if (page.body().length == 0) {
-      return reject(source, id, url, "empty", url + ": empty body", null);
-    }
-    if (Charsets.looksBinary(page.body())) {
+    Decoded text = BodyDecoder.decodeLabelled(page.body(), page.charset());
+    String problem = TextCheck.problem(text.text());
+    if (problem != null) {
       return reject(
           source,
           id,
           url,
-          "binary",
-          url + ": binary body (NUL bytes) labelled " + page.mediaType(),
+          problem.startsWith("binary") ? "binary" : "empty",
+          url + ": " + problem + " (labelled " + page.mediaType() + ")",
           null);
     }
-    Decoded text = Charsets.decode(page.body(), page.charset());
     String contentType = page.mediaType() == null ? "text/html" : page.mediaType();
     sink.emit(
         Documents.raw(

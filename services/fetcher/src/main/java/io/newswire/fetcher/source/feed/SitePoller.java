@@ -1,6 +1,6 @@
 package io.newswire.fetcher.source.feed;
 
-import io.newswire.fetcher.content.Charsets;
+import io.newswire.content.BodyDecoder;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchRequest;
 import io.newswire.fetcher.http.FetchResult;
@@ -114,7 +114,7 @@ public final class SitePoller implements Poller {
     try {
       FetchResult page =
           fetcher.fetch(FetchRequest.of(site, List.of("text/html", "application/xhtml+xml")));
-      feeds = discover(Charsets.decode(page.body(), page.charset()).text(), page.uri());
+      feeds = discover(BodyDecoder.decodeLabelled(page.body(), page.charset()).text(), page.uri());
     } catch (FetchException e) {
       if (!e.reason().permanent()) {
         throw e;

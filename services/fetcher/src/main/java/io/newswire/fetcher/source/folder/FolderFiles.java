@@ -1,8 +1,9 @@
 package io.newswire.fetcher.source.folder;
 
-import io.newswire.fetcher.content.Charsets;
+import io.newswire.content.BodyDecoder;
+import io.newswire.content.Decoded;
+import io.newswire.content.TextCheck;
 import io.newswire.fetcher.content.ContentHash;
-import io.newswire.fetcher.content.Decoded;
 import io.newswire.fetcher.source.DocumentSink;
 import io.newswire.fetcher.source.Documents;
 import io.newswire.fetcher.source.SourceMonitor;
@@ -97,15 +98,12 @@ public final class FolderFiles {
     if (seen.matches(id, hash)) {
       return;
     }
-    if (bytes.length == 0) {
-      reject(id, url, bytes, "empty file", null, hash);
+    Decoded text = BodyDecoder.decode(bytes, null);
+    String problem = TextCheck.problem(text.text());
+    if (problem != null) {
+      reject(id, url, bytes, problem, null, hash);
       return;
     }
-    if (Charsets.looksBinary(bytes)) {
-      reject(id, url, bytes, "binary file (contains NUL bytes), not text or HTML", null, hash);
-      return;
-    }
-    Decoded text = Charsets.decode(bytes, null);
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String contentType = name.endsWith(".txt") ? "text/plain" : "text/html";
     sink.emit(
@@ -144,7 +142,7 @@ public final class FolderFiles {
     if (reason.startsWith("binary")) {
       return "binary";
     }
-    if (reason.startsWith("empty")) {
+    if (reason.startsWith("empty") || reason.startsWith("input is whitespace")) {
       return "empty";
     }
     return "unreadable";

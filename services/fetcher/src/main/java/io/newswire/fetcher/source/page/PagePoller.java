@@ -1,6 +1,6 @@
 package io.newswire.fetcher.source.page;
 
-import io.newswire.fetcher.content.Charsets;
+import io.newswire.content.BodyDecoder;
 import io.newswire.fetcher.content.ContentHash;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.http.FetchRequest;
@@ -93,7 +93,8 @@ public final class PagePoller implements Poller {
         return 0; // the same listing, every link already handled
       }
       ListingPage.Result listing =
-          ListingPage.read(Charsets.decode(page.body(), page.charset()).text(), page.uri());
+          ListingPage.read(
+              BodyDecoder.decodeLabelled(page.body(), page.charset()).text(), page.uri());
       LOG.debugf("source %s: %s is %s", source, page.uri(), listing.why());
       if (listing.listing()) {
         return emitLinks(listing.items(), hash);

@@ -131,7 +131,7 @@ class FolderSourceTest {
       await("the good file", () -> sink.documents.size() == 1);
     }
     assertTrue(reasonFor("file:scan.txt").contains("binary"), reasonFor("file:scan.txt"));
-    assertTrue(reasonFor("file:empty.txt").contains("empty file"));
+    assertTrue(reasonFor("file:empty.txt").contains("empty input"), reasonFor("file:empty.txt"));
     assertTrue(reasonFor("file:huge.txt").contains("newswire.fetcher.max-body-bytes=1000"));
     assertEquals(1, monitor.errorCount("seeds", "binary"));
   }
