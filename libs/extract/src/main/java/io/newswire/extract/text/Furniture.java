@@ -128,8 +128,6 @@ public final class Furniture {
 
   private static final String[] PREFIXES = {
     "image source",
-    "image caption",
-    "media caption",
     "image credit",
     "image:",
     "photo:",
@@ -295,7 +293,6 @@ public final class Furniture {
     "filed under",
     "this entry was posted",
     "this entry was written",
-    "a version of this article appeared",
   };
 
   /** "Reader Comments (3)", "Article comments", "Reader comments 22". */
@@ -452,6 +449,52 @@ public final class Furniture {
       }
     }
     return false;
+  }
+
+  /**
+   * A telephone or fax number: a digit, then digits, spaces, dots, dashes and brackets, another
+   * digit; {@link #isContactBlock} counts only those with seven digits or more.
+   */
+  private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
+
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+
+  /** Contact details enough to be a contact block; a story quotes a hotline or an address once. */
+  private static final int CONTACT_ITEMS = 3;
+
+  /**
+   * At most this many words per contact detail: a block of them is mostly numbers and addresses,
+   * where a paragraph telling readers whom to call has a sentence around each.
+   */
+  private static final int WORDS_PER_CONTACT = 15;
+
+  /**
+   * A block of contact details, "Telephone: +972-3-761-9056 Fax: … E-mail: …": three or more
+   * telephone numbers and e-mail addresses, one at least every 15 words. A site's service or
+   * address block, however long, is not the story's text.
+   */
+  public static boolean isContactBlock(String line) {
+    if (line.length() < 30) {
+      return false;
+    }
+    int items = 0;
+    com.google.re2j.Matcher m = PHONE.matcher(line);
+    while (m.find()) {
+      int digits = 0;
+      for (int i = m.start(); i < m.end(); i++) {
+        if (Character.isDigit(line.charAt(i))) {
+          digits++;
+        }
+      }
+      if (digits >= 7) {
+        items++;
+      }
+    }
+    m = EMAIL.matcher(line);
+    while (m.find()) {
+      items++;
+    }
+    return items >= CONTACT_ITEMS && items * WORDS_PER_CONTACT >= words(line);
   }
 
   /**

@@ -86,6 +86,7 @@ public final class PlainTextExtractor {
               || Furniture.isTextCaption(l.text)
               || (l.text.length() <= LEGAL_CHARS && Furniture.isLegal(l.text))
               || Furniture.isCommentForm(l.text)
+              || Furniture.isContactBlock(l.text)
               || l.isSeparatedList()
               || site.isFurniture(l.text);
       l.byline = header.readByline(l);
