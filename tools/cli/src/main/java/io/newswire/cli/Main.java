@@ -19,21 +19,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./newswire search|alerts|sources|dlq|keys ...} against a running Newswire, each command
- * with its {@code --help}. Exit codes: 0 done, 1 the service said no (the reason is printed), 2
- * wrong usage.
+ * {@code ./newswire search|alerts|sources|dlq|keys ...} against a running Newswire, and {@code
+ * clean} over a folder of pages, each command with its {@code --help}. Exit codes: 0 done, 1 the
+ * service said no (the reason is printed), 2 wrong usage.
  */
 @Command(
     name = "newswire",
     mixinStandardHelpOptions = true,
     version = "Newswire 0.1.0",
-    description = "Search, alert rules, sources, dead letters and API keys of a running Newswire.",
+    description = {
+      "Search, alert rules, sources, dead letters and API keys of a running Newswire,",
+      "and the cleaner's extraction over a folder of pages (clean)."
+    },
     subcommands = {
       Main.Search.class,
       Main.Alerts.class,
       Main.Sources.class,
       Main.Dlq.class,
       Main.Keys.class,
+      Main.Clean.class,
       CommandLine.HelpCommand.class
     },
     footer =
@@ -620,6 +624,37 @@ public final class Main implements Runnable {
     public Integer call() throws Exception {
       keys().revoke(name);
       return 0;
+    }
+  }
+
+  @Command(
+      name = "clean",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Clean every .html, .htm and .txt file of a folder as the cleaner does and write",
+        "{\"<file name>\": {title, articleBody, published, authors, language, section}}.",
+        "HTML is read as UTF-8, .txt as a plain-text report. Needs no running Newswire;",
+        "exits 1 if a file could not be cleaned (each is named with its reason)."
+      })
+  static final class Clean implements java.util.concurrent.Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "the pages")
+    Path input;
+
+    @Option(
+        names = "--output",
+        required = true,
+        paramLabel = "FILE.json",
+        description = "where the results go")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!java.nio.file.Files.isDirectory(input)) {
+        throw new ParameterException(spec.commandLine(), "--input is not a folder: " + input);
+      }
+      return CleanCommand.run(input, output, System.err);
     }
   }
 

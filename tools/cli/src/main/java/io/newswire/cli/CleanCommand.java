@@ -1,4 +1,4 @@
-package io.newswire.extract.cli;
+package io.newswire.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,34 +16,16 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code clean --input DIR --output FILE.json}: cleans every {@code .html}, {@code .htm} and {@code
- * .txt} file in DIR and writes {@code {"<name>": {"title", "articleBody", "published", "authors",
- * "language", "section"}}}. HTML files are read as UTF-8 (the evaluation set is stored that way
- * whatever its pages declare); {@code .txt} files are cleaned as plain text. A file that fails is
- * reported and skipped; the exit status is 1 if any did.
+ * {@code ./newswire clean --input DIR --output FILE.json}: cleans every {@code .html}, {@code .htm}
+ * and {@code .txt} file in DIR and writes {@code {"<name>": {"title", "articleBody", "published",
+ * "authors", "language", "section"}}}. HTML files are read as UTF-8 (the evaluation set is stored
+ * that way whatever its pages declare); {@code .txt} files are cleaned as plain text. A file that
+ * fails is reported and skipped; the exit status is 1 if any did. Needs no running Newswire: it is
+ * the cleaner's extraction alone, as the evaluation scripts and the extraction benchmark use it.
  */
 public final class CleanCommand {
 
   private CleanCommand() {}
-
-  public static void main(String[] args) throws IOException {
-    Path input = null;
-    Path output = null;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--input" -> input = Path.of(args[++i]);
-        case "--output" -> output = Path.of(args[++i]);
-        default -> usage("unknown argument: " + args[i]);
-      }
-    }
-    if (input == null || output == null) {
-      usage("both --input and --output are required");
-    }
-    if (!Files.isDirectory(input)) {
-      usage("--input is not a directory: " + input);
-    }
-    System.exit(run(input, output, System.err));
-  }
 
   static int run(Path input, Path output, PrintStream log) throws IOException {
     List<Path> files;
@@ -96,11 +78,5 @@ public final class CleanCommand {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return Files.isRegularFile(p)
         && (n.endsWith(".html") || n.endsWith(".htm") || n.endsWith(".txt"));
-  }
-
-  private static void usage(String problem) {
-    System.err.println(problem);
-    System.err.println("usage: clean --input DIR --output FILE.json");
-    System.exit(2);
   }
 }
