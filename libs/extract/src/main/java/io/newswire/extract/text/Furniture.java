@@ -474,19 +474,13 @@ public final class Furniture {
    * address block, however long, is not the story's text.
    */
   public static boolean isContactBlock(String line) {
-    if (line.length() < 30) {
-      return false;
+    if (line.length() < 30 || (line.indexOf('@') < 0 && digits(line) < 7 * CONTACT_ITEMS)) {
+      return false; // the cheap test first: most lines hold neither an address nor many digits
     }
     int items = 0;
     com.google.re2j.Matcher m = PHONE.matcher(line);
     while (m.find()) {
-      int digits = 0;
-      for (int i = m.start(); i < m.end(); i++) {
-        if (Character.isDigit(line.charAt(i))) {
-          digits++;
-        }
-      }
-      if (digits >= 7) {
+      if (digits(m.group()) >= 7) {
         items++;
       }
     }
@@ -495,6 +489,16 @@ public final class Furniture {
       items++;
     }
     return items >= CONTACT_ITEMS && items * WORDS_PER_CONTACT >= words(line);
+  }
+
+  private static int digits(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
