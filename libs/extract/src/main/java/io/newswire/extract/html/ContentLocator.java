@@ -23,6 +23,12 @@ final class ContentLocator {
   private static final int LEVELS = 5;
   private static final int LEGAL_CHARS = 400;
 
+  /** How far above the winner a lead paragraph set apart is looked for. */
+  private static final int LEAD_LEVELS = 2;
+
+  /** A lead is a sentence of some length, not a label. */
+  private static final int LEAD_CHARS = 80;
+
   /** How far above the winner same-class chunks of the article are looked for. */
   private static final int TWIN_LEVELS = 2;
 
@@ -86,7 +92,36 @@ final class ContentLocator {
     chosen.add(top);
     addSiblings(top, topScore, chosen);
     addTwins(top, topScore, chosen);
+    addLead(top, chosen);
     return chosen;
+  }
+
+  /**
+   * A story's lead is often set apart from the rest, in a paragraph of its own between the headline
+   * and the box that holds the body (after it an ad slot, then the body inside a layout of rails):
+   * a paragraph of prose that stands just before the winner or one of its near ancestors, with
+   * nothing but empty elements (ad slots, pictures) between, joins it.
+   */
+  private void addLead(Element top, Set<Element> chosen) {
+    Element child = top;
+    for (int level = 0; level < LEAD_LEVELS && child.parent() != null; level++) {
+      for (Element sib = child.previousElementSibling();
+          sib != null;
+          sib = sib.previousElementSibling()) {
+        int[] st = scan.stats.get(sib);
+        if (st == null || st[0] == 0) {
+          continue; // an ad slot or a picture: look past it
+        }
+        if (sib.normalName().equals("p")
+            && st[0] >= LEAD_CHARS
+            && (double) st[1] / st[0] < 0.25
+            && endsSentence(sib.text())) {
+          chosen.add(sib);
+        }
+        break;
+      }
+      child = child.parent();
+    }
   }
 
   /**

@@ -112,4 +112,38 @@ class BoilerplateRulesTest {
             && text.contains("Union"),
         text);
   }
+
+  @Test
+  void aLeadSetApartAboveTheBodysLayoutJoinsIt() {
+    String lead =
+        "The regional council approved the new budget on Tuesday after a debate that lasted well"
+            + " into the night.";
+    String body =
+        "<p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p><p>"
+            + P1.replace("Tuesday", "Friday")
+            + "</p>";
+    String rail =
+        "<div class=\"rail\"><h4>Team pages</h4><a href=\"/a\">Scores</a> <a href=\"/b\">"
+            + "Fixtures</a> <a href=\"/c\">Tables</a></div>";
+    String html =
+        "<html><body><div id=\"story\"><h1>Budget approved</h1><p>"
+            + lead
+            + "</p><div class=\"advert\"><div id=\"slot\"></div></div><div class=\"layout\">"
+            + rail
+            + "<div class=\"text\">"
+            + body
+            + "</div></div></div>"
+            + "<div id=\"more\"><p>An unrelated teaser about the weather, which is set to turn"
+            + " colder over the weekend.</p></div></body></html>";
+    String text = new Extractor().extract(html, "text/html", null).text();
+    assertTrue(text.startsWith("The regional council approved"), text);
+    assertTrue(text.contains("Opposition members"), text);
+    assertFalse(text.contains("Scores") || text.contains("weather"), text);
+  }
 }
