@@ -100,7 +100,9 @@ final class BlockFilter {
         continue;
       }
       // readers' comments inside the article's container: the article ended above them
-      if (paragraphsSeen >= MIN_PARAGRAPHS_BEFORE_COMMENTS && Furniture.startsComments(b.text)) {
+      // (the header may open a block that runs on through the comments, set apart by <br> alone)
+      if (paragraphsSeen >= MIN_PARAGRAPHS_BEFORE_COMMENTS
+          && Furniture.startsComments(firstLine(b.text))) {
         break;
       }
       if (b.linkDensity() > 0.5
@@ -366,5 +368,10 @@ final class BlockFilter {
       }
     }
     return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
   }
 }

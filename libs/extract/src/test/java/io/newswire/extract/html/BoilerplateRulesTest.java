@@ -146,4 +146,22 @@ class BoilerplateRulesTest {
     assertTrue(text.contains("Opposition members"), text);
     assertFalse(text.contains("Scores") || text.contains("weather"), text);
   }
+
+  @Test
+  void commentsRunningOnInOneBlockAfterTheirHeaderEndTheArticle() {
+    String html =
+        "<html><body><div class=\"story\"><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p><hr><b>Comments are now closed for this story</b><br><br><b>Jane R</b><br>"
+            + "The council should have cut the budget years ago, and everyone in this town knows"
+            + " it, whatever the ministry says now.<br><hr><b>Sam</b><br>Agreed, the debt is a"
+            + " drain on every one of us and it grows every year.</div></body></html>";
+    String text = new Extractor().extract(html, "text/html", null).text();
+    assertTrue(text.contains("Opposition members"), text);
+    assertFalse(text.contains("Comments are now closed") || text.contains("Agreed"), text);
+  }
 }
