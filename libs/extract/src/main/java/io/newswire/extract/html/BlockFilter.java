@@ -49,6 +49,12 @@ final class BlockFilter {
   private static final int MIN_PARAGRAPHS_BEFORE_COMMENTS = 3;
 
   /**
+   * A comment's own header ("Ann says:", "Posted by Kathy on April 6, 2007 | Permalink") ends a
+   * short post sooner: it does not stand beside a byline.
+   */
+  private static final int MIN_PARAGRAPHS_BEFORE_COMMENT_HEADER = 2;
+
+  /**
    * A block this long that the page shows twice is a copy of the article's paragraph, not a new
    * one.
    */
@@ -101,8 +107,12 @@ final class BlockFilter {
       }
       // readers' comments inside the article's container: the article ended above them
       // (the header may open a block that runs on through the comments, set apart by <br> alone)
-      if (paragraphsSeen >= MIN_PARAGRAPHS_BEFORE_COMMENTS
-          && Furniture.startsComments(firstLine(b.text))) {
+      String opening = firstLine(b.text);
+      if (Furniture.startsComments(opening)
+          && paragraphsSeen
+              >= (Furniture.isCommentCount(opening)
+                  ? MIN_PARAGRAPHS_BEFORE_COMMENTS
+                  : MIN_PARAGRAPHS_BEFORE_COMMENT_HEADER)) {
         break;
       }
       if (b.linkDensity() > 0.5

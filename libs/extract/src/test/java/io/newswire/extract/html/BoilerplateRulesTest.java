@@ -164,4 +164,35 @@ class BoilerplateRulesTest {
     assertTrue(text.contains("Opposition members"), text);
     assertFalse(text.contains("Comments are now closed") || text.contains("Agreed"), text);
   }
+
+  @Test
+  void aCommentsHeaderEndsEvenAShortPostButACountNeedsMore() {
+    String comments =
+        "<p class=\"posted\">Posted by Kathy on April 6, 2007 | <a href=\"/p\">Permalink</a></p>"
+            + "<h2>Comments</h2><p>Wow, that is a shock to read. I only found this blog last month"
+            + " and it has been a great read ever since.</p><p>Some people are sick, and I am"
+            + " sorry this is happening to you; I hope the police find them soon.</p><p>I read"
+            + " every post you write, and I will miss them while you are away from here.</p>";
+    String html =
+        "<html><body><div class=\"content\"><h3>Why I cancelled my talks</h3><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p>"
+            + comments
+            + "</div></body></html>";
+    String text = new Extractor().extract(html, "text/html", null).text();
+    assertTrue(text.contains("Officials said"), text);
+    assertFalse(text.contains("Wow") || text.contains("police"), text);
+    // a bare count beside the byline stands above the article, which goes on under it
+    String counted =
+        "<html><body><div class=\"content\"><p>"
+            + P1
+            + "</p><p>Comments (12)</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p></div></body></html>";
+    assertTrue(new Extractor().extract(counted, "text/html", null).text().contains("Opposition"));
+  }
 }
