@@ -48,6 +48,9 @@ final class BlockFilter {
    */
   private static final int MIN_PARAGRAPHS_BEFORE_COMMENTS = 3;
 
+  /** A marker that ends the article is a heading's length. */
+  private static final int END_MARKER_CHARS = 80;
+
   /**
    * A comment's own header ("Ann says:", "Posted by Kathy on April 6, 2007 | Permalink") ends a
    * short post sooner: it does not stand beside a byline.
@@ -96,6 +99,7 @@ final class BlockFilter {
     String titleKey = title == null ? null : key(title);
     List<Block> kept = new ArrayList<>();
     List<Block> siteRepeats = new ArrayList<>();
+    List<Marker> markers = new ArrayList<>();
     String previousText = "";
     int paragraphsSeen = 0;
     for (Block b : scan.blocks) {
@@ -114,6 +118,10 @@ final class BlockFilter {
                   ? MIN_PARAGRAPHS_BEFORE_COMMENTS
                   : MIN_PARAGRAPHS_BEFORE_COMMENT_HEADER)) {
         break;
+      }
+      if (b.chars <= END_MARKER_CHARS && Furniture.endsArticle(b.text)) {
+        markers.add(new Marker(b, kept.size()));
+        continue;
       }
       if (b.linkDensity() > 0.5
           || (b.chars < SMALL_ELEMENT_CHARS && isMinor(b.owner, container))
@@ -147,6 +155,7 @@ final class BlockFilter {
     if (kept.isEmpty()) {
       kept = siteRepeats;
     }
+    cutAtEndMarker(kept, markers);
     dropSecondCopy(kept);
     trimTail(kept);
     List<String> out = new ArrayList<>(kept.size());
@@ -203,6 +212,57 @@ final class BlockFilter {
    * telling the story: how to reach the author, where to follow the site, who contributed, what to
    * sign up for.
    */
+  /**
+   * A heading like "Recommended", "Related articles" or "More from …" after the article's
+   * paragraphs heads other articles' teasers: what their links leave (counts, summaries) goes with
+   * it. When the article resumes outside the heading's box (a "Related stories" box floated between
+   * two paragraphs), only what is left of the box goes; when everything after the heading is in its
+   * box, it is a box inside the article if more of the article follows than came before, as in
+   * plain text.
+   *
+   * @param markers each such heading, with how many blocks had been kept when it came
+   */
+  private static void cutAtEndMarker(List<Block> kept, List<Marker> markers) {
+    boolean[] drop = new boolean[kept.size()];
+    for (Marker m : markers) {
+      Element box = m.heading().owner.parent();
+      int before = 0;
+      int after = 0;
+      boolean resumes = false;
+      for (int i = 0; i < kept.size(); i++) {
+        Block b = kept.get(i);
+        if (drop[i] || b.chars < REPEATED_PARAGRAPH) {
+          continue;
+        }
+        if (i < m.at()) {
+          before++;
+        } else {
+          after++;
+          resumes |= box != null && !ContentLocator.isAncestor(box, b.owner);
+        }
+      }
+      if (before < MIN_PARAGRAPHS_BEFORE_COMMENTS) {
+        continue;
+      }
+      for (int i = m.at(); i < kept.size(); i++) {
+        if (!resumes ? after <= before : ContentLocator.isAncestor(box, kept.get(i).owner)) {
+          drop[i] = true;
+        }
+      }
+    }
+    List<Block> out = new ArrayList<>(kept.size());
+    for (int i = 0; i < kept.size(); i++) {
+      if (!drop[i]) {
+        out.add(kept.get(i));
+      }
+    }
+    kept.clear();
+    kept.addAll(out);
+  }
+
+  /** A heading that ends the article, and how many blocks had been kept when it came. */
+  private record Marker(Block heading, int at) {}
+
   private static void trimTail(List<Block> kept) {
     while (kept.size() > 1) {
       Block last = kept.get(kept.size() - 1);

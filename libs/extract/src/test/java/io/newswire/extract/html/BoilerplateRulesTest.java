@@ -195,4 +195,63 @@ class BoilerplateRulesTest {
             + "</p></div></body></html>";
     assertTrue(new Extractor().extract(counted, "text/html", null).text().contains("Opposition"));
   }
+
+  @Test
+  void aMarkerAfterTheArticleTakesWhatTheTeasersLeaveWithIt() {
+    String teasers =
+        "<h3>Recommended for you</h3><div class=\"box\"><p>Shares</p><p>107</p><p>A summary of"
+            + " another story about the city's new tram line, which opens to passengers in"
+            + " May.</p></div>";
+    String html =
+        "<html><body><div class=\"post\"><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p>"
+            + teasers
+            + "</div></body></html>";
+    String text = new Extractor().extract(html, "text/html", null).text();
+    assertTrue(text.contains("Opposition members"), text);
+    assertFalse(text.contains("Recommended") || text.contains("tram"), text);
+    // the same heading over a box inside the article: more of the article follows than came before
+    String more = "<p>" + P1.replace("Tuesday", "Monday") + "</p>";
+    String inside =
+        "<html><body><div class=\"post\"><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p>"
+            + teasers
+            + more
+            + "<p>"
+            + P2.replace("spring", "autumn")
+            + "</p><p>"
+            + P3.replace("Opposition", "Union")
+            + "</p>"
+            + more.replace("Monday", "Sunday")
+            + "</div></body></html>";
+    String whole = new Extractor().extract(inside, "text/html", null).text();
+    assertTrue(whole.contains("Sunday"), whole);
+    // a "Related stories" box floated between paragraphs: the article resumes outside it
+    String floated =
+        "<html><body><div class=\"story\"><p>"
+            + P1
+            + "</p><p>"
+            + P2
+            + "</p><p>"
+            + P3
+            + "</p><p>"
+            + P1.replace("Tuesday", "Thursday")
+            + "</p><div class=\"float\"><h3>Related stories</h3><p>A summary of another story"
+            + " about the city's new tram line, which opens to passengers in May.</p></div><p>"
+            + P2.replace("spring", "autumn")
+            + "</p></div></body></html>";
+    String resumed = new Extractor().extract(floated, "text/html", null).text();
+    assertTrue(resumed.contains("autumn"), resumed);
+    assertFalse(resumed.contains("tram"), resumed);
+  }
 }
