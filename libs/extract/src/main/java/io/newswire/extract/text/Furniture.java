@@ -408,7 +408,49 @@ public final class Furniture {
   /** Whether the comments start at this line: what follows is readers' text, not the article's. */
   public static boolean startsComments(String line) {
     String s = line.strip();
-    return s.length() <= 200 && COMMENTS_START.matcher(s).matches();
+    return s.length() <= 200 && mayStartComments(s) && COMMENTS_START.matcher(s).matches();
+  }
+
+  /**
+   * What every form of {@link #COMMENTS_START} holds: a clock time, or one of its words. Most lines
+   * hold neither, and this costs less than asking the pattern, which every block is asked.
+   */
+  private static boolean mayStartComments(String s) {
+    if (hasClockTime(s)) {
+      return true;
+    }
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (String w : COMMENT_WORDS) {
+      if (lower.contains(w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] COMMENT_WORDS = {
+    "says:",
+    "comment",
+    "respons",
+    "repl",
+    "discussion",
+    "thought",
+    "permalink",
+    "abuse",
+    "trackback"
+  };
+
+  /** "4:36", "11:08": a digit, a colon and two digits. */
+  private static boolean hasClockTime(String s) {
+    for (int i = s.indexOf(':'); i > 0; i = s.indexOf(':', i + 1)) {
+      if (Character.isDigit(s.charAt(i - 1))
+          && i + 2 < s.length()
+          && Character.isDigit(s.charAt(i + 1))
+          && Character.isDigit(s.charAt(i + 2))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

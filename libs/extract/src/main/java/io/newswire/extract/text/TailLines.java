@@ -65,7 +65,31 @@ public final class TailLines {
    * …".
    */
   public static boolean isAuthorBio(String text) {
-    return text.length() <= 400 && BIO.matcher(text).find();
+    return text.length() <= 400 && namesAProfession(text) && BIO.matcher(text).find();
+  }
+
+  /** The professions every form of {@link #BIO} names; cheaper to ask than the pattern. */
+  private static final String[] PROFESSIONS = {
+    "writer",
+    "author",
+    "journalist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "publisher",
+    "blogger"
+  };
+
+  private static boolean namesAProfession(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String p : PROFESSIONS) {
+      if (lower.contains(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean isContactOrPromo(String text) {
