@@ -9,27 +9,21 @@ import com.rometools.rome.io.SyndFeedInput;
 import io.newswire.fetcher.http.FetchException;
 import io.newswire.fetcher.source.Documents.ItemMetadata;
 import io.newswire.fetcher.source.FeedItem;
-import java.io.ByteArrayInputStream;
+import io.newswire.fetcher.xml.SafeXml;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
-import org.xml.sax.SAXException;
 
 /**
- * Parses RSS 0.9x/1.0/2.0 and Atom (ROME) and JSON Feed into items. XML is parsed here, with
- * doctypes, external entities and XInclude disabled, and handed to ROME as a DOM, so what ROME's
- * own parser settings would allow never matters.
+ * Parses RSS 0.9x/1.0/2.0 and Atom (ROME) and JSON Feed into items. XML is parsed by {@link
+ * SafeXml}, with doctypes, external entities and XInclude refused, and handed to ROME as a DOM, so
+ * what ROME's own parser settings would allow never matters.
  */
 public final class FeedParser {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DocumentBuilderFactory XML = hardenedFactory();
 
   private FeedParser() {}
 
@@ -40,7 +34,7 @@ public final class FeedParser {
     if (looksLikeJson(body, mediaType)) {
       return parseJsonFeed(body, base);
     }
-    Document dom = parseXml(body, base.toString());
+    Document dom = SafeXml.parse(body, base.toString());
     try {
       SyndFeedInput input = new SyndFeedInput();
       input.setAllowDoctypes(false);
@@ -74,46 +68,6 @@ public final class FeedParser {
           "not an RSS or Atom feed: " + base + ": " + e.getMessage(),
           e);
     }
-  }
-
-  /** Parses XML with doctypes and external entities refused (feeds, sitemaps). */
-  public static Document parseXml(byte[] body, String origin) throws FetchException {
-    try {
-      DocumentBuilder builder;
-      synchronized (XML) {
-        builder = XML.newDocumentBuilder();
-      }
-      builder.setEntityResolver(
-          (publicId, systemId) -> {
-            throw new SAXException("external entity " + systemId + " refused");
-          });
-      builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(body));
-    } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new FetchException(
-          FetchException.Reason.PARSE,
-          "invalid or unsafe XML from " + origin + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static DocumentBuilderFactory hardenedFactory() {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    try {
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("This JVM's XML parser cannot be hardened", e);
-    }
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    f.setNamespaceAware(true);
-    return f;
   }
 
   private static ParsedFeed parseJsonFeed(byte[] body, URI base) throws FetchException {

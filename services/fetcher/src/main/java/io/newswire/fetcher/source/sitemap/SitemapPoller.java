@@ -18,8 +18,8 @@ import io.newswire.fetcher.source.Documents.ItemMetadata;
 import io.newswire.fetcher.source.FeedItem;
 import io.newswire.fetcher.source.ItemEmitter;
 import io.newswire.fetcher.source.Poller;
-import io.newswire.fetcher.source.listing.FeedParser;
 import io.newswire.fetcher.source.listing.Listing;
+import io.newswire.fetcher.xml.SafeXml;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -113,7 +113,7 @@ public final class SitemapPoller extends Listing implements Poller {
     boolean isXml = startsWithAngle(xml);
     if (isXml) {
       // refuse doctypes and entities with our own hardened parser before crawler-commons sees it
-      FeedParser.parseXml(xml, where.toString());
+      SafeXml.parse(xml, where.toString());
     }
     SiteMapParser parser = new SiteMapParser(false);
     parser.setAllowDocTypeDefinitions(false);
