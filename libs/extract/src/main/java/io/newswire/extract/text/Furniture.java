@@ -419,13 +419,7 @@ public final class Furniture {
     if (hasClockTime(s)) {
       return true;
     }
-    String lower = s.toLowerCase(Locale.ROOT);
-    for (String w : COMMENT_WORDS) {
-      if (lower.contains(w)) {
-        return true;
-      }
-    }
-    return false;
+    return containsAny(s.toLowerCase(Locale.ROOT), COMMENT_WORDS);
   }
 
   private static final String[] COMMENT_WORDS = {
@@ -482,12 +476,8 @@ public final class Furniture {
       }
     }
     for (String verb : CTA_VERBS) {
-      if (lower.startsWith(verb + " ")) {
-        for (String promise : CTA_PROMISES) {
-          if (lower.contains(promise)) {
-            return true;
-          }
-        }
+      if (lower.startsWith(verb + " ") && containsAny(lower, CTA_PROMISES)) {
+        return true;
       }
     }
     return false;
@@ -620,9 +610,13 @@ public final class Furniture {
     if (words(line) > MAX_COMMENT_FORM_WORDS) {
       return false;
     }
-    String lower = line.toLowerCase(Locale.ROOT);
-    for (String p : COMMENT_FORM) {
-      if (lower.contains(p)) {
+    return containsAny(line.toLowerCase(Locale.ROOT), COMMENT_FORM);
+  }
+
+  /** Whether {@code text} holds any of {@code parts} (both as given: lower-case them first). */
+  static boolean containsAny(String text, String[] parts) {
+    for (String p : parts) {
+      if (text.contains(p)) {
         return true;
       }
     }

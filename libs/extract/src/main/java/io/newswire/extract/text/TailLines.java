@@ -83,13 +83,7 @@ public final class TailLines {
   };
 
   private static boolean namesAProfession(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String p : PROFESSIONS) {
-      if (lower.contains(p)) {
-        return true;
-      }
-    }
-    return false;
+    return Furniture.containsAny(text.toLowerCase(Locale.ROOT), PROFESSIONS);
   }
 
   public static boolean isContactOrPromo(String text) {
@@ -102,18 +96,7 @@ public final class TailLines {
         || PROFILE_LINK.matcher(text.strip()).matches()) {
       return true;
     }
-    if (lower.contains("follow")) {
-      for (String n : NETWORKS) {
-        if (lower.contains(n)) {
-          return true;
-        }
-      }
-    }
-    for (String p : PHRASES) {
-      if (lower.contains(p)) {
-        return true;
-      }
-    }
-    return false;
+    return (lower.contains("follow") && Furniture.containsAny(lower, NETWORKS))
+        || Furniture.containsAny(lower, PHRASES);
   }
 }
