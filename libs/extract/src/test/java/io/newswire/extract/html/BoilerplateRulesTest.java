@@ -118,16 +118,7 @@ class BoilerplateRulesTest {
     String lead =
         "The regional council approved the new budget on Tuesday after a debate that lasted well"
             + " into the night.";
-    String body =
-        "<p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p><p>"
-            + P1.replace("Tuesday", "Friday")
-            + "</p>";
+    String body = paragraphs(P1, P2, P3, P1.replace("Tuesday", "Friday"));
     String rail =
         "<div class=\"rail\"><h4>Team pages</h4><a href=\"/a\">Scores</a> <a href=\"/b\">"
             + "Fixtures</a> <a href=\"/c\">Tables</a></div>";
@@ -150,13 +141,9 @@ class BoilerplateRulesTest {
   @Test
   void commentsRunningOnInOneBlockAfterTheirHeaderEndTheArticle() {
     String html =
-        "<html><body><div class=\"story\"><p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p><hr><b>Comments are now closed for this story</b><br><br><b>Jane R</b><br>"
+        "<html><body><div class=\"story\">"
+            + paragraphs(P1, P2, P3)
+            + "<hr><b>Comments are now closed for this story</b><br><br><b>Jane R</b><br>"
             + "The council should have cut the budget years ago, and everyone in this town knows"
             + " it, whatever the ministry says now.<br><hr><b>Sam</b><br>Agreed, the debt is a"
             + " drain on every one of us and it grows every year.</div></body></html>";
@@ -174,11 +161,8 @@ class BoilerplateRulesTest {
             + " sorry this is happening to you; I hope the police find them soon.</p><p>I read"
             + " every post you write, and I will miss them while you are away from here.</p>";
     String html =
-        "<html><body><div class=\"content\"><h3>Why I cancelled my talks</h3><p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p>"
+        "<html><body><div class=\"content\"><h3>Why I cancelled my talks</h3>"
+            + paragraphs(P1, P2)
             + comments
             + "</div></body></html>";
     String text = new Extractor().extract(html, "text/html", null).text();
@@ -186,13 +170,9 @@ class BoilerplateRulesTest {
     assertFalse(text.contains("Wow") || text.contains("police"), text);
     // a bare count beside the byline stands above the article, which goes on under it
     String counted =
-        "<html><body><div class=\"content\"><p>"
-            + P1
-            + "</p><p>Comments (12)</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p></div></body></html>";
+        "<html><body><div class=\"content\">"
+            + paragraphs(P1, "Comments (12)", P2, P3)
+            + "</div></body></html>";
     assertTrue(new Extractor().extract(counted, "text/html", null).text().contains("Opposition"));
   }
 
@@ -203,55 +183,45 @@ class BoilerplateRulesTest {
             + " another story about the city's new tram line, which opens to passengers in"
             + " May.</p></div>";
     String html =
-        "<html><body><div class=\"post\"><p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p>"
+        "<html><body><div class=\"post\">"
+            + paragraphs(P1, P2, P3)
             + teasers
             + "</div></body></html>";
     String text = new Extractor().extract(html, "text/html", null).text();
     assertTrue(text.contains("Opposition members"), text);
     assertFalse(text.contains("Recommended") || text.contains("tram"), text);
     // the same heading over a box inside the article: more of the article follows than came before
-    String more = "<p>" + P1.replace("Tuesday", "Monday") + "</p>";
     String inside =
-        "<html><body><div class=\"post\"><p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p>"
+        "<html><body><div class=\"post\">"
+            + paragraphs(P1, P2, P3)
             + teasers
-            + more
-            + "<p>"
-            + P2.replace("spring", "autumn")
-            + "</p><p>"
-            + P3.replace("Opposition", "Union")
-            + "</p>"
-            + more.replace("Monday", "Sunday")
+            + paragraphs(
+                P1.replace("Tuesday", "Monday"),
+                P2.replace("spring", "autumn"),
+                P3.replace("Opposition", "Union"),
+                P1.replace("Tuesday", "Sunday"))
             + "</div></body></html>";
     String whole = new Extractor().extract(inside, "text/html", null).text();
     assertTrue(whole.contains("Sunday"), whole);
     // a "Related stories" box floated between paragraphs: the article resumes outside it
     String floated =
-        "<html><body><div class=\"story\"><p>"
-            + P1
-            + "</p><p>"
-            + P2
-            + "</p><p>"
-            + P3
-            + "</p><p>"
-            + P1.replace("Tuesday", "Thursday")
-            + "</p><div class=\"float\"><h3>Related stories</h3><p>A summary of another story"
-            + " about the city's new tram line, which opens to passengers in May.</p></div><p>"
-            + P2.replace("spring", "autumn")
-            + "</p></div></body></html>";
+        "<html><body><div class=\"story\">"
+            + paragraphs(P1, P2, P3, P1.replace("Tuesday", "Thursday"))
+            + "<div class=\"float\"><h3>Related stories</h3><p>A summary of another story"
+            + " about the city's new tram line, which opens to passengers in May.</p></div>"
+            + paragraphs(P2.replace("spring", "autumn"))
+            + "</div></body></html>";
     String resumed = new Extractor().extract(floated, "text/html", null).text();
     assertTrue(resumed.contains("autumn"), resumed);
     assertFalse(resumed.contains("tram"), resumed);
+  }
+
+  /** Each text as a {@code <p>} of its own. */
+  private static String paragraphs(String... texts) {
+    StringBuilder html = new StringBuilder();
+    for (String t : texts) {
+      html.append("<p>").append(t).append("</p>");
+    }
+    return html.toString();
   }
 }
