@@ -155,7 +155,7 @@ final class BlockFilter {
     if (kept.isEmpty()) {
       kept = siteRepeats;
     }
-    cutAtEndMarker(kept, markers);
+    cutAtEndMarker(kept, markers, deadline);
     dropSecondCopy(kept);
     trimTail(kept);
     List<String> out = new ArrayList<>(kept.size());
@@ -222,7 +222,7 @@ final class BlockFilter {
    *
    * @param markers each such heading, with how many blocks had been kept when it came
    */
-  private static void cutAtEndMarker(List<Block> kept, List<Marker> markers) {
+  private static void cutAtEndMarker(List<Block> kept, List<Marker> markers, Deadline deadline) {
     boolean[] drop = new boolean[kept.size()];
     for (Marker m : markers) {
       Element box = m.heading().owner.parent();
@@ -230,6 +230,7 @@ final class BlockFilter {
       int after = 0;
       boolean resumes = false;
       for (int i = 0; i < kept.size(); i++) {
+        deadline.tick(); // markers times blocks: a page made of thousands of each stays bounded
         Block b = kept.get(i);
         if (drop[i] || b.chars < REPEATED_PARAGRAPH) {
           continue;
