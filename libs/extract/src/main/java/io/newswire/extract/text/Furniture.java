@@ -1,5 +1,6 @@
 package io.newswire.extract.text;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import java.util.Locale;
 import java.util.Set;
@@ -489,7 +490,8 @@ public final class Furniture {
    */
   private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
 
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
+  /** An e-mail address; {@link TailLines} asks it too. */
+  static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
   /** Contact details enough to be a contact block; a story quotes a hotline or an address once. */
   private static final int CONTACT_ITEMS = 3;
@@ -510,7 +512,7 @@ public final class Furniture {
       return false; // the cheap test first: most lines hold neither an address nor many digits
     }
     int items = 0;
-    com.google.re2j.Matcher m = PHONE.matcher(line);
+    Matcher m = PHONE.matcher(line);
     while (m.find()) {
       if (digits(m.group()) >= 7) {
         items++;

@@ -11,7 +11,6 @@ import java.util.Locale;
  */
 public final class TailLines {
 
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
   private static final Pattern PROFILE_LINK =
       Pattern.compile(
           "(?:https?://)?(?:www\\.)?(?:twitter|facebook|instagram|linkedin|x)\\.com/\\S+",
@@ -91,7 +90,7 @@ public final class TailLines {
       return true;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    if (EMAIL.matcher(text).find()
+    if (Furniture.EMAIL.matcher(text).find()
         || HANDLE.matcher(text).find()
         || PROFILE_LINK.matcher(text.strip()).matches()) {
       return true;
